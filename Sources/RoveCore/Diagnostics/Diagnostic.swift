@@ -1,0 +1,86 @@
+// The one error type of the language: every failure, from a stray byte to an HTTP 503, is a Diagnostic.
+
+import OrderedCollections
+
+/// What kind of failure a diagnostic reports; scripts see it as `e.kind`.
+///
+/// A struct rather than an enum because hosts (the providers) add kinds of their own.
+public struct ErrorKind: Hashable, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public var description: String { name }
+
+    /// Malformed source text.
+    public static let syntax = ErrorKind("syntax")
+    /// Source text that stops before a construct is complete; the REPL asks for another line.
+    public static let unexpectedEnd = ErrorKind("incomplete")
+    /// A name that nothing defines.
+    public static let name = ErrorKind("name")
+    /// An operation applied to a value of the wrong type.
+    public static let type = ErrorKind("type")
+    /// A bad argument to a builtin or function (`bad argument #2 to 'take' ...`).
+    public static let argument = ErrorKind("argument")
+    /// An index outside a list or string.
+    public static let index = ErrorKind("index")
+    /// A value that is the right type but wrong (division by zero, bad JSON, overflow).
+    public static let value = ErrorKind("value")
+    /// Assignment to a `let` binding or to something that cannot be assigned.
+    public static let immutable = ErrorKind("immutable")
+    /// Calls nested past the depth limit: runaway recursion.
+    public static let stack = ErrorKind("stack")
+    /// A value thrown by the script with `throw`.
+    public static let thrown = ErrorKind("thrown")
+    /// A file that could not be read or written.
+    public static let io = ErrorKind("io")
+    /// The evaluation was interrupted (Ctrl-C, or a host calling `interrupt()`).
+    public static let interrupted = ErrorKind("interrupted")
+}
+
+/// One frame of a runtime trace: a function and where it was executing.
+public struct TraceFrame {
+    public let function: String
+    public let location: SourceLocation
+}
+
+/// A located error: syntax errors, runtime errors and errors raised by hosts.
+///
+/// Diagnostics are rendered to text in exactly one place, `DiagnosticRenderer`.
+public struct Diagnostic: Error {
+    public var kind: ErrorKind
+    /// Lowercase, no trailing period; quotes source text with '...'.
+    public var message: String
+    /// Where the failure happened; hosts may leave it nil and the interpreter fills in the call site.
+    public var location: SourceLocation?
+    /// Innermost first: the functions that were running, for runtime errors.
+    public var trace: [TraceFrame] = []
+    /// The value a script threw with `throw`, when it was not a string.
+    public var value: Value?
+    /// Extra members scripts can read on the error value (`status`, `method`, `url`, `body`).
+    public var fields: OrderedDictionary<String, Value> = [:]
+
+    public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+
+    /// A syntax error at `location`.
+    public static func syntax(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.syntax, message, at: location)
+    }
+
+    /// True when the source ended before a construct was complete.
+    public var isUnexpectedEnd: Bool { kind == .unexpectedEnd }
+
+    /// Returns this diagnostic located at `location` unless it already has a location.
+    func located(at location: SourceLocation) -> Diagnostic {
+        guard self.location == nil else { return self }
+        var copy = self
+        copy.location = location
+        return copy
+    }
+}
+
+extension Diagnostic: CustomStringConvertible {
+    public var description: String { DiagnosticRenderer.render(self, color: false) }
+}

@@ -1,0 +1,60 @@
+// Turns a Diagnostic into the text a person reads: clang-style, with the source line and a caret.
+
+/// The single place where diagnostics become text.
+public enum DiagnosticRenderer {
+    /// Renders `diagnostic` as
+    /// ```
+    /// deploy.rove:12:18: error: expected ')' after arguments
+    ///    12 | octopus.Releases.create({Version: "1.2"
+    ///       |                  ^
+    ///   at deploy (deploy.rove:30)
+    /// ```
+    /// `color` adds ANSI colour; the CLI asks for it only on a terminal without `NO_COLOR`.
+    public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
+        let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[1;31m" : ""
+        let green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
+        var out = ""
+        guard let location = diagnostic.location else {
+            out += "\(red)error:\(reset) \(bold)\(diagnostic.message)\(reset)\n"
+            appendTrace(diagnostic.trace, to: &out)
+            return out
+        }
+        let (line, column) = location.file.lineAndColumn(of: location.offset)
+        out += "\(bold)\(location.file.name):\(line):\(column):\(reset) \(red)error:\(reset) "
+        out += "\(bold)\(diagnostic.message)\(reset)\n"
+        let text = location.file.text(ofLine: line)
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        out += " \(gutter) | \(sanitized(text))\n"
+        out += " \(pad) | \(caretPadding(text, column: column))\(green)^\(reset)\n"
+        appendTrace(diagnostic.trace, to: &out)
+        return out
+    }
+
+    private static func appendTrace(_ trace: [TraceFrame], to out: inout String) {
+        for frame in trace.prefix(20) {
+            out += "  at \(frame.function) (\(frame.location.file.name):\(frame.location.line))\n"
+        }
+        if trace.count > 20 { out += "  ... \(trace.count - 20) more\n" }
+    }
+
+    /// Spaces (and tabs, where the line has them) up to the caret's column, so the caret lines up.
+    private static func caretPadding(_ line: String, column: Int) -> String {
+        var padding = ""
+        var bytesSeen = 0
+        for scalar in line.unicodeScalars {
+            if bytesSeen >= column - 1 { break }
+            bytesSeen += String(scalar).utf8.count
+            padding += scalar == "\t" ? "\t" : " "
+        }
+        while bytesSeen < column - 1 { padding += " "; bytesSeen += 1 }
+        return padding
+    }
+
+    /// Control characters in hostile input would corrupt the terminal; show them as '?'.
+    private static func sanitized(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "?" : scalar
+        }))
+    }
+}

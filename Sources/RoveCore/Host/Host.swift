@@ -1,0 +1,50 @@
+// The capabilities the language core is given; it never reaches for the process's own.
+
+import Foundation
+
+/// Where output goes and where the clock, environment and files come from.
+///
+/// The language core never prints, exits or reads the environment by itself: a host (the CLI,
+/// a test, an app embedding Rove) injects these, as gojq's `cli.Run` does.
+public struct Host {
+    /// Receives everything `print` writes.
+    public var standardOutput: (String) -> Void
+    /// Receives warnings and progress.
+    public var standardError: (String) -> Void
+    /// What `env(name)` reads.
+    public var environment: [String: String]
+    /// What `args` holds: the script's own arguments.
+    public var arguments: [String]
+    /// Seconds since 1970, for `now()`.
+    public var now: () -> Double
+    /// Blocks for the given seconds, for `sleep(s)`; should return early when interrupted.
+    public var sleep: (Double) -> Void
+    /// Reads a whole file as UTF-8, for `readFile` and `import`; throws an `.io` diagnostic.
+    public var readFile: (String) throws -> String
+    /// Writes a whole file, for `writeFile`; throws an `.io` diagnostic.
+    public var writeFile: (String, String) throws -> Void
+
+    public init(
+        standardOutput: @escaping (String) -> Void = { _ in },
+        standardError: @escaping (String) -> Void = { _ in },
+        environment: [String: String] = [:],
+        arguments: [String] = [],
+        now: @escaping () -> Double = { 0 },
+        sleep: @escaping (Double) -> Void = { _ in },
+        readFile: @escaping (String) throws -> String = { path in
+            throw Diagnostic(.io, "cannot read '\(path)': no file system in this host")
+        },
+        writeFile: @escaping (String, String) throws -> Void = { path, _ in
+            throw Diagnostic(.io, "cannot write '\(path)': no file system in this host")
+        }
+    ) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.environment = environment
+        self.arguments = arguments
+        self.now = now
+        self.sleep = sleep
+        self.readFile = readFile
+        self.writeFile = writeFile
+    }
+}

@@ -1,0 +1,79 @@
+// Callable values: script functions and closures, builtins, and methods bound to a receiver.
+
+/// A function value. Identity is equality: two closures are equal only if they are the same value.
+public final class Function {
+    /// The name traces and errors show; closures are named `closure`.
+    public let name: String
+    let body: Body
+
+    enum Body {
+        /// A function written in Rove, with the variables it captured.
+        case script(CompiledFunction, captures: [Box])
+        /// A builtin written in Swift.
+        case native((Arguments) throws -> Value)
+        /// A builtin method read without calling it (`let f = xs.map`), bound to its receiver.
+        case bound(receiver: Value, method: Method)
+    }
+
+    init(name: String, body: Body) {
+        self.name = name
+        self.body = body
+    }
+
+    /// A builtin function for hosts to hand to scripts.
+    public init(name: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.body = .native(body)
+    }
+}
+
+/// A shared, mutable variable: what closures capture (shared, not copied).
+final class Box {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A global builtin function, as declared in the builtin tables.
+public struct Builtin {
+    public let name: String
+    public let body: (Arguments) throws -> Value
+
+    public init(_ name: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// A builtin method of strings, lists or objects, as declared in the method tables.
+public struct Method {
+    public enum Body {
+        /// Returns a new value; the receiver is untouched.
+        case reading((Value, Arguments) throws -> Value)
+        /// Changes the receiver in place: only allowed on a `var` (`xs.append(1)`).
+        case mutating((inout Value, Arguments) throws -> Value)
+    }
+
+    public let name: String
+    /// Whether `x.name` without parentheses runs the method (`xs.count`, `s.isEmpty`, `xs.first`).
+    public let isProperty: Bool
+    public let body: Body
+
+    public init(_ name: String, property: Bool = false, _ body: @escaping (Value, Arguments) throws -> Value) {
+        self.name = name
+        self.isProperty = property
+        self.body = .reading(body)
+    }
+
+    public init(mutating name: String, _ body: @escaping (inout Value, Arguments) throws -> Value) {
+        self.name = name
+        self.isProperty = false
+        self.body = .mutating(body)
+    }
+}
+
+extension Array where Element == Method {
+    /// The table form the interpreter looks methods up in.
+    func keyedByName() -> [String: Method] {
+        Dictionary(map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

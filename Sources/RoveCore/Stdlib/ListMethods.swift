@@ -1,0 +1,5 @@
+// The builtin methods of lists.
+
+enum ListMethods {
+    static let table: [Method] = []
+}

@@ -1,0 +1,5 @@
+// The builtin methods of objects.
+
+enum ObjectMethods {
+    static let table: [Method] = []
+}

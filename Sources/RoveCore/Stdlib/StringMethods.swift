@@ -1,0 +1,5 @@
+// The builtin methods of strings.
+
+enum StringMethods {
+    static let table: [Method] = []
+}

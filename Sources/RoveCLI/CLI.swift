@@ -76,15 +76,18 @@ public struct CLI {
         return runOnLargeStack { stackSize in execute(invocation, stackSize: stackSize) }.rawValue
     }
 
-    /// Calls nest this deep at most before a `stack` error; sized so that even a debug build,
-    /// whose frames are largest, stays well inside the stack (measured in docs/cli.md).
+    /// Calls nest this deep at most before a `stack` error. Deeper recursion than this in a
+    /// deployment script is a bug, and reporting it should be quick; on a small stack (when the
+    /// big thread could not be made) the limit shrinks so the error still comes before a crash.
     static func callDepthLimit(stackSize: Int) -> Int {
-        max(200, stackSize / bytesPerCallLevel)
+        max(200, min(maximumCallDepth, stackSize / bytesPerCallLevel))
     }
+
+    static let maximumCallDepth = 10_000
 
     /// Native stack one level of Rove call nesting may take. A debug build measured about 3 KB
     /// for a plain recursive call and 7 KB for a call through `map` and a closure; 16 KB leaves
-    /// room for heavier paths, and still allows 32768 levels on the 512 MB stack.
+    /// room for heavier paths (32768 levels would fit in the 512 MB stack).
     static let bytesPerCallLevel = 16 * 1024
 
     private func execute(_ invocation: Invocation, stackSize: Int) -> ExitStatus {

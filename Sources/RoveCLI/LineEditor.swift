@@ -66,6 +66,8 @@ final class LineEditor {
         drainWakePipe()
         wasInterrupted = false
         Self.active = self
+        let cookedMode = Self.leaveCanonicalMode()
+        defer { cookedMode.map(Self.restore) }
         let raw = readline(prompt)
         defer { free(raw) }
         if wasInterrupted { return .interrupted }
@@ -90,6 +92,30 @@ final class LineEditor {
         _ = write(wakePipe.write, &byte, 1)
     }
 
+    // MARK: Terminal modes
+
+    /// libedit prints the prompt first and leaves canonical mode only when it reads the first key,
+    /// after the terminal has drained the prompt. A key typed in between is still cooked: echoed
+    /// twice, and a Ctrl-D turns into a stray NUL byte. Turning canonical mode and echo off before
+    /// the prompt closes that window. Returns the mode to restore afterwards.
+    private static func leaveCanonicalMode() -> termios? {
+        var saved = termios()
+        guard tcgetattr(0, &saved) == 0 else { return nil }
+        var early = saved
+        early.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &early.c_cc) { characters in
+            characters[Int(VMIN)] = 1  // read(2) waits for one byte rather than returning none
+            characters[Int(VTIME)] = 0
+        }
+        tcsetattr(0, TCSANOW, &early)
+        return saved
+    }
+
+    private static func restore(_ mode: termios) {
+        var mode = mode
+        tcsetattr(0, TCSANOW, &mode)
+    }
+
     // MARK: libedit set-up
 
     private static func configureLibedit(outputIsTerminal: Bool) {
@@ -99,6 +125,9 @@ final class LineEditor {
         rl_readline_name = UnsafePointer(strdup("rove"))
         // Prompts and echo must not land in piped output (`rove | tee log` on a terminal).
         if !outputIsTerminal { rl_outstream = stderr }
+        // libedit's own signal handlers save and restore ours around each read, per thread, and
+        // crash when a signal reaches another thread in between; Ctrl-C is ours alone.
+        rl_catch_signals = 0
         rl_getc_function = readCharacter
         rl_attempted_completion_function = complete
         // Words end at anything that cannot be part of a name, so `octopus.Pro` completes `Pro`.
@@ -106,6 +135,9 @@ final class LineEditor {
         rl_completer_word_break_characters = strdup(" \t\n\"\\'`@$><=;|&{}()[],.+-*/%!?:#")
         rl_completion_append_character = 0
         stifle_history(Int32(HistoryFile.capacity))
+        // Initialise now, while the terminal is in the mode the person set up: libedit keeps
+        // it as the mode to return to after each line.
+        rl_initialize()
     }
 
     /// libedit turns wide characters into bytes with the C library's locale, which is "C" (ASCII)

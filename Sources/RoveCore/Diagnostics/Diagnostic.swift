@@ -57,6 +57,8 @@ public struct Diagnostic: Error {
     public var value: Value?
     /// Extra members scripts can read on the error value (`status`, `method`, `url`, `body`).
     public var fields: OrderedDictionary<String, Value> = [:]
+    /// While unwinding: the call site in the frame being left, which becomes the next trace entry.
+    var unwindSite: SourceLocation?
 
     public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil) {
         self.kind = kind

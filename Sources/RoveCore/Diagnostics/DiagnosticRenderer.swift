@@ -31,11 +31,17 @@ public enum DiagnosticRenderer {
         return out
     }
 
+    /// One line per frame; runs of the same frame (runaway recursion) collapse into one line.
     private static func appendTrace(_ trace: [TraceFrame], to out: inout String) {
-        for frame in trace.prefix(20) {
-            out += "  at \(frame.function) (\(frame.location.file.name):\(frame.location.line))\n"
+        var lines: [(text: String, count: Int)] = []
+        for frame in trace {
+            let text = "at \(frame.function) (\(frame.location.file.name):\(frame.location.line))"
+            if lines.last?.text == text { lines[lines.count - 1].count += 1 } else { lines.append((text, 1)) }
         }
-        if trace.count > 20 { out += "  ... \(trace.count - 20) more\n" }
+        for line in lines.prefix(20) {
+            out += "  \(line.text)" + (line.count > 1 ? " (\(line.count) times)\n" : "\n")
+        }
+        if lines.count > 20 { out += "  ... \(lines.count - 20) more\n" }
     }
 
     /// Spaces (and tabs, where the line has them) up to the caret's column, so the caret lines up.

@@ -27,10 +27,18 @@ public final class Function {
     }
 }
 
-/// A shared, mutable variable: what closures capture (shared, not copied).
+/// A shared, mutable variable: a global, or a local that closures capture (shared, not copied).
 final class Box {
     var value: Value
-    init(_ value: Value) { self.value = value }
+    /// False for a global that has been referenced but not yet defined.
+    var isDefined: Bool
+    /// True for a global bound with `let`.
+    var isConstant = false
+
+    init(_ value: Value, isDefined: Bool = true) {
+        self.value = value
+        self.isDefined = isDefined
+    }
 }
 
 /// A global builtin function, as declared in the builtin tables.

@@ -13,9 +13,9 @@ public final class Interpreter {
     // MARK: Machine state, used by compiled code
 
     /// Local variable slots of every active call; frames are windows starting at `base`.
-    var stack: UnsafeMutablePointer<Value>
+    let stack: UnsafeMutablePointer<Value>
     /// Boxes of captured locals, indexed like `stack`.
-    var boxes: UnsafeMutablePointer<Box?>
+    let boxes: UnsafeMutablePointer<Box?>
     let stackCapacity = 1 << 18
     /// Slots below this index have been initialized at least once.
     var initializedSlots = 0
@@ -29,15 +29,14 @@ public final class Interpreter {
     var returnValue: Value = .null
     /// Current call depth, for the stack limit.
     var depth = 0
-    /// The functions running, innermost last, for traces.
-    var callStack: [(name: String, location: SourceLocation)] = []
 
-    /// Global variables by slot; nil marks a name referenced but not (yet) defined.
-    var globals: ContiguousArray<Value?> = []
-    var globalIsConstant: [Bool] = []
-    /// Global slot of each global name.
-    var globalSlots: [String: Int] = [:]
-    var globalNamesBySlot: [String] = []
+    /// Global variables by name. Compiled code holds the boxes themselves, so reading a global
+    /// costs no lookup; a box of a name used before it is defined has `isDefined == false`.
+    var globals: [String: Box] = [:]
+    /// The last result of a program, for the REPL and `-e`.
+    var lastResult: Value?
+    /// Hands a loop item, or a caught error, to the code that stores it in its variable.
+    var loopItem: Value = .null
     /// Files already imported, by path: each runs once.
     var importedFiles: Set<String> = []
 
@@ -72,32 +71,36 @@ public final class Interpreter {
 
     @discardableResult
     public func run(_ file: SourceFile) throws -> Value? {
-        let program = try Parser(file: file).parseProgram()
-        let code = try Compiler(interpreter: self, file: file).compileProgram(program)
+        var parser = try Parser(file: file)
+        let program = try parser.parseProgram()
+        var compiler = Compiler(interpreter: self, file: file)
+        let code = try compiler.compileProgram(program)
         interruptRequested.store(false, ordering: .relaxed)
         return try execute(code)
     }
 
     /// Checks `source` for syntax errors without running it.
     public func check(_ source: String, file: String) throws {
-        _ = try Parser(file: SourceFile(name: file, text: source)).parseProgram()
+        var parser = try Parser(file: SourceFile(name: file, text: source))
+        _ = try parser.parseProgram()
     }
 
     /// Defines or replaces the global `name`: how hosts hand values (such as `octopus`) to scripts.
     public func define(_ name: String, as value: Value, constant: Bool = false) {
-        let slot = globalSlot(for: name)
-        globals[slot] = value
-        globalIsConstant[slot] = constant
+        let box = globalBox(for: name)
+        box.value = value
+        box.isDefined = true
+        box.isConstant = constant
     }
 
     /// The value of global `name`, if it is defined.
     public func global(_ name: String) -> Value? {
-        globalSlots[name].flatMap { globals[$0] }
+        globals[name].flatMap { $0.isDefined ? $0.value : nil }
     }
 
     /// The names of every defined global, for completion.
     public var globalNames: [String] {
-        globalNamesBySlot.indices.compactMap { globals[$0] == nil ? nil : globalNamesBySlot[$0] }
+        globals.filter { $0.value.isDefined }.keys.sorted()
     }
 
     /// Asks the running evaluation to stop with an `interrupted` error. Safe from any thread.
@@ -115,13 +118,10 @@ public final class Interpreter {
 
     // MARK: Globals
 
-    func globalSlot(for name: String) -> Int {
-        if let slot = globalSlots[name] { return slot }
-        let slot = globals.count
-        globals.append(nil)
-        globalIsConstant.append(false)
-        globalSlots[name] = slot
-        globalNamesBySlot.append(name)
-        return slot
+    func globalBox(for name: String) -> Box {
+        if let box = globals[name] { return box }
+        let box = Box(.null, isDefined: false)
+        globals[name] = box
+        return box
     }
 }

@@ -11,6 +11,7 @@ enum Builtins {
                 interpreter.define(builtin.name, as: .function(Function(name: builtin.name, builtin.body)))
             }
         }
+        interpreter.define("args", as: .list(interpreter.host.arguments.map { .string($0) }))
     }
 }
 
@@ -19,6 +20,14 @@ enum Methods {
     static let string = StringMethods.table.keyedByName()
     static let list = ListMethods.table.keyedByName()
     static let object = ObjectMethods.table.keyedByName()
+
+    /// Names of methods that change their receiver; calls to them on a variable run in place.
+    static let mutatingNames: Set<String> = Set([string, list, object].flatMap { table in
+        table.values.compactMap { method -> String? in
+            if case .mutating = method.body { return method.name }
+            return nil
+        }
+    })
 
     /// The method table for `value`'s type, or nil for types without builtin methods.
     static func table(for value: Value) -> [String: Method]? {

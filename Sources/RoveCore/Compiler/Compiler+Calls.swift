@@ -1,0 +1,78 @@
+// Compiling calls: script functions take a fast path straight into a new frame; methods
+// that change their receiver (`xs.append(x)`) are run on the variable in place.
+
+extension Compiler {
+    /// call -> callee "(" arguments ")" trailing-closure?
+    mutating func call(_ callee: Expr, _ arguments: [Argument], optional: Bool, at where_: SourceLocation) throws -> Code {
+        let argumentCodes = try arguments.map { try expression($0.value) }
+        let labels: [String?] = arguments.contains { $0.label != nil } ? arguments.map(\.label) : []
+        if case .member(let object, let name, let memberOptional, _) = callee {
+            return try methodCall(object, name, argumentCodes, labels: labels, optional: memberOptional || optional, at: where_)
+        }
+        let function = try expression(callee)
+        let count = argumentCodes.count
+        return { interpreter in
+            let calleeValue = try function(interpreter)
+            if labels.isEmpty, case .function(let f) = calleeValue, case .script(let code, let captures) = f.body,
+               code.isSimple, code.parameters.count == count {
+                // Arguments go straight into the new frame's parameter slots.
+                let frame = try interpreter.pushFrame(for: code, at: where_)
+                do {
+                    for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index](interpreter) }
+                } catch {
+                    interpreter.popFrame(at: frame)
+                    throw error
+                }
+                return try interpreter.enter(code, captures: captures, frame: frame, at: where_)
+            }
+            if optional, case .null = calleeValue { return .null }
+            let values = try Compiler.evaluate(argumentCodes, interpreter)
+            return try interpreter.callValue(calleeValue, values, labels: labels, at: where_)
+        }
+    }
+
+    static func evaluate(_ codes: [Code], _ interpreter: Interpreter) throws -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(codes.count)
+        for code in codes { values.append(try code(interpreter)) }
+        return values
+    }
+
+    /// receiver.name(arguments)
+    mutating func methodCall(_ object: Expr, _ name: String, _ argumentCodes: [Code], labels: [String?],
+                             optional: Bool, at where_: SourceLocation) throws -> Code {
+        let receiver = try expression(object)
+        if Methods.mutatingNames.contains(name), let target = try? place(object), !target.name.isEmpty {
+            return { interpreter in
+                let values = try Compiler.evaluate(argumentCodes, interpreter)
+                let current = try receiver(interpreter)
+                if optional, case .null = current { return .null }
+                guard let method = Methods.table(for: current)?[name], case .mutating = method.body,
+                      !current.hasField(name) else {
+                    return try interpreter.callMember(current, name, values, labels: labels, at: where_)
+                }
+                if target.isConstant(interpreter) {
+                    throw Diagnostic(.immutable,
+                        "cannot \(name) to '\(target.name)': it is a 'let' binding; declare it with 'var'", at: where_)
+                }
+                return try target.modify(interpreter) { stored in
+                    try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)
+                }
+            }
+        }
+        return { interpreter in
+            let current = try receiver(interpreter)
+            if optional, case .null = current { return .null }
+            let values = try Compiler.evaluate(argumentCodes, interpreter)
+            return try interpreter.callMember(current, name, values, labels: labels, at: where_)
+        }
+    }
+}
+
+extension Value {
+    /// Whether this is an object with a field `name` (a field holding a function wins over a method).
+    func hasField(_ name: String) -> Bool {
+        if case .object(let fields) = self { return fields[name] != nil }
+        return false
+    }
+}

@@ -1,0 +1,211 @@
+// Compiling expressions into closures, with integer fast paths for the common operators.
+
+extension Compiler {
+    mutating func expression(_ expr: Expr) throws -> Code {
+        switch expr {
+        case .literal(let value, _):
+            return { _ in value }
+        case .interpolated(let parts, _):
+            let pieces: [Code] = try parts.map { part in
+                switch part {
+                case .text(let text): return { _ in .string(text) }
+                case .expression(let e): return try expression(e)
+                }
+            }
+            return { interpreter in
+                var text = ""
+                for piece in pieces {
+                    switch try piece(interpreter) {
+                    case .string(let s): text += s
+                    case let value: text += interpreter.describe(value)
+                    }
+                }
+                return .string(text)
+            }
+        case .name(let name, let at):
+            return variable(name, at: location(at))
+        case .dollar(let n, let at):
+            return variable("$\(n)", at: location(at))
+        case .list(let items, _):
+            let codes = try items.map { try expression($0) }
+            return { interpreter in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(try code(interpreter)) }
+                return .list(values)
+            }
+        case .object(let entries, _):
+            let codes = try entries.map { ($0.key, try expression($0.value)) }
+            return { interpreter in
+                var fields = Fields(minimumCapacity: codes.count)
+                for (key, code) in codes { fields[key] = try code(interpreter) }
+                return .object(fields)
+            }
+        case .function(let declaration):
+            return try function(declaration)
+        case .unary(let op, let operand, let at):
+            let value = try expression(operand)
+            let where_ = location(at)
+            switch op {
+            case .not: return { interpreter in .bool(!(try value(interpreter).isTruthy)) }
+            case .negate:
+                return { interpreter in
+                    switch try value(interpreter) {
+                    case .int(let i) where i != Int.min: return .int(-i)
+                    case .float(let d): return .float(-d)
+                    case let other:
+                        if case .int = other { throw Diagnostic(.value, "integer overflow in '-'", at: where_) }
+                        throw Diagnostic(.type, "cannot negate \(other.typeName)", at: where_)
+                    }
+                }
+            }
+        case .binary(let left, let op, let right, let at):
+            return try binary(left, op, right, at: location(at))
+        case .logical(let left, let op, let right, _):
+            let l = try expression(left), r = try expression(right)
+            switch op {
+            case .and: return { interpreter in .bool(try l(interpreter).isTruthy && (try r(interpreter).isTruthy)) }
+            case .or: return { interpreter in .bool(try l(interpreter).isTruthy || (try r(interpreter).isTruthy)) }
+            case .coalesce:
+                return { interpreter in
+                    let value = try l(interpreter)
+                    if case .null = value { return try r(interpreter) }
+                    return value
+                }
+            }
+        case .conditional(let condition, let whenTrue, let whenFalse, _):
+            let test = try expression(condition), yes = try expression(whenTrue), no = try expression(whenFalse)
+            return { interpreter in try test(interpreter).isTruthy ? try yes(interpreter) : try no(interpreter) }
+        case .range(let low, let high, let closed, let at):
+            let l = try expression(low), h = try expression(high)
+            let where_ = location(at)
+            return { interpreter in
+                let lower = try Compiler.integerBound(try l(interpreter), at: where_)
+                let upper = try Compiler.integerBound(try h(interpreter), at: where_)
+                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper))
+            }
+        case .member(let object, let name, let optional, let at):
+            let value = try expression(object)
+            let where_ = location(at)
+            return { interpreter in
+                let target = try value(interpreter)
+                if optional, case .null = target { return .null }
+                return try interpreter.member(of: target, name, at: where_)
+            }
+        case .index(let object, let key, let optional, let at):
+            let value = try expression(object), keyCode = try expression(key)
+            let where_ = location(at)
+            return { interpreter in
+                let target = try value(interpreter)
+                if optional, case .null = target { return .null }
+                if case .list(let items) = target, case .int(let i) = try keyCode(interpreter), i >= 0, i < items.count {
+                    return items[i]
+                }
+                return try interpreter.element(of: target, at: try keyCode(interpreter), location: where_)
+            }
+        case .call(let callee, let arguments, let optional, let at):
+            return try call(callee, arguments, optional: optional, at: location(at))
+        }
+    }
+
+    /// Reads a variable from wherever it lives.
+    mutating func variable(_ name: String, at where_: SourceLocation) -> Code {
+        switch resolve(name) {
+        case .local(let slot, _, let boxed):
+            if boxed { return { interpreter in interpreter.box(atSlot: slot).value } }
+            return { interpreter in interpreter.stack[interpreter.base + slot] }
+        case .captured(let index, _):
+            return { interpreter in interpreter.captures[index].value }
+        case .global(let box):
+            return { _ in
+                if box.isDefined { return box.value }
+                throw Diagnostic(.name, "undefined name '\(name)'", at: where_)
+            }
+        }
+    }
+
+    /// Binary operators, with the integer cases inline.
+    mutating func binary(_ left: Expr, _ op: BinaryOperator, _ right: Expr, at where_: SourceLocation) throws -> Code {
+        let l = try expression(left), r = try expression(right)
+        switch op {
+        case .add:
+            if case .literal(.int(let k), _) = right {
+                return { interpreter in
+                    let a = try l(interpreter)
+                    if case .int(let x) = a {
+                        let (sum, overflow) = x.addingReportingOverflow(k)
+                        if !overflow { return .int(sum) }
+                    }
+                    return try interpreter.binary(.add, a, .int(k), at: where_)
+                }
+            }
+            return { interpreter in
+                let a = try l(interpreter), b = try r(interpreter)
+                if case .int(let x) = a, case .int(let y) = b {
+                    let (sum, overflow) = x.addingReportingOverflow(y)
+                    if !overflow { return .int(sum) }
+                }
+                return try interpreter.binary(.add, a, b, at: where_)
+            }
+        case .subtract:
+            if case .literal(.int(let k), _) = right {
+                return { interpreter in
+                    let a = try l(interpreter)
+                    if case .int(let x) = a {
+                        let (difference, overflow) = x.subtractingReportingOverflow(k)
+                        if !overflow { return .int(difference) }
+                    }
+                    return try interpreter.binary(.subtract, a, .int(k), at: where_)
+                }
+            }
+            return { interpreter in
+                let a = try l(interpreter), b = try r(interpreter)
+                if case .int(let x) = a, case .int(let y) = b {
+                    let (difference, overflow) = x.subtractingReportingOverflow(y)
+                    if !overflow { return .int(difference) }
+                }
+                return try interpreter.binary(.subtract, a, b, at: where_)
+            }
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let test: (Int, Int) -> Bool
+            switch op {
+            case .less: test = (<)
+            case .lessEqual: test = (<=)
+            case .greater: test = (>)
+            default: test = (>=)
+            }
+            return { interpreter in
+                let a = try l(interpreter), b = try r(interpreter)
+                if case .int(let x) = a, case .int(let y) = b { return .bool(test(x, y)) }
+                return try interpreter.binary(op, a, b, at: where_)
+            }
+        case .equal:
+            return { interpreter in
+                let a = try l(interpreter), b = try r(interpreter)
+                if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
+                return .bool(a == b)
+            }
+        case .notEqual:
+            return { interpreter in
+                let a = try l(interpreter), b = try r(interpreter)
+                if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
+                return .bool(a != b)
+            }
+        case .multiply, .divide, .remainder, .contains:
+            return { interpreter in
+                try interpreter.binary(op, try l(interpreter), try r(interpreter), at: where_)
+            }
+        }
+    }
+}
+
+extension Interpreter {
+    /// The general path of every binary operator, with errors located at the operator.
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        do {
+            return try Operators.binary(op, left, right, interpreter: self)
+        } catch {
+            throw locate(error, at: location)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// Compiling assignment targets: variables, members and elements that can be changed in place.
+
+/// Something that can be assigned or changed in place: `x`, `o.k`, `xs[i]`, `o.items[0].tags`.
+///
+/// Keys along the path are evaluated before any storage is touched, so script code never runs
+/// while an inout access to a variable is open.
+struct Place {
+    /// The variable at the root of the path, for messages.
+    let name: String
+    /// Whether the root is a `let` binding (checked at run time: globals may be redefined).
+    let isConstant: (Interpreter) -> Bool
+    /// Runs `change` on the stored value in place and returns its result.
+    let modify: (Interpreter, (inout Value) throws -> Value) throws -> Value
+
+    func assign(_ interpreter: Interpreter, _ value: Value) throws {
+        _ = try modify(interpreter) { stored in
+            stored = value
+            return .null
+        }
+    }
+}
+
+extension Compiler {
+    /// The place `expr` names; expressions that are not variables are changed as temporaries.
+    mutating func place(_ expr: Expr) throws -> Place {
+        switch expr {
+        case .name(let name, let at):
+            return variablePlace(name, at: location(at))
+        case .dollar(let n, let at):
+            return variablePlace("$\(n)", at: location(at))
+        case .member(let object, let name, _, let at):
+            let parent = try place(object)
+            let where_ = location(at)
+            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
+                try parent.modify(interpreter) { target in
+                    if case .host = target {
+                        var value = try interpreter.member(of: target, name, at: where_)
+                        let result = try change(&value)
+                        try interpreter.setMember(of: &target, name, to: value, at: where_)
+                        return result
+                    }
+                    return try interpreter.modifyMember(of: &target, name, at: where_, change)
+                }
+            }
+        case .index(let object, let key, _, let at):
+            let parent = try place(object)
+            let keyCode = try expression(key)
+            let where_ = location(at)
+            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
+                let key = try keyCode(interpreter)
+                return try parent.modify(interpreter) { target in
+                    try interpreter.modifyElement(of: &target, at: key, location: where_, change)
+                }
+            }
+        case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
+             .conditional, .range, .call:
+            let value = try expression(expr)
+            return Place(name: "", isConstant: { _ in false }) { interpreter, change in
+                var temporary = try value(interpreter)
+                return try change(&temporary)
+            }
+        }
+    }
+
+    private mutating func variablePlace(_ name: String, at where_: SourceLocation) -> Place {
+        func constantError() -> Diagnostic {
+            Diagnostic(.immutable, "cannot change '\(name)': it is a 'let' binding; declare it with 'var'", at: where_)
+        }
+        switch resolve(name) {
+        case .local(let slot, let isConstant, let boxed):
+            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
+                if isConstant { throw constantError() }
+                if boxed { return try change(&interpreter.box(atSlot: slot).value) }
+                return try change(&interpreter.stack[interpreter.base + slot])
+            }
+        case .captured(let index, let isConstant):
+            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
+                if isConstant { throw constantError() }
+                return try change(&interpreter.captures[index].value)
+            }
+        case .global(let box):
+            return Place(name: name, isConstant: { _ in box.isConstant }) { _, change in
+                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+                if box.isConstant { throw constantError() }
+                return try change(&box.value)
+            }
+        }
+    }
+
+    /// Finds where `name` lives from the current scope outwards.
+    mutating func resolve(_ name: String) -> Resolution {
+        if let local = scope.lookupLocal(name) {
+            return .local(slot: local.slot, isConstant: local.isConstant, boxed: local.boxed)
+        }
+        if let captured = scope.resolveCapture(name) {
+            return .captured(index: captured.index, isConstant: captured.isConstant)
+        }
+        return .global(interpreter.globalBox(for: name))
+    }
+}

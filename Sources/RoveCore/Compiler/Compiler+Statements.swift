@@ -1,0 +1,183 @@
+// Compiling loops, try/catch and assignment.
+
+extension Compiler {
+    /// while -> "while" expression block
+    mutating func whileLoop(_ condition: Expr, _ body: [Stmt], at: Int) throws -> Exec {
+        let test = try expression(condition)
+        loopDepth += 1
+        let run = try block(body)
+        loopDepth -= 1
+        let where_ = location(at)
+        return { interpreter in
+            while try test(interpreter).isTruthy {
+                if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                switch try run(interpreter) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned: return .returned
+                }
+            }
+            return .normal
+        }
+    }
+
+    /// for -> "for" names "in" expression block
+    mutating func forLoop(_ names: [String], _ sequence: Expr, _ body: [Stmt], at: Int) throws -> Exec {
+        let where_ = location(at)
+        // `for i in a..<b` counts without making a range value.
+        var bounds: (Code, Code, Bool)? = nil
+        if names.count == 1, case .range(let low, let high, let closed, _) = sequence {
+            bounds = (try expression(low), try expression(high), closed)
+        }
+        let items = bounds == nil ? try expression(sequence) : nil
+        scope.blocks.append([:])
+        defer { scope.blocks.removeLast() }
+        let variables = names.map { scope.declare($0, isConstant: true) }
+        loopDepth += 1
+        let run = try block(body)
+        loopDepth -= 1
+        let assign = variables.map { local in store(into: local, { interpreter in interpreter.loopItem }) }
+
+        if let (low, high, closed) = bounds {
+            let assignFirst = assign[0]
+            return { interpreter in
+                let start = try Compiler.integerBound(try low(interpreter), at: where_)
+                var end = try Compiler.integerBound(try high(interpreter), at: where_)
+                if closed { end = end == Int.max ? end : end + 1 }
+                var n = start
+                while n < end {
+                    if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                    interpreter.loopItem = .int(n)
+                    _ = try assignFirst(interpreter)
+                    switch try run(interpreter) {
+                    case .normal, .continueLoop: break
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                    n += 1
+                }
+                return .normal
+            }
+        }
+        let sequenceCode = items!
+        let count = names.count
+        return { interpreter in
+            let iterator = try interpreter.iterate(try sequenceCode(interpreter), at: where_)
+            while let item = try iterator.next() {
+                if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                if count == 1 {
+                    interpreter.loopItem = item
+                    _ = try assign[0](interpreter)
+                } else {
+                    let parts = try interpreter.destructure(item, into: count, at: where_)
+                    for index in 0..<count {
+                        interpreter.loopItem = parts[index]
+                        _ = try assign[index](interpreter)
+                    }
+                }
+                switch try run(interpreter) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned: return .returned
+                }
+            }
+            return .normal
+        }
+    }
+
+    static func integerBound(_ value: Value, at location: SourceLocation) throws -> Int {
+        guard case .int(let n) = value else {
+            throw Diagnostic(.type, "range bounds must be integers, got \(value.typeName)", at: location)
+        }
+        return n
+    }
+
+    /// try -> "try" block "catch" IDENTIFIER? block
+    mutating func tryStatement(_ body: [Stmt], _ errorName: String?, _ handler: [Stmt]) throws -> Exec {
+        let protected = try block(body)
+        scope.blocks.append([:])
+        defer { scope.blocks.removeLast() }
+        let bindError = errorName.map { store(into: scope.declare($0, isConstant: true), { $0.loopItem }) }
+        let recover = try block(handler)
+        return { interpreter in
+            do {
+                return try protected(interpreter)
+            } catch let error {
+                let diagnostic = interpreter.locate(error, at: nil)
+                // An interrupt stops the whole evaluation; scripts cannot swallow Ctrl-C.
+                if diagnostic.kind == .interrupted { throw diagnostic }
+                if let bindError {
+                    interpreter.loopItem = .host(ErrorValue(diagnostic))
+                    _ = try bindError(interpreter)
+                }
+                return try recover(interpreter)
+            }
+        }
+    }
+
+    /// assignment -> target ("=" | op "=") expression
+    mutating func assignment(_ target: Expr, _ op: BinaryOperator?, _ value: Expr, at: Int) throws -> Exec {
+        let newValue = try expression(value)
+        let place = try self.place(target)
+        let where_ = location(at)
+        if let op {
+            let current = try expression(target)
+            return { interpreter in
+                let result = try interpreter.binary(op, try current(interpreter), try newValue(interpreter), at: where_)
+                try place.assign(interpreter, result)
+                return .normal
+            }
+        }
+        return { interpreter in
+            try place.assign(interpreter, try newValue(interpreter))
+            return .normal
+        }
+    }
+}
+
+extension Interpreter {
+    /// A lazy iterator over anything `for` accepts.
+    func iterate(_ value: Value, at location: SourceLocation) throws -> any HostIterator {
+        switch value {
+        case .list(let items): return SequenceIterator(items.makeIterator())
+        case .object(let fields):
+            return SequenceIterator(fields.lazy.map { Value.list([.string($0.key), $0.value]) }.makeIterator())
+        case .string(let text): return SequenceIterator(text.lazy.map { Value.string(String($0)) }.makeIterator())
+        case .host(let object):
+            do {
+                if let iterator = try object.makeIterator(in: self) { return iterator }
+            } catch {
+                throw locate(error, at: location)
+            }
+            throw Diagnostic(.type, "cannot iterate a value of type '\(object.typeName)'", at: location)
+        case .null, .bool, .int, .float, .function:
+            throw Diagnostic(.type, "cannot iterate a value of type '\(value.typeName)'", at: location)
+        }
+    }
+
+    /// Splits `for (a, b) in` items: a list of exactly `count` values.
+    func destructure(_ item: Value, into count: Int, at location: SourceLocation) throws -> [Value] {
+        guard case .list(let parts) = item, parts.count == count else {
+            throw Diagnostic(.type, "cannot split \(repr(item).prefix(40)) into \(count) loop variables", at: location)
+        }
+        return parts
+    }
+
+    /// The error a `throw` statement raises for `value`.
+    func thrown(_ value: Value, at location: SourceLocation) -> Diagnostic {
+        switch value {
+        case .string(let message):
+            return Diagnostic(.thrown, message, at: location)
+        case .host(let object as ErrorValue):
+            return object.diagnostic  // rethrowing a caught error keeps its kind and origin
+        case .object(let fields):
+            var diagnostic = Diagnostic(.thrown, fields["message"].map(describe) ?? repr(value), at: location)
+            diagnostic.value = value
+            return diagnostic
+        case .null, .bool, .int, .float, .list, .function, .host:
+            var diagnostic = Diagnostic(.thrown, repr(value), at: location)
+            diagnostic.value = value
+            return diagnostic
+        }
+    }
+}

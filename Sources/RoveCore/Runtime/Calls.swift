@@ -1,0 +1,207 @@
+// Calling functions: frames on the value stack, argument matching, depth limit and traces.
+
+extension Interpreter {
+    /// Calls `callee` with evaluated arguments; the general path used by builtins and hosts.
+    func callValue(_ callee: Value, _ arguments: [Value], labels: [String?], at location: SourceLocation?) throws -> Value {
+        switch callee {
+        case .function(let function):
+            switch function.body {
+            case .script(let code, let captures):
+                let frame = try pushFrame(for: code, at: location)
+                do {
+                    try bind(arguments, labels: labels, to: code, frame: frame, at: location)
+                } catch {
+                    popFrame(at: frame)
+                    throw error
+                }
+                return try enter(code, captures: captures, frame: frame, at: location)
+            case .native(let body):
+                let args = Arguments(callee: function.name, values: arguments, labels: labels, interpreter: self)
+                return try callNative(body, args, at: location)
+            case .bound(let receiver, let method):
+                let args = Arguments(callee: method.name, values: arguments, labels: labels, interpreter: self)
+                return try callMethod(method, on: receiver, args, at: location)
+            }
+        case .host(let object):
+            let args = Arguments(callee: object.typeName, values: arguments, labels: labels, interpreter: self)
+            do {
+                return try object.call(with: args)
+            } catch {
+                throw locate(error, at: location)
+            }
+        case .null, .bool, .int, .float, .string, .list, .object:
+            throw Diagnostic(.type, "cannot call a value of type '\(callee.typeName)'", at: location)
+        }
+    }
+
+    /// Runs a builtin, giving its errors the call site's location.
+    @inline(__always)
+    func callNative(_ body: (Arguments) throws -> Value, _ args: Arguments, at location: SourceLocation?) throws -> Value {
+        do {
+            return try body(args)
+        } catch {
+            throw locate(error, at: location)
+        }
+    }
+
+    func callMethod(_ method: Method, on receiver: Value, _ args: Arguments, at location: SourceLocation?) throws -> Value {
+        do {
+            switch method.body {
+            case .reading(let body): return try body(receiver, args)
+            case .mutating(let body):
+                var copy = receiver  // a temporary: the change is not stored anywhere
+                return try body(&copy, args)
+            }
+        } catch {
+            throw locate(error, at: location)
+        }
+    }
+
+    /// Turns any error into a located Diagnostic.
+    func locate(_ error: any Error, at location: SourceLocation?) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic {
+            guard let location else { return diagnostic }
+            return diagnostic.located(at: location)
+        }
+        return Diagnostic(.value, String(describing: error), at: location)
+    }
+
+    // MARK: Frames
+
+    /// Reserves a frame for `function` on the value stack and returns its base.
+    @inline(__always)
+    func pushFrame(for function: CompiledFunction, at location: SourceLocation?) throws -> Int {
+        let frame = top
+        let newTop = frame + function.slotCount
+        if depth >= maxCallDepth || newTop > stackCapacity {
+            throw Diagnostic(.stack, "stack overflow: calls nested more than \(maxCallDepth) deep", at: location)
+        }
+        if newTop > initializedSlots { initializeSlots(upTo: newTop) }
+        top = newTop
+        return frame
+    }
+
+    func initializeSlots(upTo end: Int) {
+        (stack + initializedSlots).initialize(repeating: .null, count: end - initializedSlots)
+        (boxes + initializedSlots).initialize(repeating: nil, count: end - initializedSlots)
+        initializedSlots = end
+    }
+
+    /// Releases the values of a frame and drops it.
+    @inline(__always)
+    func popFrame(at frame: Int) {
+        var slot = frame
+        while slot < top {
+            stack[slot] = .null
+            boxes[slot] = nil
+            slot += 1
+        }
+        top = frame
+    }
+
+    /// Runs `function` in the frame at `frame`, whose parameters are already bound.
+    func enter(_ function: CompiledFunction, captures: [Box], frame: Int, at location: SourceLocation?) throws -> Value {
+        let savedBase = base
+        let savedCaptures = self.captures
+        base = frame
+        self.captures = captures
+        depth += 1
+        defer {
+            depth -= 1
+            popFrame(at: frame)
+            base = savedBase
+            self.captures = savedCaptures
+        }
+        if interruptRequested.load(ordering: .relaxed) { throw interruption(at: location) }
+        do {
+            switch try function.body(self) {
+            case .returned:
+                let value = returnValue
+                returnValue = .null
+                return value
+            case .normal, .breakLoop, .continueLoop:
+                return .null
+            }
+        } catch var diagnostic as Diagnostic {
+            // Record this function in the trace, then continue unwinding from the call site.
+            if let here = diagnostic.unwindSite ?? diagnostic.location, diagnostic.kind != .interrupted {
+                diagnostic.trace.append(TraceFrame(function: function.name, location: here))
+            }
+            diagnostic.unwindSite = location
+            throw diagnostic
+        }
+    }
+
+    func interruption(at location: SourceLocation?) -> Diagnostic {
+        interruptRequested.store(false, ordering: .relaxed)
+        return Diagnostic(.interrupted, "interrupted", at: location)
+    }
+
+    // MARK: Argument matching
+
+    /// Stores `arguments` into the parameter slots of `frame`, matching labels and filling defaults.
+    func bind(_ arguments: [Value], labels: [String?], to function: CompiledFunction, frame: Int,
+              at location: SourceLocation?) throws {
+        let parameters = function.parameters
+        if function.isSimple && labels.allSatisfy({ $0 == nil }) {
+            if arguments.count != parameters.count && !function.isClosure {
+                throw argumentCountError(function, got: arguments.count, at: location)
+            }
+            for index in 0..<min(arguments.count, parameters.count) { stack[frame + index] = arguments[index] }
+            return
+        }
+        var filled = [Bool](repeating: false, count: parameters.count)
+        var nextPositional = 0
+        for (index, argument) in arguments.enumerated() {
+            let label = labels.isEmpty ? nil : labels[index]
+            if let label {
+                guard let slot = parameters.firstIndex(where: { $0.label == label }) else {
+                    throw Diagnostic(.argument, "'\(function.name)' has no parameter labelled '\(label):'", at: location)
+                }
+                if filled[slot] { throw Diagnostic(.argument, "argument '\(label):' given twice to '\(function.name)'", at: location) }
+                stack[frame + slot] = argument
+                filled[slot] = true
+            } else {
+                while nextPositional < parameters.count, parameters[nextPositional].label != nil { nextPositional += 1 }
+                guard nextPositional < parameters.count else {
+                    if function.isClosure { continue }
+                    throw argumentCountError(function, got: arguments.count, at: location)
+                }
+                stack[frame + nextPositional] = argument
+                filled[nextPositional] = true
+                nextPositional += 1
+            }
+        }
+        for (slot, parameter) in parameters.enumerated() where !filled[slot] {
+            if let defaultValue = parameter.defaultValue {
+                // Defaults are evaluated in the callee's frame, so they can use earlier parameters.
+                let savedBase = base
+                base = frame
+                defer { base = savedBase }
+                stack[frame + slot] = try defaultValue(self)
+            } else if !function.isClosure {
+                let shown = parameter.label.map { "'\($0):'" } ?? "'\(parameter.name)'"
+                throw Diagnostic(.argument, "missing argument \(shown) in call to '\(function.name)'", at: location)
+            }
+        }
+    }
+
+    func argumentCountError(_ function: CompiledFunction, got count: Int, at location: SourceLocation?) -> Diagnostic {
+        let expected = function.parameters.filter { $0.label == nil }.count
+        let plural = expected == 1 ? "" : "s"
+        return Diagnostic(.argument,
+            "'\(function.name)' takes \(expected) argument\(plural) but was given \(count)", at: location)
+    }
+}
+
+extension Interpreter {
+    /// The box of a captured local in the running frame, made on demand if the declaration has
+    /// not run (a closure can only see declared names, so this is a safety net, not a path).
+    func box(atSlot slot: Int) -> Box {
+        let index = base + slot
+        if let box = boxes[index] { return box }
+        let box = Box(stack[index])
+        boxes[index] = box
+        return box
+    }
+}

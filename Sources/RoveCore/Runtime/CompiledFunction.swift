@@ -1,0 +1,39 @@
+// What the compiler produces: closures over the interpreter, and the functions they make up.
+
+/// Compiled expression: evaluates to a value.
+typealias Code = (Interpreter) throws -> Value
+/// Compiled statement: runs and says how control leaves it.
+typealias Exec = (Interpreter) throws -> Flow
+
+/// How control leaves a statement.
+enum Flow {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// A function after compilation: parameters resolved to slots, body compiled to closures.
+final class CompiledFunction {
+    struct Parameter {
+        let label: String?
+        let name: String
+        let defaultValue: Code?
+    }
+
+    let name: String
+    let parameters: [Parameter]
+    /// Closures forgive missing and extra arguments, as the builtins that call them expect.
+    let isClosure: Bool
+    let location: SourceLocation
+    /// Slots the frame needs: parameters first, then every local declared in the body.
+    var slotCount = 0
+    var body: Exec = { _ in .normal }
+    /// True when every parameter is positional without a default: calls can skip matching.
+    let isSimple: Bool
+
+    init(name: String, parameters: [Parameter], isClosure: Bool, location: SourceLocation) {
+        self.name = name
+        self.parameters = parameters
+        self.isClosure = isClosure
+        self.location = location
+        self.isSimple = parameters.allSatisfy { $0.label == nil && $0.defaultValue == nil }
+    }
+}

@@ -1,0 +1,204 @@
+// Member access, method calls and indexing on every kind of value.
+
+extension Interpreter {
+    /// `value.name` without a call.
+    func member(of value: Value, _ name: String, at location: SourceLocation) throws -> Value {
+        switch value {
+        case .object(let fields):
+            // API documents omit fields freely: a missing key reads as nil.
+            return fields[name] ?? .null
+        case .string, .list:
+            guard let method = Methods.table(for: value)?[name] else {
+                throw Diagnostic(.name, "\(value.typeName) has no member '\(name)'", at: location)
+            }
+            if method.isProperty {
+                return try callMethod(method, on: value, Arguments(callee: name, values: [], interpreter: self), at: location)
+            }
+            return .function(Function(name: name, body: .bound(receiver: value, method: method)))
+        case .host(let object):
+            do {
+                if let result = try object.member(name, in: self) { return result }
+            } catch {
+                throw locate(error, at: location)
+            }
+            throw Diagnostic(.name, "\(object.typeName) has no member '\(name)'", at: location)
+        case .null:
+            throw Diagnostic(.type, "cannot read member '\(name)' of nil; use '?.' to allow nil", at: location)
+        case .bool, .int, .float, .function:
+            throw Diagnostic(.name, "\(value.typeName) has no member '\(name)'", at: location)
+        }
+    }
+
+    /// `value.name(arguments)`.
+    func callMember(_ value: Value, _ name: String, _ arguments: [Value], labels: [String?],
+                    at location: SourceLocation) throws -> Value {
+        switch value {
+        case .object(let fields):
+            if let field = fields[name] {
+                return try callValue(field, arguments, labels: labels, at: location)
+            }
+            guard let method = Methods.object[name] else {
+                throw Diagnostic(.name, "object has no field or method '\(name)'", at: location)
+            }
+            return try callMethod(method, on: value, Arguments(callee: name, values: arguments, labels: labels, interpreter: self), at: location)
+        case .string, .list:
+            guard let method = Methods.table(for: value)?[name] else {
+                throw Diagnostic(.name, "\(value.typeName) has no method '\(name)'", at: location)
+            }
+            return try callMethod(method, on: value, Arguments(callee: name, values: arguments, labels: labels, interpreter: self), at: location)
+        case .host(let object):
+            let args = Arguments(callee: name, values: arguments, labels: labels, interpreter: self)
+            do {
+                if let result = try object.callMethod(name, with: args) { return result }
+                if let member = try object.member(name, in: self) {
+                    return try callValue(member, arguments, labels: labels, at: location)
+                }
+                // Any iterable host object answers the list methods by materialising its items.
+                if let method = Methods.list[name], let iterator = try object.makeIterator(in: self) {
+                    var items: [Value] = []
+                    while let item = try iterator.next() { items.append(item) }
+                    return try callMethod(method, on: .list(items), args, at: location)
+                }
+            } catch {
+                throw locate(error, at: location)
+            }
+            throw Diagnostic(.name, "\(object.typeName) has no method '\(name)'", at: location)
+        case .null:
+            throw Diagnostic(.type, "cannot call method '\(name)' on nil; use '?.' to allow nil", at: location)
+        case .bool, .int, .float, .function:
+            throw Diagnostic(.name, "\(value.typeName) has no method '\(name)'", at: location)
+        }
+    }
+
+    /// `value.name(arguments)` where `value` is stored in a variable that may be changed in place.
+    func callMember(inPlace value: inout Value, _ name: String, _ arguments: [Value], labels: [String?],
+                    at location: SourceLocation) throws -> Value {
+        if let method = Methods.table(for: value)?[name], case .mutating(let body) = method.body {
+            if case .object(let fields) = value, fields[name] != nil {
+                return try callMember(value, name, arguments, labels: labels, at: location)
+            }
+            let args = Arguments(callee: name, values: arguments, labels: labels, interpreter: self)
+            do {
+                return try body(&value, args)
+            } catch {
+                throw locate(error, at: location)
+            }
+        }
+        return try callMember(value, name, arguments, labels: labels, at: location)
+    }
+
+    /// `value[key]`.
+    func element(of value: Value, at key: Value, location: SourceLocation) throws -> Value {
+        switch value {
+        case .list(let items):
+            return items[try index(key, count: items.count, in: "list", at: location)]
+        case .object(let fields):
+            guard case .string(let name) = key else {
+                throw Diagnostic(.type, "object keys are strings, got \(key.typeName)", at: location)
+            }
+            return fields[name] ?? .null
+        case .string(let text):
+            let characters = Array(text)
+            let position = try index(key, count: characters.count, in: "string", at: location)
+            return .string(String(characters[position]))
+        case .host(let object):
+            do {
+                if let result = try object.element(at: key, in: self) { return result }
+            } catch {
+                throw locate(error, at: location)
+            }
+            throw Diagnostic(.type, "cannot index a value of type '\(object.typeName)'", at: location)
+        case .null:
+            throw Diagnostic(.type, "cannot index nil; use '?.' to allow nil", at: location)
+        case .bool, .int, .float, .function:
+            throw Diagnostic(.type, "cannot index a value of type '\(value.typeName)'", at: location)
+        }
+    }
+
+    /// Resolves a possibly negative index into `0..<count`.
+    func index(_ key: Value, count: Int, in kind: String, at location: SourceLocation) throws -> Int {
+        guard case .int(let raw) = key else {
+            throw Diagnostic(.type, "\(kind) index must be an integer, got \(key.typeName)", at: location)
+        }
+        let position = raw < 0 ? raw + count : raw
+        guard position >= 0, position < count else {
+            let plural = count == 1 ? "" : "s"
+            throw Diagnostic(.index, "index \(raw) out of range for \(kind) of \(count) item\(plural)", at: location)
+        }
+        return position
+    }
+
+    /// `target.name = newValue`.
+    func setMember(of target: inout Value, _ name: String, to newValue: Value, at location: SourceLocation) throws {
+        switch target {
+        case .object(var fields):
+            target = .null  // keep `fields` uniquely referenced so the write happens in place
+            fields[name] = newValue
+            target = .object(fields)
+        case .host(let object):
+            do {
+                if try object.setMember(name, to: newValue, in: self) { return }
+            } catch {
+                throw locate(error, at: location)
+            }
+            throw Diagnostic(.immutable, "cannot assign member '\(name)' of \(object.typeName)", at: location)
+        case .null, .bool, .int, .float, .string, .list, .function:
+            throw Diagnostic(.type, "cannot assign member '\(name)' of \(target.typeName)", at: location)
+        }
+    }
+
+    /// `target[key] = newValue`.
+    func setElement(of target: inout Value, at key: Value, to newValue: Value, location: SourceLocation) throws {
+        switch target {
+        case .list(var items):
+            let position = try index(key, count: items.count, in: "list", at: location)
+            target = .null
+            items[position] = newValue
+            target = .list(items)
+        case .object(var fields):
+            guard case .string(let name) = key else {
+                throw Diagnostic(.type, "object keys are strings, got \(key.typeName)", at: location)
+            }
+            target = .null
+            fields[name] = newValue
+            target = .object(fields)
+        case .null, .bool, .int, .float, .string, .function, .host:
+            throw Diagnostic(.type, "cannot assign an element of \(target.typeName)", at: location)
+        }
+    }
+
+    /// Runs `change` on the member `name` of `target` in place (for `o.items.append(x)`).
+    func modifyMember(of target: inout Value, _ name: String, at location: SourceLocation,
+                      _ change: (inout Value) throws -> Value) throws -> Value {
+        guard case .object(var fields) = target else {
+            var value = try member(of: target, name, at: location)
+            let result = try change(&value)
+            try setMember(of: &target, name, to: value, at: location)
+            return result
+        }
+        target = .null
+        defer { target = .object(fields) }
+        var value = fields[name] ?? .null
+        fields[name] = .null  // leaves `value` the only reference, so it changes in place
+        defer { fields[name] = value }
+        return try change(&value)
+    }
+
+    /// Runs `change` on the element `key` of `target` in place (for `xs[0].append(x)`).
+    func modifyElement(of target: inout Value, at key: Value, location: SourceLocation,
+                       _ change: (inout Value) throws -> Value) throws -> Value {
+        var value = try element(of: target, at: key, location: location)
+        switch target {
+        case .list(var items):
+            let position = try index(key, count: items.count, in: "list", at: location)
+            target = .null
+            items[position] = .null
+            defer { items[position] = value; target = .list(items) }
+            return try change(&value)
+        case .null, .bool, .int, .float, .string, .object, .function, .host:
+            let result = try change(&value)
+            try setElement(of: &target, at: key, to: value, location: location)
+            return result
+        }
+    }
+}

@@ -1,0 +1,229 @@
+// The lexer: turns source bytes into tokens, deciding where statements end.
+
+/// Splits a source file (or a range of it, for `\(...)` interpolations) into tokens.
+///
+/// Newlines end statements except where the expression obviously goes on: inside `(` or `[`,
+/// after a binary operator, `.` or `,`, and before a line that starts with `.`.
+struct Lexer {
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var position: Int
+    private let limit: Int
+    private var tokens: [Token] = []
+    /// Open brackets, innermost last; newlines inside `(` and `[` are not statement breaks.
+    private var brackets: [UInt8] = []
+
+    init(file: SourceFile, start: Int = 0, end: Int? = nil) {
+        self.file = file
+        self.bytes = file.bytes
+        self.position = start
+        self.limit = end ?? file.bytes.count
+    }
+
+    mutating func tokenize() throws -> [Token] {
+        while true {
+            skipSpaceAndComments()
+            guard position < limit else { break }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") {
+                position += 1
+                newline(at: position - 1)
+                continue
+            }
+            try token(startingWith: byte)
+        }
+        tokens.append(Token(kind: .end, start: limit, end: limit))
+        return tokens
+    }
+
+    // MARK: Newlines
+
+    private mutating func newline(at offset: Int) {
+        if let open = brackets.last, open != UInt8(ascii: "{") { return }
+        guard let last = tokens.last, last.kind != .newline, last.kind != .semicolon,
+              last.kind != .leftBrace, !last.continuesLine else { return }
+        if nextLineStartsWithDot() { return }
+        tokens.append(Token(kind: .newline, start: offset, end: offset + 1))
+    }
+
+    /// A line starting with `.name` continues the previous expression (one call per line).
+    private func nextLineStartsWithDot() -> Bool {
+        var p = position
+        while p < limit {
+            switch bytes[p] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"): p += 1
+            case UInt8(ascii: "#"): while p < limit, bytes[p] != UInt8(ascii: "\n") { p += 1 }
+            case UInt8(ascii: "."): return p + 1 < limit && bytes[p + 1] != UInt8(ascii: ".")
+            case UInt8(ascii: "?"): return p + 1 < limit && bytes[p + 1] == UInt8(ascii: ".")
+            default: return false
+            }
+        }
+        return false
+    }
+
+    private mutating func skipSpaceAndComments() {
+        while position < limit {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
+            case UInt8(ascii: "#"):
+                while position < limit, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+            case UInt8(ascii: "\\") where position + 1 < limit && bytes[position + 1] == UInt8(ascii: "\n"):
+                position += 2  // an explicit line continuation
+            default: return
+            }
+        }
+    }
+
+    // MARK: Tokens
+
+    private mutating func token(startingWith byte: UInt8) throws {
+        let start = position
+        if Self.isIdentifierStart(byte) { return identifier() }
+        if Self.isDigit(byte) { return try number() }
+        position += 1
+        func add(_ kind: TokenKind) { tokens.append(Token(kind: kind, start: start, end: position)) }
+        func next(_ expected: Character) -> Bool {
+            if position < limit, bytes[position] == expected.asciiValue! { position += 1; return true }
+            return false
+        }
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            brackets.append(byte)
+            add(byte == UInt8(ascii: "(") ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace)
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            let kind: TokenKind = byte == UInt8(ascii: ")") ? .rightParen : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace
+            // A closing brace also ends the statement before it, so drop nothing and just pop.
+            if !brackets.isEmpty { brackets.removeLast() }
+            add(kind)
+        case UInt8(ascii: ","): add(.comma)
+        case UInt8(ascii: ";"): add(.semicolon)
+        case UInt8(ascii: ":"): add(.colon)
+        case UInt8(ascii: "+"): add(next("=") ? .plusEqual : .plus)
+        case UInt8(ascii: "-"): add(next("=") ? .minusEqual : .minus)
+        case UInt8(ascii: "*"): add(next("=") ? .starEqual : .star)
+        case UInt8(ascii: "/"): add(next("=") ? .slashEqual : .slash)
+        case UInt8(ascii: "%"): add(next("=") ? .percentEqual : .percent)
+        case UInt8(ascii: "="): add(next("=") ? .equalEqual : .equal)
+        case UInt8(ascii: "!"): add(next("=") ? .bangEqual : .bang)
+        case UInt8(ascii: "<"): add(next("=") ? .lessEqual : .less)
+        case UInt8(ascii: ">"): add(next("=") ? .greaterEqual : .greater)
+        case UInt8(ascii: "&"):
+            guard next("&") else { throw unexpected(at: start) }
+            add(.andAnd)
+        case UInt8(ascii: "|"):
+            guard next("|") else { throw unexpected(at: start) }
+            add(.orOr)
+        case UInt8(ascii: "?"):
+            if next("?") { add(.questionQuestion) } else if next(".") { add(.questionDot) } else { add(.question) }
+        case UInt8(ascii: "."):
+            if next(".") {
+                if next("<") { add(.halfOpenRange) } else if next(".") { add(.closedRange) } else {
+                    throw Diagnostic.syntax("unexpected '..'; ranges are written 'a..<b' or 'a...b'",
+                                            at: SourceLocation(file: file, offset: start))
+                }
+            } else {
+                add(.dot)
+            }
+        case UInt8(ascii: "$"):
+            var value = 0
+            guard position < limit, Self.isDigit(bytes[position]) else {
+                throw Diagnostic.syntax("expected a digit after '$'", at: SourceLocation(file: file, offset: start))
+            }
+            while position < limit, Self.isDigit(bytes[position]), value < 1000 {
+                value = value * 10 + Int(bytes[position] - 48)
+                position += 1
+            }
+            tokens.append(Token(kind: .dollar, start: start, end: position, number: .int(value)))
+        case UInt8(ascii: "\""):
+            position = start
+            var scanner = StringScanner(file: file, position: start, limit: limit)
+            let parts = try scanner.scanLiteral()
+            position = scanner.position
+            tokens.append(Token(kind: .string, start: start, end: position, parts: parts))
+        default:
+            throw unexpected(at: start)
+        }
+    }
+
+    private mutating func identifier() {
+        let start = position
+        while position < limit, Self.isIdentifierPart(bytes[position]) { position += 1 }
+        let name = String(decoding: bytes[start..<position], as: UTF8.self)
+        let kind: TokenKind = Keyword(rawValue: name).map { .keyword($0) } ?? .identifier
+        tokens.append(Token(kind: kind, start: start, end: position, name: name))
+    }
+
+    private mutating func number() throws {
+        let start = position
+        if bytes[position] == UInt8(ascii: "0"), position + 1 < limit,
+           bytes[position + 1] == UInt8(ascii: "x") || bytes[position + 1] == UInt8(ascii: "X") {
+            position += 2
+            while position < limit, Self.isHexDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { position += 1 }
+            let digits = String(decoding: bytes[(start + 2)..<position], as: UTF8.self).replacingUnderscores()
+            guard let value = Int(digits, radix: 16) else { throw badNumber(from: start) }
+            tokens.append(Token(kind: .integer, start: start, end: position, number: .int(value)))
+            return
+        }
+        var isFloat = false
+        skipDigits()
+        // A '.' makes a float only when a digit follows: `1..<5` and `xs.0` stay integers.
+        if position + 1 < limit, bytes[position] == UInt8(ascii: "."), Self.isDigit(bytes[position + 1]) {
+            isFloat = true
+            position += 1
+            skipDigits()
+        }
+        if position < limit, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            var p = position + 1
+            if p < limit, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") { p += 1 }
+            if p < limit, Self.isDigit(bytes[p]) {
+                isFloat = true
+                position = p
+                skipDigits()
+            }
+        }
+        if position < limit, Self.isIdentifierStart(bytes[position]) { throw badNumber(from: start) }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self).replacingUnderscores()
+        if isFloat {
+            guard let value = Double(text) else { throw badNumber(from: start) }
+            tokens.append(Token(kind: .float, start: start, end: position, number: .float(value)))
+        } else {
+            guard let value = Int(text) else {
+                throw Diagnostic.syntax("integer literal '\(text)' is too large", at: SourceLocation(file: file, offset: start))
+            }
+            tokens.append(Token(kind: .integer, start: start, end: position, number: .int(value)))
+        }
+    }
+
+    private mutating func skipDigits() {
+        while position < limit, Self.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { position += 1 }
+    }
+
+    private func badNumber(from start: Int) -> Diagnostic {
+        var end = start
+        while end < limit, Self.isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        return .syntax("malformed number '\(text)'", at: SourceLocation(file: file, offset: start))
+    }
+
+    private func unexpected(at offset: Int) -> Diagnostic {
+        var end = offset + 1
+        while end < limit, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the rest of a UTF-8 sequence
+        let character = String(decoding: bytes[offset..<end], as: UTF8.self)
+        let shown = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFFFD }
+            ? "'\(character)'" : "byte 0x" + String(bytes[offset], radix: 16, uppercase: true)
+        return .syntax("unexpected character \(shown)", at: SourceLocation(file: file, offset: offset))
+    }
+
+    // MARK: Character classes
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    static func isHexDigit(_ b: UInt8) -> Bool { isDigit(b) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102) }
+    static func isIdentifierStart(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_") || b >= 0xC2 && b <= 0xF4
+    }
+    static func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) || (b >= 0x80 && b < 0xC0) }
+}
+
+private extension String {
+    func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}

@@ -1,0 +1,173 @@
+// Scans string literals: escapes, `\(...)` interpolations and `"""` multi-line strings.
+
+/// Reads one string literal starting at its opening quote.
+struct StringScanner {
+    let file: SourceFile
+    private let bytes: [UInt8]
+    private(set) var position: Int
+    private let limit: Int
+
+    init(file: SourceFile, position: Int, limit: Int) {
+        self.file = file
+        self.bytes = file.bytes
+        self.position = position
+        self.limit = limit
+    }
+
+    private func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }
+
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        position + offset < limit ? bytes[position + offset] : nil
+    }
+
+    /// string -> '"' (char | escape | '\(' expression ')')* '"' | '"""' newline lines '"""'
+    mutating func scanLiteral() throws -> [StringPart] {
+        let start = position
+        if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
+            return try scanMultiline(start: start)
+        }
+        position += 1
+        var parts: [StringPart] = []
+        var text: [UInt8] = []
+        while true {
+            guard let byte = peek() else {
+                throw Diagnostic(.unexpectedEnd, "unterminated string", at: location(start))
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                if !text.isEmpty || parts.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                return parts
+            case UInt8(ascii: "\n"):
+                throw Diagnostic.syntax("unterminated string; use \"\"\" for text over several lines", at: location(start))
+            case UInt8(ascii: "\\"):
+                try escape(into: &text, parts: &parts)
+            default:
+                text.append(byte)
+                position += 1
+            }
+        }
+    }
+
+    /// A `"""` string: the text between the line after the opening quotes and the line of the
+    /// closing quotes, with the closing line's indentation removed from every line.
+    private mutating func scanMultiline(start: Int) throws -> [StringPart] {
+        position += 3
+        while let byte = peek(), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { position += 1 }
+        guard peek() == UInt8(ascii: "\n") else {
+            if peek() == nil { throw Diagnostic(.unexpectedEnd, "unterminated multi-line string", at: location(start)) }
+            throw Diagnostic.syntax("a multi-line string starts on the line after '\"\"\"'", at: location(position))
+        }
+        position += 1
+        let indent = try closingIndentation(from: position, start: start)
+        var parts: [StringPart] = []
+        var text: [UInt8] = []
+        var atLineStart = true
+        while true {
+            if atLineStart {
+                atLineStart = false
+                var skipped = 0
+                while skipped < indent, let byte = peek(), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    position += 1
+                    skipped += 1
+                }
+                if peek() == UInt8(ascii: "\""), peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
+                    position += 3
+                    if text.last == UInt8(ascii: "\n") { text.removeLast() }
+                    if text.last == UInt8(ascii: "\r") { text.removeLast() }
+                    if !text.isEmpty || parts.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                    return parts
+                }
+            }
+            guard let byte = peek() else {
+                throw Diagnostic(.unexpectedEnd, "unterminated multi-line string", at: location(start))
+            }
+            if byte == UInt8(ascii: "\\") {
+                try escape(into: &text, parts: &parts)
+            } else {
+                text.append(byte)
+                position += 1
+                if byte == UInt8(ascii: "\n") { atLineStart = true }
+            }
+        }
+    }
+
+    /// The indentation of the line holding the closing `"""`.
+    private func closingIndentation(from offset: Int, start: Int) throws -> Int {
+        var lineStart = offset
+        while lineStart < limit {
+            var p = lineStart
+            while p < limit, bytes[p] == UInt8(ascii: " ") || bytes[p] == UInt8(ascii: "\t") { p += 1 }
+            if p + 2 < limit, bytes[p] == UInt8(ascii: "\""), bytes[p + 1] == UInt8(ascii: "\""), bytes[p + 2] == UInt8(ascii: "\"") {
+                return p - lineStart
+            }
+            while p < limit, bytes[p] != UInt8(ascii: "\n") { p += 1 }
+            lineStart = p + 1
+        }
+        throw Diagnostic(.unexpectedEnd, "unterminated multi-line string", at: location(start))
+    }
+
+    /// escape -> '\' ( 'n' | 't' | 'r' | '0' | '\' | '"' | ''' | 'u{' hex+ '}' | '(' expression ')' )
+    private mutating func escape(into text: inout [UInt8], parts: inout [StringPart]) throws {
+        let start = position
+        position += 1
+        guard let byte = peek() else {
+            throw Diagnostic(.unexpectedEnd, "unterminated string", at: location(start))
+        }
+        position += 1
+        switch byte {
+        case UInt8(ascii: "n"): text.append(10)
+        case UInt8(ascii: "t"): text.append(9)
+        case UInt8(ascii: "r"): text.append(13)
+        case UInt8(ascii: "0"): text.append(0)
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): text.append(byte)
+        case UInt8(ascii: "u"):
+            guard peek() == UInt8(ascii: "{") else {
+                throw Diagnostic.syntax("expected '{' after '\\u'", at: location(start))
+            }
+            position += 1
+            var value: UInt32 = 0
+            var digits = 0
+            while let d = peek(), Lexer.isHexDigit(d), digits < 8 {
+                value = value * 16 + UInt32(d <= 57 ? d - 48 : (d | 0x20) - 87)
+                digits += 1
+                position += 1
+            }
+            guard digits > 0, peek() == UInt8(ascii: "}"), let scalar = Unicode.Scalar(value) else {
+                throw Diagnostic.syntax("invalid unicode escape; write '\\u{1F600}'", at: location(start))
+            }
+            position += 1
+            text.append(contentsOf: Array(String(Character(scalar)).utf8))
+        case UInt8(ascii: "("):
+            if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
+            let expressionStart = position
+            try skipInterpolation(openedAt: start)
+            parts.append(.interpolation(start: expressionStart, end: position - 1))
+        default:
+            throw Diagnostic.syntax("invalid escape '\\\(Character(Unicode.Scalar(byte)))' in string", at: location(start))
+        }
+    }
+
+    /// Moves past the `)` that closes an interpolation, stepping over nested strings and brackets.
+    private mutating func skipInterpolation(openedAt start: Int) throws {
+        var depth = 1
+        while let byte = peek() {
+            switch byte {
+            case UInt8(ascii: "("): depth += 1; position += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                position += 1
+                if depth == 0 { return }
+            case UInt8(ascii: "\""):
+                var nested = StringScanner(file: file, position: position, limit: limit)
+                _ = try nested.scanLiteral()
+                position = nested.position
+            case UInt8(ascii: "\n"):
+                throw Diagnostic.syntax("unterminated interpolation '\\('", at: location(start))
+            default:
+                position += 1
+            }
+        }
+        throw Diagnostic(.unexpectedEnd, "unterminated interpolation '\\('", at: location(start))
+    }
+}

@@ -1,0 +1,114 @@
+// Golden scripts: Rove files that state their expected output in `# expect:` comments.
+
+import Foundation
+import RoveCore
+
+/// One golden script and what it expects.
+///
+/// - `# expect: text` — the next line of standard output is `text`.
+/// - `# expect error: message` — the script stops with an uncaught error whose message is
+///   `message`; when the comment trails a line of code, the error must point at that line.
+/// - `# expect kind: name` — that error's kind (`syntax`, `incomplete`, `name`, ...).
+public struct GoldenScript {
+    public let path: String
+    public let source: String
+    public let expectedOutput: [String]
+    public let expectedError: (message: String, line: Int?)?
+    public let expectedKind: String?
+
+    public init(path: String) throws {
+        self.path = path
+        self.source = try String(contentsOfFile: path, encoding: .utf8)
+        var output: [String] = []
+        var error: (String, Int?)? = nil
+        var kind: String? = nil
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: "# expect") else { continue }
+            let directive = line[range.upperBound...]
+            let code = line[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            if directive.hasPrefix(": ") || directive == ":" {
+                output.append(String(directive.dropFirst(2)))
+            } else if directive.hasPrefix(" error: ") {
+                error = (String(directive.dropFirst(" error: ".count)), code.isEmpty ? nil : index + 1)
+            } else if directive.hasPrefix(" kind: ") {
+                kind = String(directive.dropFirst(" kind: ".count))
+            }
+        }
+        expectedOutput = output
+        expectedError = error
+        expectedKind = kind
+    }
+
+    /// What running the script produced.
+    public struct Outcome {
+        public var output: [String]
+        public var error: Diagnostic?
+    }
+
+    /// Runs the script in a fresh interpreter whose files are the real file system.
+    public func run() -> Outcome {
+        var printed = ""
+        let host = Host(
+            standardOutput: { printed += $0 },
+            environment: ["ROVE_GOLDEN": "1"],
+            arguments: ["first", "second"],
+            now: { 1_700_000_000 },
+            readFile: { path in
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw Diagnostic(.io, "cannot read '\(path)': no such file")
+                }
+                return text
+            },
+            writeFile: { path, text in
+                do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                    throw Diagnostic(.io, "cannot write '\(path)'")
+                }
+            }
+        )
+        let interpreter = Interpreter(host: host)
+        var failure: Diagnostic? = nil
+        do {
+            try interpreter.run(source, file: path)
+        } catch let diagnostic as Diagnostic {
+            failure = diagnostic
+        } catch {
+            failure = Diagnostic(.value, "unexpected error \(error)")
+        }
+        var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return Outcome(output: lines, error: failure)
+    }
+
+    /// Differences between what the script expects and `outcome`; empty when it passes.
+    public func mismatches(in outcome: Outcome) -> [String] {
+        var problems: [String] = []
+        if outcome.output != expectedOutput {
+            problems.append("output:\n  expected \(expectedOutput)\n  got      \(outcome.output)")
+        }
+        switch (expectedError, outcome.error) {
+        case (nil, nil): break
+        case (nil, let error?):
+            problems.append("unexpected error: \(DiagnosticRenderer.render(error))")
+        case (let expected?, nil):
+            problems.append("expected error '\(expected.message)' but the script finished")
+        case (let expected?, let error?):
+            if error.message != expected.message {
+                problems.append("error message:\n  expected \(expected.message)\n  got      \(error.message)")
+            }
+            if let line = expected.line, let location = error.location, location.line != line {
+                problems.append("error line: expected \(line), got \(location.line)")
+            }
+            if let kind = expectedKind, error.kind.name != kind {
+                problems.append("error kind: expected \(kind), got \(error.kind.name)")
+            }
+        }
+        return problems
+    }
+
+    /// Every `.rove` file under `directory`, sorted.
+    public static func all(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".rove") }.sorted()
+            .map { directory + "/" + $0 }
+    }
+}

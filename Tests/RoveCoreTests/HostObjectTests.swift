@@ -135,3 +135,10 @@ final class HostObjectTests: XCTestCase {
         }
     }
 }
+
+final class ValueLayoutTests: XCTestCase {
+    /// Every stack slot, list element and field is a Value: it must stay three words.
+    func testValueStaysThreeWords() {
+        XCTAssertLessThanOrEqual(MemoryLayout<Value>.size, 24)
+    }
+}

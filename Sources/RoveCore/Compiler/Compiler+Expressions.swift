@@ -82,7 +82,7 @@ extension Compiler {
             return { interpreter in
                 let lower = try Compiler.integerBound(try l(interpreter), at: where_)
                 let upper = try Compiler.integerBound(try h(interpreter), at: where_)
-                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper))
+                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper, isClosed: closed))
             }
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)

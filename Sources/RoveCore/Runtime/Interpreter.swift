@@ -48,6 +48,17 @@ public final class Interpreter {
         stack = .allocate(capacity: stackCapacity)
         boxes = .allocate(capacity: stackCapacity)
         Builtins.install(in: self)
+        loadPrelude()
+    }
+
+    /// Runs stdlib/prelude.rove, compiled into the binary; its definitions become globals.
+    private func loadPrelude() {
+        guard let text = BundledSources.files["prelude.rove"] else { return }
+        do {
+            try run(SourceFile(name: "std/prelude.rove", text: text))
+        } catch {
+            preconditionFailure("the bundled prelude failed: \(error)")
+        }
     }
 
     deinit {

@@ -187,6 +187,13 @@ struct JSONReader {
         cursor += 1
         let first = cursor
         var highBits: UInt8 = 0
+        // Skip eight plain bytes at a time while no quote, backslash or control byte is among them.
+        while end - cursor >= 8 {
+            let word = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
+            if Self.hasSpecialByte(word) { break }
+            if word & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+            cursor += 8
+        }
         // The common case: no escapes, so the bytes between the quotes are the string.
         while cursor < end {
             let byte = cursor.pointee
@@ -201,6 +208,21 @@ struct JSONReader {
             cursor += 1
         }
         throw failure("unexpected end of input in string")
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or a control character. Uses the
+    /// "has a zero byte" bit trick; it may flag a word that has none, which only sends it to the
+    /// byte-by-byte loop, but never misses one.
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes & highs
+        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return (hasQuote | hasBackslash | hasControl) != 0
     }
 
     /// The slow path, once a backslash is seen: copies bytes, decoding escapes as it goes.

@@ -38,7 +38,7 @@ extension Arguments {
     }
 
     /// An integer that must not be negative, such as a count for `take(n)`.
-    public func count(_ index: Int) throws -> Int {
+    public func nonNegativeInt(_ index: Int) throws -> Int {
         let n = try int(index)
         guard n >= 0 else { throw badArgument(index, "non-negative integer expected, got \(n)") }
         return n

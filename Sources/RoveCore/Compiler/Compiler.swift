@@ -25,16 +25,16 @@ struct Compiler {
         // Top-level functions are defined first, so a script may call one declared further down.
         let hoisted = statements.filter { if case .function = $0 { return true } else { return false } }
         let rest = statements.filter { if case .function = $0 { return false } else { return true } }
-        var code = try hoisted.map { try statement($0) }
+        var code = try hoisted.map { ExecBox(try statement($0)) }
         for (index, statement) in rest.enumerated() {
             if index == rest.count - 1, case .expression(let expr) = statement {
                 let value = try expression(expr)
-                code.append { interpreter in
+                code.append(ExecBox { interpreter in
                     interpreter.lastResult = try value(interpreter)
                     return .normal
-                }
+                })
             } else {
-                code.append(try self.statement(statement))
+                code.append(ExecBox(try self.statement(statement)))
             }
         }
         program.body = sequence(code)
@@ -110,24 +110,34 @@ struct Compiler {
     mutating func block(_ statements: [Stmt]) throws -> Exec {
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        return sequence(try statements.map { try statement($0) })
+        return sequence(try statements.map { ExecBox(try statement($0)) })
     }
 
-    func sequence(_ code: [Exec]) -> Exec {
+    /// Runs statements in order until one leaves by `break`, `continue` or `return`.
+    func sequence(_ code: [ExecBox]) -> Exec {
         switch code.count {
         case 0: return { _ in .normal }
-        case 1: return code[0]
+        case 1: return code[0].run
         case 2:
-            let first = code[0], second = code[1]
+            let first = code[0].run, second = code[1].run
             return { interpreter in
                 let flow = try first(interpreter)
                 if case .normal = flow { return try second(interpreter) }
                 return flow
             }
+        case 3:
+            let first = code[0].run, second = code[1].run, third = code[2].run
+            return { interpreter in
+                var flow = try first(interpreter)
+                guard case .normal = flow else { return flow }
+                flow = try second(interpreter)
+                guard case .normal = flow else { return flow }
+                return try third(interpreter)
+            }
         default:
             return { interpreter in
                 for statement in code {
-                    let flow = try statement(interpreter)
+                    let flow = try statement.run(interpreter)
                     if case .normal = flow { continue }
                     return flow
                 }
@@ -182,18 +192,18 @@ struct Compiler {
         defer { scope = outerScope; loopDepth = outerLoops }
 
         var parameters: [CompiledFunction.Parameter] = []
-        var prologue: [Exec] = []
+        var prologue: [ExecBox] = []
         for parameter in declaration.parameters {
             let local = inner.declare(parameter.name, isConstant: true)
             let defaultValue = try parameter.defaultValue.map { try expression($0) }
             parameters.append(.init(label: parameter.label, name: parameter.name, defaultValue: defaultValue))
             if local.boxed {
                 let slot = local.slot
-                prologue.append { interpreter in
+                prologue.append(ExecBox { interpreter in
                     let index = interpreter.base + slot
                     interpreter.boxes[index] = Box(interpreter.stack[index])
                     return .normal
-                }
+                })
             }
         }
         let compiled = CompiledFunction(name: declaration.name, parameters: parameters,
@@ -203,12 +213,12 @@ struct Compiler {
             // A function returns its last expression statement's value when it has no `return`.
             if index == declaration.body.count - 1, case .expression(let expr) = statement {
                 let value = try expression(expr)
-                body.append { interpreter in
+                body.append(ExecBox { interpreter in
                     interpreter.returnValue = try value(interpreter)
                     return .returned
-                }
+                })
             } else {
-                body.append(try self.statement(statement))
+                body.append(ExecBox(try self.statement(statement)))
             }
         }
         compiled.body = sequence(body)

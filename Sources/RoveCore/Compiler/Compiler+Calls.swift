@@ -75,9 +75,8 @@ extension Compiler {
                       !current.hasField(name) else {
                     return try interpreter.callMember(current, name, values, labels: labels, at: where_)
                 }
-                if target.isConstant(interpreter) {
-                    throw Diagnostic(.immutable,
-                        "cannot \(name) to '\(target.name)': it is a 'let' binding; declare it with 'var'", at: where_)
+                if let reason = target.immutableReason(interpreter) {
+                    throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
                 }
                 return try target.modify(interpreter) { stored in
                     try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)

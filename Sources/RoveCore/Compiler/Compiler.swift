@@ -51,14 +51,14 @@ struct Compiler {
             return { interpreter in _ = try value(interpreter); return .normal }
         case .binding(let name, let isConstant, let value, let at):
             let code = try value.map { try expression($0) } ?? { _ in .null }
-            return declare(name, isConstant: isConstant, at: at, value: code)
+            return declare(name, as: isConstant ? .constant : .variable, at: at, value: code)
         case .function(let declaration):
             if scope.declaresGlobals {
                 let make = try function(declaration)
-                return declare(declaration.name, isConstant: false, at: declaration.offset, value: make)
+                return declare(declaration.name, as: .variable, at: declaration.offset, value: make)
             }
             // Declared before its body is compiled, so a local function can call itself.
-            let local = scope.declare(declaration.name, isConstant: false)
+            let local = scope.declare(declaration.name, as: .variable)
             let make = try function(declaration)
             return store(into: local, make)
         case .assign(let target, let op, let value, let at):
@@ -149,18 +149,18 @@ struct Compiler {
     // MARK: Declarations
 
     /// `let`/`var`/`fn` at `at`: a global at a program's top level, otherwise a new local.
-    mutating func declare(_ name: String, isConstant: Bool, at: Int, value: @escaping Code) -> Exec {
+    mutating func declare(_ name: String, as binding: Binding, at: Int, value: @escaping Code) -> Exec {
         if scope.declaresGlobals {
             let box = interpreter.globalBox(for: name)
             return { interpreter in
                 box.value = try value(interpreter)
                 box.isDefined = true
-                box.isConstant = isConstant
+                box.isConstant = binding.isConstant
                 return .normal
             }
         }
         // The value is compiled before the name is declared: `let x = x + 1` reads the outer x.
-        return store(into: scope.declare(name, isConstant: isConstant), value)
+        return store(into: scope.declare(name, as: binding), value)
     }
 
     /// Initialises a freshly declared local; a boxed one gets a new box each time, so each loop
@@ -194,7 +194,7 @@ struct Compiler {
         var parameters: [CompiledFunction.Parameter] = []
         var prologue: [ExecBox] = []
         for parameter in declaration.parameters {
-            let local = inner.declare(parameter.name, isConstant: true)
+            let local = inner.declare(parameter.name, as: .parameter)
             let defaultValue = try parameter.defaultValue.map { try expression($0) }
             parameters.append(.init(label: parameter.label, name: parameter.name, defaultValue: defaultValue))
             if local.boxed {

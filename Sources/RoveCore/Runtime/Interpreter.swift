@@ -127,6 +127,30 @@ public final class Interpreter {
         try callValue(callee, arguments, labels: labels, at: nil)
     }
 
+    /// Calls `callee` with one argument without building an array: the path `map { }` takes
+    /// once per item.
+    public func call(_ callee: Value, with argument: Value) throws -> Value {
+        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+           code.isSimple, code.parameters.count == 1 || code.isClosure {
+            let frame = try pushFrame(for: code, at: nil)
+            if !code.parameters.isEmpty { stack[frame] = argument }
+            return try enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try callValue(callee, [argument], labels: [], at: nil)
+    }
+
+    /// Calls `callee` with two arguments without building an array (`reduce`, `sortBy`).
+    public func call(_ callee: Value, with first: Value, _ second: Value) throws -> Value {
+        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+           code.isSimple, code.parameters.count == 2 || code.isClosure {
+            let frame = try pushFrame(for: code, at: nil)
+            if code.parameters.count >= 1 { stack[frame] = first }
+            if code.parameters.count >= 2 { stack[frame + 1] = second }
+            return try enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try callValue(callee, [first, second], labels: [], at: nil)
+    }
+
     // MARK: Globals
 
     func globalBox(for name: String) -> Box {

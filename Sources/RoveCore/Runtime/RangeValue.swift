@@ -40,7 +40,7 @@ public final class RangeValue: HostObject {
         guard case .int(var index) = key else { return nil }
         if index < 0 { index += count }
         guard index >= 0, index < count else {
-            throw Diagnostic(.index, "index \(key) out of range for range of \(count) items")
+            throw Diagnostic(.index, "index \(interpreter.repr(key)) out of range for range of \(count) items")
         }
         return .int(lower + index)
     }

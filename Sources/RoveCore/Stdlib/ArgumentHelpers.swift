@@ -54,6 +54,6 @@ extension Arguments {
     /// Calls `function` with `item` and reports whether the result is truthy: predicates.
     @inline(__always)
     func test(_ function: Value, _ item: Value) throws -> Bool {
-        try interpreter.call(function, [item]).isTruthy
+        try interpreter.call(function, with: item).isTruthy
     }
 }

@@ -46,7 +46,7 @@ final class StdlibScriptTests: XCTestCase {
         let cases: [(String, String)] = [
             ("[1, 2].take(\"x\")", "bad argument #1 to 'take' (integer expected, got string)"),
             ("[1].map(5)", "bad argument #1 to 'map' (function expected, got integer)"),
-            ("[1, \"a\"].sort()", "cannot compare string with integer"),
+            ("[1, \"a\"].sort()", "cannot compare string and integer"),
             ("var xs = [1]; xs.insert(2, 0)", "bad argument #2 to 'insert' (label 'at:' expected)"),
             ("\"a\".replace(\"a\", \"b\")", "bad argument #2 to 'replace' (label 'with:' expected)"),
             ("int(\"12x\")", "cannot convert '12x' to an integer"),

@@ -95,11 +95,11 @@ enum ListMethods {
         },
         method("take") { items, args in
             try args.expect(1)
-            return .list(Array(items.prefix(try args.count(0))))
+            return .list(Array(items.prefix(try args.nonNegativeInt(0))))
         },
         method("drop") { items, args in
             try args.expect(1)
-            return .list(Array(items.dropFirst(try args.count(0))))
+            return .list(Array(items.dropFirst(try args.nonNegativeInt(0))))
         },
         method("enumerated") { items, args in
             try args.expect(0)

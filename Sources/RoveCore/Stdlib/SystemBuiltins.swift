@@ -13,6 +13,8 @@ enum SystemBuiltins {
                 throw args.badArgument(0, "non-negative number expected, got \(Interpreter.format(seconds))")
             }
             args.interpreter.host.sleep(seconds)
+            // A host's sleep returns early on Ctrl-C; the script must stop there, not carry on.
+            if args.interpreter.isInterrupted { throw args.interpreter.interruption(at: nil) }
             return .null
         },
         Builtin("env") { args in

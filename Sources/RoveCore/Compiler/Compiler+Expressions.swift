@@ -77,7 +77,7 @@ extension Compiler {
             return { interpreter in
                 let lower = try Compiler.integerBound(try l(interpreter), at: where_)
                 let upper = try Compiler.integerBound(try h(interpreter), at: where_)
-                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper, isClosed: closed))
+                return .host(RangeValue(lower: lower, upper: upper, isClosed: closed))
             }
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)

@@ -103,6 +103,28 @@ extension Compiler {
         }
     }
 
+    /// A direct store into the variable `name`, for plain assignment; nil when the binding
+    /// cannot change (the place reports that error).
+    mutating func variableStore(_ name: String, at where_: SourceLocation) -> ((Interpreter, Value) throws -> Void)? {
+        switch resolve(name) {
+        case .local(let slot, let binding, let boxed):
+            guard !binding.isConstant else { return nil }
+            if boxed { return { interpreter, value in interpreter.box(atSlot: slot).value = value } }
+            return { interpreter, value in interpreter.stack[interpreter.base + slot] = value }
+        case .captured(let index, let binding):
+            guard !binding.isConstant else { return nil }
+            return { interpreter, value in interpreter.captures[index].value = value }
+        case .global(let box):
+            return { _, value in
+                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+                if box.isConstant {
+                    throw Diagnostic(.immutable, "cannot change '\(name)': \(Binding.constant.immutableReason)", at: where_)
+                }
+                box.value = value
+            }
+        }
+    }
+
     /// Finds where `name` lives from the current scope outwards.
     mutating func resolve(_ name: String) -> Resolution {
         if let local = scope.lookupLocal(name) {

@@ -133,6 +133,13 @@ extension Compiler {
                 return .normal
             }
         }
+        // `x = value` on a variable stores directly; paths go through the place.
+        if case .name(let name, _) = target, let store = variableStore(name, at: where_) {
+            return { interpreter in
+                try store(interpreter, try newValue(interpreter))
+                return .normal
+            }
+        }
         return { interpreter in
             try place.assign(interpreter, try newValue(interpreter))
             return .normal

@@ -65,15 +65,24 @@ public struct GoldenScript {
                 }
             }
         )
-        let interpreter = Interpreter(host: host)
         var failure: Diagnostic? = nil
-        do {
-            try interpreter.run(source, file: path)
-        } catch let diagnostic as Diagnostic {
-            failure = diagnostic
-        } catch {
-            failure = Diagnostic(.value, "unexpected error \(error)")
+        // Like the CLI, run on a thread with a large stack: deeply nested values are freed and
+        // compared recursively.
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [source, path] in
+            let interpreter = Interpreter(host: host)
+            do {
+                try interpreter.run(source, file: path)
+            } catch let diagnostic as Diagnostic {
+                failure = diagnostic
+            } catch {
+                failure = Diagnostic(.value, "unexpected error \(error)")
+            }
+            done.signal()
         }
+        thread.stackSize = 1 << 29
+        thread.start()
+        done.wait()
         var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return Outcome(output: lines, error: failure)

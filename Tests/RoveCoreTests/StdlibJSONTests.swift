@@ -46,6 +46,29 @@ final class StdlibJSONTests: XCTestCase {
         XCTAssertEqual(try interpreter.decodeJSON("[1, 1.0]").typeNames, ["integer", "float"])
     }
 
+    /// Strings are scanned eight bytes at a time; put each kind of special byte at every
+    /// position of a word to check that none is skipped.
+    func testSpecialBytesAtEveryPosition() throws {
+        for offset in 0..<20 {
+            let padding = String(repeating: "a", count: offset)
+            let tail = String(repeating: "b", count: 19 - offset)
+            let cases: [(String, Value)] = [
+                ("\"\(padding)\\n\(tail)\"", .string(padding + "\n" + tail)),
+                ("\"\(padding)\"", .string(padding)),
+                ("\"\(padding)é\(tail)\"", .string(padding + "é" + tail)),
+                ("\"\(padding)\u{7F}\(tail)\"", .string(padding + "\u{7F}" + tail)),
+                ("[\"\(padding)\", \"\(tail)\"]", [.string(padding), .string(tail)]),
+            ]
+            for (text, expected) in cases {
+                XCTAssertEqual(try interpreter.decodeJSON(text), expected, text)
+            }
+            XCTAssertDiagnostic(try interpreter.decodeJSON("\"\(padding)\u{1F}\(tail)\""), .value,
+                                "invalid JSON at 1:\(offset + 2): control character in string (escape it as \\u001f)")
+            let invalid = Array("\"\(padding)".utf8) + [0xC3] + Array("\(tail)\"".utf8)
+            XCTAssertDiagnostic(try interpreter.decodeJSON(invalid), .value, "invalid JSON at 1:2: invalid UTF-8 in string")
+        }
+    }
+
     func testKeepsKeyOrder() throws {
         let document = try interpreter.decodeJSON(sample)
         guard case .object(let fields) = document else { return XCTFail("expected an object") }

@@ -134,9 +134,9 @@ final class StdlibListTests: XCTestCase {
         var empty: Value = []
         let cases: [(String, [Value], [String?], ErrorKind, String)] = [
             ("removeLast", [], [], .index, "cannot remove the last item of an empty list"),
-            ("remove", [0], ["at"], .index, "index 0 out of range for a list of 0 items"),
-            ("insert", [1, 1], [nil, "at"], .index, "index 1 out of range for a list of 0 items"),
-            ("insert", [1, -1], [nil, "at"], .index, "index -1 out of range for a list of 0 items"),
+            ("remove", [0], ["at"], .index, "index 0 out of range for list of 0 items"),
+            ("insert", [1, 1], [nil, "at"], .index, "index 1 out of range for list of 0 items"),
+            ("insert", [1, -1], [nil, "at"], .index, "index -1 out of range for list of 0 items"),
             ("insert", [1, 0], [], .argument, "bad argument #2 to 'insert' (label 'at:' expected)"),
             ("remove", [0], [], .argument, "bad argument #1 to 'remove' (label 'at:' expected)"),
             ("append", [], [], .argument, "bad argument #1 to 'append' (value expected)"),
@@ -161,9 +161,9 @@ final class StdlibListTests: XCTestCase {
             ([1], "reduce", [double], .argument, "bad argument #2 to 'reduce' (value expected)"),
             ([1], "zip", ["ab"], .argument, "bad argument #1 to 'zip' (list expected, got string)"),
             ([1], "join", [1], .argument, "bad argument #1 to 'join' (string expected, got integer)"),
-            ([1, "a"], "sort", [], .type, "cannot compare string with integer"),
-            ([true, false], "sort", [], .type, "cannot compare boolean with boolean"),
-            ([1, nil], "max", [], .type, "cannot compare nil with integer"),
+            ([1, "a"], "sort", [], .type, "cannot compare string and integer"),
+            ([true, false], "sort", [], .type, "cannot compare boolean and boolean"),
+            ([1, nil], "max", [], .type, "cannot compare nil and integer"),
             ([1, "a"], "sum", [], .type, "cannot sum item #2 (number expected, got string)"),
             ([.int(.max), 1], "sum", [], .value, "integer overflow in 'sum'"),
         ]

@@ -7,10 +7,17 @@
 struct Place {
     /// The variable at the root of the path, for messages.
     let name: String
-    /// Whether the root is a `let` binding (checked at run time: globals may be redefined).
-    let isConstant: (Interpreter) -> Bool
-    /// Runs `change` on the stored value in place and returns its result.
-    let modify: (Interpreter, (inout Value) throws -> Value) throws -> Value
+    /// Why the root cannot change, or nil when it can (checked at run time: globals may be
+    /// redefined by later REPL lines).
+    let immutableReason: (Interpreter) -> String?
+    /// Runs `change` on the stored value in place and returns its result. With `enforcingLet`
+    /// false, a `let` root is allowed through: the caller checks it once it knows whether the
+    /// value will really change.
+    let access: (Interpreter, _ enforcingLet: Bool, (inout Value) throws -> Value) throws -> Value
+
+    func modify(_ interpreter: Interpreter, _ change: (inout Value) throws -> Value) throws -> Value {
+        try access(interpreter, true, change)
+    }
 
     func assign(_ interpreter: Interpreter, _ value: Value) throws {
         _ = try modify(interpreter) { stored in
@@ -31,31 +38,37 @@ extension Compiler {
         case .member(let object, let name, _, let at):
             let parent = try place(object)
             let where_ = location(at)
-            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
-                try parent.modify(interpreter) { target in
-                    if case .host = target {
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
+                try parent.access(interpreter, enforcingLet) { target in
+                    switch target {
+                    case .object:
+                        return try interpreter.modifyMember(of: &target, name, at: where_, change)
+                    case .host:
                         var value = try interpreter.member(of: target, name, at: where_)
                         let result = try change(&value)
                         try interpreter.setMember(of: &target, name, to: value, at: where_)
                         return result
+                    case .null, .bool, .int, .float, .string, .list, .function:
+                        // Throws "cannot assign member ... of <type>".
+                        try interpreter.setMember(of: &target, name, to: .null, at: where_)
+                        return .null
                     }
-                    return try interpreter.modifyMember(of: &target, name, at: where_, change)
                 }
             }
         case .index(let object, let key, _, let at):
             let parent = try place(object)
             let keyCode = try expression(key)
             let where_ = location(at)
-            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
                 let key = try keyCode(interpreter)
-                return try parent.modify(interpreter) { target in
+                return try parent.access(interpreter, enforcingLet) { target in
                     try interpreter.modifyElement(of: &target, at: key, location: where_, change)
                 }
             }
         case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
              .conditional, .range, .call:
             let value = try expression(expr)
-            return Place(name: "", isConstant: { _ in false }) { interpreter, change in
+            return Place(name: "", immutableReason: { _ in nil }) { interpreter, _, change in
                 var temporary = try value(interpreter)
                 return try change(&temporary)
             }
@@ -63,26 +76,51 @@ extension Compiler {
     }
 
     private mutating func variablePlace(_ name: String, at where_: SourceLocation) -> Place {
-        func constantError() -> Diagnostic {
-            Diagnostic(.immutable, "cannot change '\(name)': it is a 'let' binding; declare it with 'var'", at: where_)
+        func immutable(_ reason: String) -> Diagnostic {
+            Diagnostic(.immutable, "cannot change '\(name)': \(reason)", at: where_)
         }
         switch resolve(name) {
-        case .local(let slot, let isConstant, let boxed):
-            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
-                if isConstant { throw constantError() }
+        case .local(let slot, let binding, let boxed):
+            let reason = binding.isConstant ? binding.immutableReason : nil
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, enforcingLet, change in
+                if enforcingLet, let reason { throw immutable(reason) }
                 if boxed { return try change(&interpreter.box(atSlot: slot).value) }
                 return try change(&interpreter.stack[interpreter.base + slot])
             }
-        case .captured(let index, let isConstant):
-            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
-                if isConstant { throw constantError() }
+        case .captured(let index, let binding):
+            let reason = binding.isConstant ? binding.immutableReason : nil
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, enforcingLet, change in
+                if enforcingLet, let reason { throw immutable(reason) }
                 return try change(&interpreter.captures[index].value)
             }
         case .global(let box):
-            return Place(name: name, isConstant: { _ in box.isConstant }) { _, change in
+            let reason = Binding.constant.immutableReason
+            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { _, enforcingLet, change in
                 guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
-                if box.isConstant { throw constantError() }
+                if enforcingLet, box.isConstant { throw immutable(reason) }
                 return try change(&box.value)
+            }
+        }
+    }
+
+    /// A direct store into the variable `name`, for plain assignment; nil when the binding
+    /// cannot change (the place reports that error).
+    mutating func variableStore(_ name: String, at where_: SourceLocation) -> ((Interpreter, Value) throws -> Void)? {
+        switch resolve(name) {
+        case .local(let slot, let binding, let boxed):
+            guard !binding.isConstant else { return nil }
+            if boxed { return { interpreter, value in interpreter.box(atSlot: slot).value = value } }
+            return { interpreter, value in interpreter.stack[interpreter.base + slot] = value }
+        case .captured(let index, let binding):
+            guard !binding.isConstant else { return nil }
+            return { interpreter, value in interpreter.captures[index].value = value }
+        case .global(let box):
+            return { _, value in
+                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+                if box.isConstant {
+                    throw Diagnostic(.immutable, "cannot change '\(name)': \(Binding.constant.immutableReason)", at: where_)
+                }
+                box.value = value
             }
         }
     }
@@ -90,10 +128,10 @@ extension Compiler {
     /// Finds where `name` lives from the current scope outwards.
     mutating func resolve(_ name: String) -> Resolution {
         if let local = scope.lookupLocal(name) {
-            return .local(slot: local.slot, isConstant: local.isConstant, boxed: local.boxed)
+            return .local(slot: local.slot, binding: local.binding, boxed: local.boxed)
         }
         if let captured = scope.resolveCapture(name) {
-            return .captured(index: captured.index, isConstant: captured.isConstant)
+            return .captured(index: captured.index, binding: captured.binding)
         }
         return .global(interpreter.globalBox(for: name))
     }

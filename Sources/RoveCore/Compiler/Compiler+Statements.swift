@@ -32,7 +32,7 @@ extension Compiler {
         let items = bounds == nil ? try expression(sequence) : nil
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        let variables = names.map { scope.declare($0, isConstant: true) }
+        let variables = names.map { scope.declare($0, as: .loopVariable) }
         loopDepth += 1
         let run = try block(body)
         loopDepth -= 1
@@ -42,10 +42,12 @@ extension Compiler {
             let assignFirst = assign[0]
             return { interpreter in
                 let start = try Compiler.integerBound(try low(interpreter), at: where_)
-                var end = try Compiler.integerBound(try high(interpreter), at: where_)
-                if closed { end = end == Int.max ? end : end + 1 }
+                let bound = try Compiler.integerBound(try high(interpreter), at: where_)
+                if closed ? bound < start : bound <= start { return .normal }
+                // Count up to the last member itself, so `a...Int.max` never steps past it.
+                let last = closed ? bound : bound - 1
                 var n = start
-                while n < end {
+                while true {
                     if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
                     interpreter.loopItem = .int(n)
                     _ = try assignFirst(interpreter)
@@ -54,9 +56,9 @@ extension Compiler {
                     case .breakLoop: return .normal
                     case .returned: return .returned
                     }
+                    if n == last { return .normal }
                     n += 1
                 }
-                return .normal
             }
         }
         let sequenceCode = items!
@@ -97,7 +99,7 @@ extension Compiler {
         let protected = try block(body)
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        let bindError = errorName.map { store(into: scope.declare($0, isConstant: true), { $0.loopItem }) }
+        let bindError = errorName.map { store(into: scope.declare($0, as: .caughtError), { $0.loopItem }) }
         let recover = try block(handler)
         return { interpreter in
             do {
@@ -121,10 +123,20 @@ extension Compiler {
         let place = try self.place(target)
         let where_ = location(at)
         if let op {
-            let current = try expression(target)
+            // The target's path (and any index in it) is evaluated once, for the read and the write.
             return { interpreter in
-                let result = try interpreter.binary(op, try current(interpreter), try newValue(interpreter), at: where_)
-                try place.assign(interpreter, result)
+                let operand = try newValue(interpreter)
+                _ = try place.modify(interpreter) { stored in
+                    stored = try interpreter.binary(op, stored, operand, at: where_)
+                    return .null
+                }
+                return .normal
+            }
+        }
+        // `x = value` on a variable stores directly; paths go through the place.
+        if case .name(let name, _) = target, let store = variableStore(name, at: where_) {
+            return { interpreter in
+                try store(interpreter, try newValue(interpreter))
                 return .normal
             }
         }

@@ -17,6 +17,10 @@ extension Interpreter {
             _ = try program.body(self)
         } catch {
             var diagnostic = locate(error, at: nil)
+            // The outermost call, made from the top level of the file.
+            if let site = diagnostic.unwindSite, !diagnostic.trace.isEmpty {
+                diagnostic.trace.append(TraceFrame(function: "main", location: site))
+            }
             diagnostic.unwindSite = nil
             throw diagnostic
         }
@@ -27,19 +31,27 @@ extension Interpreter {
 
     /// `import "path"`: runs a file once, relative to the importing file, binding its globals.
     func importFile(_ path: String, at location: SourceLocation) throws {
-        let resolved = Self.resolve(path, relativeTo: location.file.name)
+        let resolved = path.hasPrefix("std/") ? path : Self.resolve(path, relativeTo: location.file.name)
         guard !importedFiles.contains(resolved) else { return }
         importedFiles.insert(resolved)
         let text: String
         do {
-            text = try host.readFile(resolved)
+            // `import "std/octopus.rove"` names a file bundled into the binary, never the disk.
+            if path.hasPrefix("std/") {
+                guard let bundled = BundledSources.files[String(path.dropFirst(4))] else {
+                    throw Diagnostic(.io, "no bundled library named '\(path.dropFirst(4))'")
+                }
+                text = bundled
+            } else {
+                text = try host.readFile(resolved)
+            }
         } catch {
             importedFiles.remove(resolved)
             var diagnostic = locate(error, at: location)
             diagnostic.message = "cannot import '\(path)': \(diagnostic.message)"
             throw diagnostic
         }
-        let file = SourceFile(name: resolved, text: text)
+        let file = SourceFile(name: resolved, text: text, isBundled: path.hasPrefix("std/"))
         var parser = try Parser(file: file)
         var compiler = Compiler(interpreter: self, file: file)
         let program = try compiler.compileProgram(try parser.parseProgram())
@@ -48,18 +60,20 @@ extension Interpreter {
         lastResult = savedResult
     }
 
-    /// Joins `path` to the directory of `importer` unless it is absolute.
+    /// Joins `path` to the directory of `importer` unless it is absolute, and normalises it, so
+    /// one file imported by two spellings (`lib/x.rove`, `./lib/../lib/x.rove`) runs once.
     static func resolve(_ path: String, relativeTo importer: String) -> String {
-        if path.hasPrefix("/") { return path }
-        guard let slash = importer.lastIndex(of: "/") else { return path }
-        var parts = importer[..<slash].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for component in path.split(separator: "/") {
+        let directory = importer.lastIndex(of: "/").map { String(importer[...$0]) } ?? ""
+        let joined = path.hasPrefix("/") ? path : directory + path
+        var parts: [Substring] = []
+        for component in joined.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue
-            case "..": if !parts.isEmpty, parts.last != "..", parts.last != "" { parts.removeLast() } else { parts.append("..") }
-            default: parts.append(String(component))
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !joined.hasPrefix("/") { parts.append("..") }
+            default: parts.append(component)
             }
         }
-        return parts.joined(separator: "/")
+        return (joined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }

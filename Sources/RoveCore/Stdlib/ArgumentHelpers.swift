@@ -38,7 +38,7 @@ extension Arguments {
     }
 
     /// An integer that must not be negative, such as a count for `take(n)`.
-    public func count(_ index: Int) throws -> Int {
+    public func nonNegativeInt(_ index: Int) throws -> Int {
         let n = try int(index)
         guard n >= 0 else { throw badArgument(index, "non-negative integer expected, got \(n)") }
         return n
@@ -54,6 +54,6 @@ extension Arguments {
     /// Calls `function` with `item` and reports whether the result is truthy: predicates.
     @inline(__always)
     func test(_ function: Value, _ item: Value) throws -> Bool {
-        try interpreter.call(function, [item]).isTruthy
+        try interpreter.call(function, with: item).isTruthy
     }
 }

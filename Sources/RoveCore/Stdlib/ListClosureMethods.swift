@@ -35,7 +35,7 @@ enum ListClosureMethods {
             try args.expect(2)
             var accumulator = try args.value(0)
             let combine = try args.function(1)
-            for item in items { accumulator = try args.interpreter.call(combine, [accumulator, item]) }
+            for item in items { accumulator = try args.interpreter.call(combine, with: accumulator, item) }
             return accumulator
         },
         ListMethods.method("any") { items, args in

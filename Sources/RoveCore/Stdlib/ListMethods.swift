@@ -95,11 +95,11 @@ enum ListMethods {
         },
         method("take") { items, args in
             try args.expect(1)
-            return .list(Array(items.prefix(try args.count(0))))
+            return .list(Array(items.prefix(try args.nonNegativeInt(0))))
         },
         method("drop") { items, args in
             try args.expect(1)
-            return .list(Array(items.dropFirst(try args.count(0))))
+            return .list(Array(items.dropFirst(try args.nonNegativeInt(0))))
         },
         method("enumerated") { items, args in
             try args.expect(0)
@@ -152,7 +152,7 @@ enum ListMethods {
     }
 
     private static func indexError(_ index: Int, count: Int) -> Diagnostic {
-        Diagnostic(.index, "index \(index) out of range for a list of \(count) item\(count == 1 ? "" : "s")")
+        Diagnostic(.index, "index \(index) out of range for list of \(count) item\(count == 1 ? "" : "s")")
     }
 
     /// Adds numbers (or the numbers `key` maps items to): integers stay integers, one float

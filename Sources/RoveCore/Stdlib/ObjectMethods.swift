@@ -1,26 +1,24 @@
-// The builtin methods of objects. A field of the same name wins over these when read with `.`.
+// The builtin methods of objects. They are all calls: `o.name` without parentheses always
+// reads the field `name` (nil when absent), so `o.keys()` is a method and `o.keys` a field.
 
 enum ObjectMethods {
     static let table: [Method] = [
-        // Properties: facts about the object, read without parentheses.
-        method("count", property: true) { fields, args in
+        method("count") { fields, args in
             try args.expect(0)
             return .int(fields.count)
         },
-        method("isEmpty", property: true) { fields, args in
+        method("isEmpty") { fields, args in
             try args.expect(0)
             return .bool(fields.isEmpty)
         },
-        method("keys", property: true) { fields, args in
+        method("keys") { fields, args in
             try args.expect(0)
             return .list(fields.keys.map { .string($0) })
         },
-        method("values", property: true) { fields, args in
+        method("values") { fields, args in
             try args.expect(0)
             return .list(Array(fields.values))
         },
-
-        // Calls.
         method("contains") { fields, args in
             try args.expect(1)
             return .bool(fields[try args.string(0)] != nil)
@@ -46,10 +44,8 @@ enum ObjectMethods {
     ]
 
     /// Declares a method whose receiver is an object.
-    private static func method(
-        _ name: String, property: Bool = false, _ body: @escaping (Fields, Arguments) throws -> Value
-    ) -> Method {
-        Method(name, property: property) { receiver, args in
+    private static func method(_ name: String, _ body: @escaping (Fields, Arguments) throws -> Value) -> Method {
+        Method(name) { receiver, args in
             guard case .object(let fields) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs an object, got \(receiver.typeName)")
             }

@@ -70,7 +70,7 @@ enum StringMethods {
         },
         method("repeat") { s, args in
             try args.expect(1)
-            let times = try args.count(0)
+            let times = try args.nonNegativeInt(0)
             let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: times)
             guard !overflow, size <= 1 << 30 else {
                 throw Diagnostic(.value, "'repeat' would make a string over 1 GiB")
@@ -79,11 +79,11 @@ enum StringMethods {
         },
         method("take") { s, args in
             try args.expect(1)
-            return .string(String(s.prefix(try args.count(0))))
+            return .string(String(s.prefix(try args.nonNegativeInt(0))))
         },
         method("drop") { s, args in
             try args.expect(1)
-            return .string(String(s.dropFirst(try args.count(0))))
+            return .string(String(s.dropFirst(try args.nonNegativeInt(0))))
         },
     ]
 

@@ -22,7 +22,7 @@ enum ValueOrdering {
             return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
         case (.null, _), (.bool, _), (.int, _), (.float, _), (.string, _), (.list, _),
              (.object, _), (.function, _), (.host, _):
-            throw Diagnostic(.type, "cannot compare \(a.typeName) with \(b.typeName)")
+            throw Diagnostic(.type, "cannot compare \(a.typeName) and \(b.typeName)")
         }
     }
 

@@ -6,12 +6,15 @@ struct StringScanner {
     private let bytes: [UInt8]
     private(set) var position: Int
     private let limit: Int
+    /// How many strings enclose this one through interpolations; bounded like parser nesting.
+    private let nesting: Int
 
-    init(file: SourceFile, position: Int, limit: Int) {
+    init(file: SourceFile, position: Int, limit: Int, nesting: Int = 0) {
         self.file = file
         self.bytes = file.bytes
         self.position = position
         self.limit = limit
+        self.nesting = nesting
     }
 
     private func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }
@@ -84,6 +87,8 @@ struct StringScanner {
             }
             if byte == UInt8(ascii: "\\") {
                 try escape(into: &text, parts: &parts)
+            } else if byte == UInt8(ascii: "\r"), peek(1) == UInt8(ascii: "\n") {
+                position += 1  // CRLF line breaks read as "\n", as in Swift
             } else {
                 text.append(byte)
                 position += 1
@@ -143,8 +148,11 @@ struct StringScanner {
             let expressionStart = position
             try skipInterpolation(openedAt: start)
             parts.append(.interpolation(start: expressionStart, end: position - 1))
+        case UInt8(ascii: "\n"):
+            throw Diagnostic.syntax("unterminated string; use \"\"\" for text over several lines", at: location(start))
         default:
-            throw Diagnostic.syntax("invalid escape '\\\(Character(Unicode.Scalar(byte)))' in string", at: location(start))
+            let shown = byte < 0x20 || byte >= 0x7F ? "byte 0x" + String(byte, radix: 16, uppercase: true) : String(Character(Unicode.Scalar(byte)))
+            throw Diagnostic.syntax("invalid escape '\\\(shown)' in string", at: location(start))
         }
     }
 
@@ -159,7 +167,10 @@ struct StringScanner {
                 position += 1
                 if depth == 0 { return }
             case UInt8(ascii: "\""):
-                var nested = StringScanner(file: file, position: position, limit: limit)
+                guard nesting < Parser.maxDepth else {
+                    throw Diagnostic.syntax("strings nested too deeply", at: location(position))
+                }
+                var nested = StringScanner(file: file, position: position, limit: limit, nesting: nesting + 1)
                 _ = try nested.scanLiteral()
                 position = nested.position
             case UInt8(ascii: "\n"):

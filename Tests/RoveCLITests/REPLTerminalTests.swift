@@ -81,7 +81,17 @@ final class REPLTerminalTests: XCTestCase {
         repl.type("deploymentC\t")
         XCTAssertTrue(repl.waitFor("ount"), repl.screen)
         repl.type("\r")
-        XCTAssertTrue(repl.waitFor("\n42\n"), repl.screen)
+        XCTAssertTrue(repl.waitFor("\n42\nrove> "), repl.screen)
+    }
+
+    func testTabCompletesAFieldAfterADot() throws {
+        let repl = try startREPL()
+        repl.type("let project = {Name: \"Web\", Id: \"Projects-1\"}\r")
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("project.Na\t")
+        XCTAssertTrue(repl.waitFor("me"), repl.screen)
+        repl.type("\r")
+        XCTAssertTrue(repl.waitFor("\nWeb\nrove> "), repl.screen)
     }
 
     func testCtrlCInterruptsAnInfiniteLoopAndTheSessionGoesOn() throws {

@@ -119,11 +119,8 @@ public struct CLI {
         if let program {
             // A script file prints its last value only when asked to with --output; `-e` and
             // stdin programs are expressions people want to see, as in the REPL.
-            let printsResult: Bool
-            if case .file = invocation.program { printsResult = invocation.outputFormat != nil } else {
-                printsResult = true
-            }
-            if !opensREPL { catchInterruptsWhileRunning(session.interpreter) }
+            let printsResult = invocation.outputFormat != nil || !invocation.program.isFile
+            catchInterruptsWhileRunning(session.interpreter)
             status = session.run(program.source, file: program.name, printsResult: printsResult)
         }
         guard opensREPL else { return status }

@@ -16,6 +16,13 @@ struct Invocation: Equatable {
         case file(String)
         /// Source text given with `-e`.
         case source(String)
+
+        var isFile: Bool {
+            switch self {
+            case .file: return true
+            case .standardInputOrREPL, .standardInput, .source: return false
+            }
+        }
     }
 
     var program: Program = .standardInputOrREPL

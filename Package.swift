@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The language: syntax, compiler, runtime, stdlib, diagnostics. No C, no global I/O.
@@ -29,10 +28,7 @@ let package = Package(
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: [
-                "RoveCore", "CEditLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["RoveCore", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // Shared by the test targets: the golden-script runner and process helpers.

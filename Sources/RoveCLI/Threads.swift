@@ -8,7 +8,7 @@ import Darwin
 
 /// The interpreter's thread gets this much stack, so deep (but bounded) recursion in scripts and in
 /// the parser never meets the 8 MB default of the main thread. Pages are only touched when used.
-let interpreterStackSize = 512 << 20
+public let interpreterStackSize = 512 << 20
 
 /// The stack of a main thread on Linux and macOS unless `ulimit -s` says otherwise.
 let defaultStackSize = 8 << 20
@@ -17,7 +17,7 @@ let defaultStackSize = 8 << 20
 /// told the stack size it actually got.
 ///
 /// Falls back to the calling thread when the system refuses such a thread (a tight `ulimit -v`).
-func runOnLargeStack<Result>(stackSize: Int = interpreterStackSize,
+public func runOnLargeStack<Result>(stackSize: Int = interpreterStackSize,
                              _ body: @escaping (_ stackSize: Int) -> Result) -> Result
 {
     var result: Result?

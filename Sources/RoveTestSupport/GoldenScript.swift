@@ -1,6 +1,7 @@
 // Golden scripts: Rove files that state their expected output in `# expect:` comments.
 
 import Foundation
+import RoveCLI
 import RoveCore
 
 /// One golden script and what it expects.
@@ -65,24 +66,19 @@ public struct GoldenScript {
                 }
             }
         )
-        var failure: Diagnostic? = nil
         // Like the CLI, run on a thread with a large stack: deeply nested values are freed and
         // compared recursively.
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread { [source, path] in
+        let failure: Diagnostic? = runOnLargeStack { [source, path] _ in
             let interpreter = Interpreter(host: host)
             do {
                 try interpreter.run(source, file: path)
+                return nil
             } catch let diagnostic as Diagnostic {
-                failure = diagnostic
+                return diagnostic
             } catch {
-                failure = Diagnostic(.value, "unexpected error \(error)")
+                return Diagnostic(.value, "unexpected error \(error)")
             }
-            done.signal()
         }
-        thread.stackSize = 1 << 29
-        thread.start()
-        done.wait()
         var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return Outcome(output: lines, error: failure)

@@ -1,0 +1,218 @@
+// One request in flight on one easy handle: its options, the C callbacks, and what arrives.
+
+import CCurl
+import Synchronization
+
+/// Set by `CurlTransport.cancel()` on any thread, read by the callbacks and the poll loop.
+final class CancelSignal: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+    func set() { flag.store(true, ordering: .releasing) }
+    func clear() { flag.store(false, ordering: .releasing) }
+}
+
+/// A request bound to an easy handle, collecting the response as curl delivers it.
+///
+/// The callbacks reach this object through an unretained pointer; the transport holds a strong
+/// reference for as long as the easy handle sits in the multi handle, which is the only time
+/// curl calls them.
+final class Transfer {
+    let easy: CurlEasy
+    private let request: HTTPRequest
+    private let cancelSignal: CancelSignal
+    /// Kept alive here because curl keeps only the pointer.
+    private let headerList = CurlHeaderList()
+
+    private var headers: [(name: String, value: String)] = []
+    private var body: [UInt8] = []
+
+    /// Pre-sizing from Content-Length stops at this, so a hostile header cannot demand memory.
+    private static let maxReservation = 64 << 20
+
+    init(request: HTTPRequest, easy: CurlEasy, cancelSignal: CancelSignal) {
+        self.request = request
+        self.easy = easy
+        self.cancelSignal = cancelSignal
+    }
+
+    /// Sets every option for this request on a freshly reset handle.
+    func configure(_ options: CurlTransport.Options) throws(TransportError) {
+        try validate()
+        do {
+            try easy.reset()
+            try easy.set(CURLOPT_URL, request.url)
+            // Nothing but HTTP, even after a redirect: no file://, no smb://.
+            try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+            try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+            // Signals would interrupt the interpreter's thread; the threaded resolver needs none.
+            try easy.set(CURLOPT_NOSIGNAL, true)
+            try easy.set(CURLOPT_TCP_KEEPALIVE, true)
+            try easy.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(options.connectTimeout))
+            try easy.set(CURLOPT_TIMEOUT_MS, milliseconds(options.totalTimeout))
+            try easy.set(CURLOPT_LOW_SPEED_LIMIT, options.lowSpeedLimit)
+            try easy.set(CURLOPT_LOW_SPEED_TIME, Int(options.lowSpeedTime.rounded(.up)))
+            try easy.set(CURLOPT_USERAGENT, options.userAgent)
+            if let encodings = options.acceptEncoding { try easy.set(CURLOPT_ACCEPT_ENCODING, encodings) }
+            try easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+            try easy.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS)
+            try easy.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+            try easy.set(CURLOPT_FOLLOWLOCATION, options.followRedirects)
+            try easy.set(CURLOPT_MAXREDIRS, options.maxRedirects)
+            try configureMethodAndBody()
+            try configureHeaders()
+            try configureCallbacks()
+        } catch {
+            throw TransportError(.invalid, "could not configure the request: "
+                                 + String(cString: curl_easy_strerror(error.code)).lowercased())
+        }
+    }
+
+    /// Turns the finished transfer into its result and lets go of the collected body.
+    func finish(_ code: CURLcode, cancelled: Bool) -> Result<HTTPResponse, TransportError> {
+        guard code == CURLE_OK else {
+            return .failure(.from(code, detail: easy.lastErrorDetail, cancelled: cancelled))
+        }
+        let status = easy.info(CURLINFO_RESPONSE_CODE) ?? 0
+        let response = HTTPResponse(status: status, headers: headers, body: body)
+        headers = []
+        body = []
+        return .success(response)
+    }
+
+    // MARK: Options
+
+    /// A CR or LF in the method or a header would let a value smuggle extra header lines.
+    private func validate() throws(TransportError) {
+        let isToken = !request.method.isEmpty && request.method.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        guard isToken else { throw TransportError(.invalid, "the method is not a valid http token") }
+        for (name, value) in request.headers {
+            let bad = name.isEmpty || name.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: ":") || $0 == 0x7F }
+                || value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 }
+            // The message names no header: its value may be a credential.
+            if bad { throw TransportError(.invalid, "a request header is malformed") }
+        }
+    }
+
+    private func configureMethodAndBody() throws(CurlCallError) {
+        let method = request.method
+        var body = request.body
+        // Servers often refuse a POST, PUT or PATCH without Content-Length; send an explicit 0.
+        if body == nil, ["POST", "PUT", "PATCH"].contains(method.uppercased()) { body = [] }
+        if let body {
+            try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count))
+            // COPYPOSTFIELDS makes curl own a copy, so the bytes need not outlive this call.
+            var empty: UInt8 = 0
+            if body.isEmpty {
+                try easy.set(CURLOPT_COPYPOSTFIELDS, pointer: &empty)
+            } else {
+                // Array.withUnsafeBytes only rethrows untyped errors, so the failure travels out as a value.
+                let failure = body.withUnsafeBytes { bytes -> CurlCallError? in
+                    do throws(CurlCallError) {
+                        try easy.set(CURLOPT_COPYPOSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                        return nil
+                    } catch { return error }
+                }
+                if let failure { throw failure }
+            }
+            if method != "POST" { try easy.set(CURLOPT_CUSTOMREQUEST, method) }
+        } else if method == "GET" {
+            try easy.set(CURLOPT_HTTPGET, true)
+        } else if method == "HEAD" {
+            try easy.set(CURLOPT_NOBODY, true)
+        } else {
+            try easy.set(CURLOPT_CUSTOMREQUEST, method)
+        }
+    }
+
+    private func configureHeaders() throws(CurlCallError) {
+        var sawExpect = false
+        for (name, value) in request.headers {
+            sawExpect = sawExpect || name.lowercased() == "expect"
+            // "Name;" is curl's spelling of a header sent with an empty value.
+            guard headerList.append(value.isEmpty ? "\(name);" : "\(name): \(value)") else {
+                throw CurlCallError(code: CURLE_OUT_OF_MEMORY)
+            }
+        }
+        // curl waits up to a second for "100 Continue" before sending a large body; API bodies
+        // are small and many servers never answer it, so we do not ask.
+        if !sawExpect { headerList.append("Expect:") }
+        try easy.set(CURLOPT_HTTPHEADER, list: headerList)
+    }
+
+    private func configureCallbacks() throws(CurlCallError) {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try easy.set(CURLOPT_WRITEFUNCTION, callback: Transfer.receiveBody)
+        try easy.set(CURLOPT_WRITEDATA, pointer: me)
+        try easy.set(CURLOPT_HEADERFUNCTION, callback: Transfer.receiveHeader)
+        try easy.set(CURLOPT_HEADERDATA, pointer: me)
+        try easy.setProgress(Transfer.progress)
+        try easy.set(CURLOPT_XFERINFODATA, pointer: me)
+        try easy.set(CURLOPT_NOPROGRESS, false)
+    }
+
+    private func milliseconds(_ seconds: Double) -> Int {
+        seconds <= 0 ? 0 : max(1, Int((seconds * 1000).rounded()))
+    }
+
+    // MARK: Callbacks
+
+    private static let receiveBody: CurlEasy.DataCallback = { data, size, count, context in
+        let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+        let length = size * count
+        // Appending to one array grows it geometrically: linear in the body size overall.
+        transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+        return length
+    }
+
+    private static let receiveHeader: CurlEasy.DataCallback = { data, size, count, context in
+        let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+        let length = size * count
+        let bytes = UnsafeRawBufferPointer(start: data, count: length)
+        transfer.receiveHeaderLine(String(decoding: bytes, as: UTF8.self))
+        return length
+    }
+
+    private static let progress: CurlEasy.ProgressCallback = { context, _, _, _, _ in
+        let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+        return transfer.cancelSignal.isSet ? 1 : 0
+    }
+
+    /// curl passes every header line of every response: redirects, "100 Continue" and the final
+    /// one. Each status line starts a new response, so only the last response's fields remain.
+    private func receiveHeaderLine(_ raw: String) {
+        let line = raw.trimmingTrailingNewline()
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll()
+            body.removeAll(keepingCapacity: true)
+            return
+        }
+        if line.isEmpty { return }
+        if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+            // An obsolete folded line continues the previous field's value.
+            headers[headers.count - 1].value += " " + line.trimmingBlanks()
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].lowercased()
+        let value = String(line[line.index(after: colon)...]).trimmingBlanks()
+        headers.append((name, value))
+        if name == "content-length", body.isEmpty, let expected = Int(value), expected > 0 {
+            body.reserveCapacity(min(expected, Transfer.maxReservation))
+        }
+    }
+}
+
+private extension String {
+    func trimmingTrailingNewline() -> String {
+        var text = Substring(self)
+        while let last = text.last, last == "\n" || last == "\r" || last == "\r\n" { text.removeLast() }
+        return String(text)
+    }
+
+    func trimmingBlanks() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -4,13 +4,16 @@
 extension Compiler {
     /// call -> callee "(" arguments ")" trailing-closure?
     mutating func call(_ callee: Expr, _ arguments: [Argument], optional: Bool, at where_: SourceLocation) throws -> Code {
-        let argumentCodes = try arguments.map { try expression($0.value) }
+        let argumentCodes = try arguments.map { CodeBox(try expression($0.value)) }
         let labels: [String?] = arguments.contains { $0.label != nil } ? arguments.map(\.label) : []
         if case .member(let object, let name, let memberOptional, _) = callee {
             return try methodCall(object, name, argumentCodes, labels: labels, optional: memberOptional || optional, at: where_)
         }
         let function = try expression(callee)
         let count = argumentCodes.count
+        if labels.isEmpty, count == 1 {
+            return singleArgumentCall(function, argumentCodes[0].run, optional: optional, at: where_)
+        }
         return { interpreter in
             let calleeValue = try function(interpreter)
             if labels.isEmpty, case .function(let f) = calleeValue, case .script(let code, let captures) = f.body,
@@ -18,7 +21,7 @@ extension Compiler {
                 // Arguments go straight into the new frame's parameter slots.
                 let frame = try interpreter.pushFrame(for: code, at: where_)
                 do {
-                    for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index](interpreter) }
+                    for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index].run(interpreter) }
                 } catch {
                     interpreter.popFrame(at: frame)
                     throw error
@@ -31,15 +34,36 @@ extension Compiler {
         }
     }
 
-    static func evaluate(_ codes: [Code], _ interpreter: Interpreter) throws -> [Value] {
+    /// The most common call shape, `f(x)`, without arrays on the way into the frame.
+    func singleArgumentCall(_ function: @escaping Code, _ argument: @escaping Code, optional: Bool,
+                            at where_: SourceLocation) -> Code {
+        return { interpreter in
+            let calleeValue = try function(interpreter)
+            if case .function(let f) = calleeValue, case .script(let code, let captures) = f.body,
+               code.isSimple, code.parameters.count == 1 {
+                let frame = try interpreter.pushFrame(for: code, at: where_)
+                do {
+                    interpreter.stack[frame] = try argument(interpreter)
+                } catch {
+                    interpreter.popFrame(at: frame)
+                    throw error
+                }
+                return try interpreter.enter(code, captures: captures, frame: frame, at: where_)
+            }
+            if optional, case .null = calleeValue { return .null }
+            return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)
+        }
+    }
+
+    static func evaluate(_ codes: [CodeBox], _ interpreter: Interpreter) throws -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(codes.count)
-        for code in codes { values.append(try code(interpreter)) }
+        for code in codes { values.append(try code.run(interpreter)) }
         return values
     }
 
     /// receiver.name(arguments)
-    mutating func methodCall(_ object: Expr, _ name: String, _ argumentCodes: [Code], labels: [String?],
+    mutating func methodCall(_ object: Expr, _ name: String, _ argumentCodes: [CodeBox], labels: [String?],
                              optional: Bool, at where_: SourceLocation) throws -> Code {
         let receiver = try expression(object)
         if Methods.mutatingNames.contains(name), let target = try? place(object), !target.name.isEmpty {
@@ -51,9 +75,8 @@ extension Compiler {
                       !current.hasField(name) else {
                     return try interpreter.callMember(current, name, values, labels: labels, at: where_)
                 }
-                if target.isConstant(interpreter) {
-                    throw Diagnostic(.immutable,
-                        "cannot \(name) to '\(target.name)': it is a 'let' binding; declare it with 'var'", at: where_)
+                if let reason = target.immutableReason(interpreter) {
+                    throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
                 }
                 return try target.modify(interpreter) { stored in
                     try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)

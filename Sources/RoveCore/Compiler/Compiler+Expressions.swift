@@ -6,16 +6,16 @@ extension Compiler {
         case .literal(let value, _):
             return { _ in value }
         case .interpolated(let parts, _):
-            let pieces: [Code] = try parts.map { part in
+            let pieces: [CodeBox] = try parts.map { part in
                 switch part {
-                case .text(let text): return { _ in .string(text) }
-                case .expression(let e): return try expression(e)
+                case .text(let text): return CodeBox { _ in .string(text) }
+                case .expression(let e): return CodeBox(try expression(e))
                 }
             }
             return { interpreter in
                 var text = ""
                 for piece in pieces {
-                    switch try piece(interpreter) {
+                    switch try piece.run(interpreter) {
                     case .string(let s): text += s
                     case let value: text += interpreter.describe(value)
                     }
@@ -27,18 +27,13 @@ extension Compiler {
         case .dollar(let n, let at):
             return variable("$\(n)", at: location(at))
         case .list(let items, _):
-            let codes = try items.map { try expression($0) }
-            return { interpreter in
-                var values: [Value] = []
-                values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(interpreter)) }
-                return .list(values)
-            }
+            let codes = try items.map { CodeBox(try expression($0)) }
+            return { interpreter in .list(try Compiler.evaluate(codes, interpreter)) }
         case .object(let entries, _):
-            let codes = try entries.map { ($0.key, try expression($0.value)) }
+            let codes = try entries.map { ($0.key, CodeBox(try expression($0.value))) }
             return { interpreter in
                 var fields = Fields(minimumCapacity: codes.count)
-                for (key, code) in codes { fields[key] = try code(interpreter) }
+                for (key, code) in codes { fields[key] = try code.run(interpreter) }
                 return .object(fields)
             }
         case .function(let declaration):
@@ -82,7 +77,7 @@ extension Compiler {
             return { interpreter in
                 let lower = try Compiler.integerBound(try l(interpreter), at: where_)
                 let upper = try Compiler.integerBound(try h(interpreter), at: where_)
-                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper))
+                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper, isClosed: closed))
             }
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)
@@ -173,6 +168,13 @@ extension Compiler {
             case .lessEqual: test = (<=)
             case .greater: test = (>)
             default: test = (>=)
+            }
+            if case .literal(.int(let k), _) = right {
+                return { interpreter in
+                    let a = try l(interpreter)
+                    if case .int(let x) = a { return .bool(test(x, k)) }
+                    return try interpreter.binary(op, a, .int(k), at: where_)
+                }
             }
             return { interpreter in
                 let a = try l(interpreter), b = try r(interpreter)

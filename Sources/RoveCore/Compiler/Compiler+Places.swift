@@ -7,8 +7,9 @@
 struct Place {
     /// The variable at the root of the path, for messages.
     let name: String
-    /// Whether the root is a `let` binding (checked at run time: globals may be redefined).
-    let isConstant: (Interpreter) -> Bool
+    /// Why the root cannot change, or nil when it can (checked at run time: globals may be
+    /// redefined by later REPL lines).
+    let immutableReason: (Interpreter) -> String?
     /// Runs `change` on the stored value in place and returns its result.
     let modify: (Interpreter, (inout Value) throws -> Value) throws -> Value
 
@@ -31,22 +32,28 @@ extension Compiler {
         case .member(let object, let name, _, let at):
             let parent = try place(object)
             let where_ = location(at)
-            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, change in
                 try parent.modify(interpreter) { target in
-                    if case .host = target {
+                    switch target {
+                    case .object:
+                        return try interpreter.modifyMember(of: &target, name, at: where_, change)
+                    case .host:
                         var value = try interpreter.member(of: target, name, at: where_)
                         let result = try change(&value)
                         try interpreter.setMember(of: &target, name, to: value, at: where_)
                         return result
+                    case .null, .bool, .int, .float, .string, .list, .function:
+                        // Throws "cannot assign member ... of <type>".
+                        try interpreter.setMember(of: &target, name, to: .null, at: where_)
+                        return .null
                     }
-                    return try interpreter.modifyMember(of: &target, name, at: where_, change)
                 }
             }
         case .index(let object, let key, _, let at):
             let parent = try place(object)
             let keyCode = try expression(key)
             let where_ = location(at)
-            return Place(name: parent.name, isConstant: parent.isConstant) { interpreter, change in
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, change in
                 let key = try keyCode(interpreter)
                 return try parent.modify(interpreter) { target in
                     try interpreter.modifyElement(of: &target, at: key, location: where_, change)
@@ -55,7 +62,7 @@ extension Compiler {
         case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
              .conditional, .range, .call:
             let value = try expression(expr)
-            return Place(name: "", isConstant: { _ in false }) { interpreter, change in
+            return Place(name: "", immutableReason: { _ in nil }) { interpreter, change in
                 var temporary = try value(interpreter)
                 return try change(&temporary)
             }
@@ -63,25 +70,28 @@ extension Compiler {
     }
 
     private mutating func variablePlace(_ name: String, at where_: SourceLocation) -> Place {
-        func constantError() -> Diagnostic {
-            Diagnostic(.immutable, "cannot change '\(name)': it is a 'let' binding; declare it with 'var'", at: where_)
+        func immutable(_ reason: String) -> Diagnostic {
+            Diagnostic(.immutable, "cannot change '\(name)': \(reason)", at: where_)
         }
         switch resolve(name) {
-        case .local(let slot, let isConstant, let boxed):
-            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
-                if isConstant { throw constantError() }
+        case .local(let slot, let binding, let boxed):
+            let reason = binding.isConstant ? binding.immutableReason : nil
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, change in
+                if let reason { throw immutable(reason) }
                 if boxed { return try change(&interpreter.box(atSlot: slot).value) }
                 return try change(&interpreter.stack[interpreter.base + slot])
             }
-        case .captured(let index, let isConstant):
-            return Place(name: name, isConstant: { _ in isConstant }) { interpreter, change in
-                if isConstant { throw constantError() }
+        case .captured(let index, let binding):
+            let reason = binding.isConstant ? binding.immutableReason : nil
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, change in
+                if let reason { throw immutable(reason) }
                 return try change(&interpreter.captures[index].value)
             }
         case .global(let box):
-            return Place(name: name, isConstant: { _ in box.isConstant }) { _, change in
+            let reason = Binding.constant.immutableReason
+            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { _, change in
                 guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
-                if box.isConstant { throw constantError() }
+                if box.isConstant { throw immutable(reason) }
                 return try change(&box.value)
             }
         }
@@ -90,10 +100,10 @@ extension Compiler {
     /// Finds where `name` lives from the current scope outwards.
     mutating func resolve(_ name: String) -> Resolution {
         if let local = scope.lookupLocal(name) {
-            return .local(slot: local.slot, isConstant: local.isConstant, boxed: local.boxed)
+            return .local(slot: local.slot, binding: local.binding, boxed: local.boxed)
         }
         if let captured = scope.resolveCapture(name) {
-            return .captured(index: captured.index, isConstant: captured.isConstant)
+            return .captured(index: captured.index, binding: captured.binding)
         }
         return .global(interpreter.globalBox(for: name))
     }

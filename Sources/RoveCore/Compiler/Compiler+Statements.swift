@@ -32,7 +32,7 @@ extension Compiler {
         let items = bounds == nil ? try expression(sequence) : nil
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        let variables = names.map { scope.declare($0, isConstant: true) }
+        let variables = names.map { scope.declare($0, as: .loopVariable) }
         loopDepth += 1
         let run = try block(body)
         loopDepth -= 1
@@ -97,7 +97,7 @@ extension Compiler {
         let protected = try block(body)
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        let bindError = errorName.map { store(into: scope.declare($0, isConstant: true), { $0.loopItem }) }
+        let bindError = errorName.map { store(into: scope.declare($0, as: .caughtError), { $0.loopItem }) }
         let recover = try block(handler)
         return { interpreter in
             do {
@@ -121,10 +121,13 @@ extension Compiler {
         let place = try self.place(target)
         let where_ = location(at)
         if let op {
-            let current = try expression(target)
+            // The target's path (and any index in it) is evaluated once, for the read and the write.
             return { interpreter in
-                let result = try interpreter.binary(op, try current(interpreter), try newValue(interpreter), at: where_)
-                try place.assign(interpreter, result)
+                let operand = try newValue(interpreter)
+                _ = try place.modify(interpreter) { stored in
+                    stored = try interpreter.binary(op, stored, operand, at: where_)
+                    return .null
+                }
                 return .normal
             }
         }

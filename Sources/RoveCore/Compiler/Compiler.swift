@@ -25,16 +25,16 @@ struct Compiler {
         // Top-level functions are defined first, so a script may call one declared further down.
         let hoisted = statements.filter { if case .function = $0 { return true } else { return false } }
         let rest = statements.filter { if case .function = $0 { return false } else { return true } }
-        var code = try hoisted.map { try statement($0) }
+        var code = try hoisted.map { ExecBox(try statement($0)) }
         for (index, statement) in rest.enumerated() {
             if index == rest.count - 1, case .expression(let expr) = statement {
                 let value = try expression(expr)
-                code.append { interpreter in
+                code.append(ExecBox { interpreter in
                     interpreter.lastResult = try value(interpreter)
                     return .normal
-                }
+                })
             } else {
-                code.append(try self.statement(statement))
+                code.append(ExecBox(try self.statement(statement)))
             }
         }
         program.body = sequence(code)
@@ -51,14 +51,14 @@ struct Compiler {
             return { interpreter in _ = try value(interpreter); return .normal }
         case .binding(let name, let isConstant, let value, let at):
             let code = try value.map { try expression($0) } ?? { _ in .null }
-            return declare(name, isConstant: isConstant, at: at, value: code)
+            return declare(name, as: isConstant ? .constant : .variable, at: at, value: code)
         case .function(let declaration):
             if scope.declaresGlobals {
                 let make = try function(declaration)
-                return declare(declaration.name, isConstant: false, at: declaration.offset, value: make)
+                return declare(declaration.name, as: .variable, at: declaration.offset, value: make)
             }
             // Declared before its body is compiled, so a local function can call itself.
-            let local = scope.declare(declaration.name, isConstant: false)
+            let local = scope.declare(declaration.name, as: .variable)
             let make = try function(declaration)
             return store(into: local, make)
         case .assign(let target, let op, let value, let at):
@@ -110,24 +110,34 @@ struct Compiler {
     mutating func block(_ statements: [Stmt]) throws -> Exec {
         scope.blocks.append([:])
         defer { scope.blocks.removeLast() }
-        return sequence(try statements.map { try statement($0) })
+        return sequence(try statements.map { ExecBox(try statement($0)) })
     }
 
-    func sequence(_ code: [Exec]) -> Exec {
+    /// Runs statements in order until one leaves by `break`, `continue` or `return`.
+    func sequence(_ code: [ExecBox]) -> Exec {
         switch code.count {
         case 0: return { _ in .normal }
-        case 1: return code[0]
+        case 1: return code[0].run
         case 2:
-            let first = code[0], second = code[1]
+            let first = code[0].run, second = code[1].run
             return { interpreter in
                 let flow = try first(interpreter)
                 if case .normal = flow { return try second(interpreter) }
                 return flow
             }
+        case 3:
+            let first = code[0].run, second = code[1].run, third = code[2].run
+            return { interpreter in
+                var flow = try first(interpreter)
+                guard case .normal = flow else { return flow }
+                flow = try second(interpreter)
+                guard case .normal = flow else { return flow }
+                return try third(interpreter)
+            }
         default:
             return { interpreter in
                 for statement in code {
-                    let flow = try statement(interpreter)
+                    let flow = try statement.run(interpreter)
                     if case .normal = flow { continue }
                     return flow
                 }
@@ -139,18 +149,18 @@ struct Compiler {
     // MARK: Declarations
 
     /// `let`/`var`/`fn` at `at`: a global at a program's top level, otherwise a new local.
-    mutating func declare(_ name: String, isConstant: Bool, at: Int, value: @escaping Code) -> Exec {
+    mutating func declare(_ name: String, as binding: Binding, at: Int, value: @escaping Code) -> Exec {
         if scope.declaresGlobals {
             let box = interpreter.globalBox(for: name)
             return { interpreter in
                 box.value = try value(interpreter)
                 box.isDefined = true
-                box.isConstant = isConstant
+                box.isConstant = binding.isConstant
                 return .normal
             }
         }
         // The value is compiled before the name is declared: `let x = x + 1` reads the outer x.
-        return store(into: scope.declare(name, isConstant: isConstant), value)
+        return store(into: scope.declare(name, as: binding), value)
     }
 
     /// Initialises a freshly declared local; a boxed one gets a new box each time, so each loop
@@ -182,18 +192,18 @@ struct Compiler {
         defer { scope = outerScope; loopDepth = outerLoops }
 
         var parameters: [CompiledFunction.Parameter] = []
-        var prologue: [Exec] = []
+        var prologue: [ExecBox] = []
         for parameter in declaration.parameters {
-            let local = inner.declare(parameter.name, isConstant: true)
+            let local = inner.declare(parameter.name, as: .parameter)
             let defaultValue = try parameter.defaultValue.map { try expression($0) }
             parameters.append(.init(label: parameter.label, name: parameter.name, defaultValue: defaultValue))
             if local.boxed {
                 let slot = local.slot
-                prologue.append { interpreter in
+                prologue.append(ExecBox { interpreter in
                     let index = interpreter.base + slot
                     interpreter.boxes[index] = Box(interpreter.stack[index])
                     return .normal
-                }
+                })
             }
         }
         let compiled = CompiledFunction(name: declaration.name, parameters: parameters,
@@ -203,12 +213,12 @@ struct Compiler {
             // A function returns its last expression statement's value when it has no `return`.
             if index == declaration.body.count - 1, case .expression(let expr) = statement {
                 let value = try expression(expr)
-                body.append { interpreter in
+                body.append(ExecBox { interpreter in
                     interpreter.returnValue = try value(interpreter)
                     return .returned
-                }
+                })
             } else {
-                body.append(try self.statement(statement))
+                body.append(ExecBox(try self.statement(statement)))
             }
         }
         compiled.body = sequence(body)

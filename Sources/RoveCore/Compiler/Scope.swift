@@ -1,11 +1,33 @@
 // Compile-time scopes: where each name lives (a stack slot, a captured box, or a global).
 
+/// How a name was introduced: decides whether it may change, and how an error explains why not.
+enum Binding {
+    case constant, variable, parameter, loopVariable, caughtError
+
+    var isConstant: Bool {
+        switch self {
+        case .variable: return false
+        case .constant, .parameter, .loopVariable, .caughtError: return true
+        }
+    }
+
+    /// Completes "cannot change 'x': ..." for a binding that cannot change.
+    var immutableReason: String {
+        switch self {
+        case .constant, .variable: return "it is a 'let' binding; declare it with 'var'"
+        case .parameter: return "it is a parameter; copy it into a 'var'"
+        case .loopVariable: return "it is a loop variable; copy it into a 'var'"
+        case .caughtError: return "it is a caught error; copy it into a 'var'"
+        }
+    }
+}
+
 /// Where a name resolves to.
 enum Resolution {
     /// A slot in the current frame; `boxed` when a nested closure captures it.
-    case local(slot: Int, isConstant: Bool, boxed: Bool)
+    case local(slot: Int, binding: Binding, boxed: Bool)
     /// A variable captured from an enclosing function, by index into the closure's captures.
-    case captured(index: Int, isConstant: Bool)
+    case captured(index: Int, binding: Binding)
     case global(Box)
 }
 
@@ -21,7 +43,7 @@ enum CaptureSource {
 final class FunctionScope {
     struct Local {
         let slot: Int
-        let isConstant: Bool
+        let binding: Binding
         let boxed: Bool
     }
 
@@ -34,7 +56,7 @@ final class FunctionScope {
     var blocks: [[String: Local]] = [[:]]
     var slotCount = 0
     var captures: [CaptureSource] = []
-    var captureIndex: [String: (index: Int, isConstant: Bool)] = [:]
+    var captureIndex: [String: (index: Int, binding: Binding)] = [:]
 
     init(parent: FunctionScope?, isProgram: Bool, capturedNames: Set<String>) {
         self.parent = parent
@@ -45,8 +67,8 @@ final class FunctionScope {
     /// Whether a declaration here defines a global: the outermost block of a program.
     var declaresGlobals: Bool { isProgram && blocks.count == 1 }
 
-    func declare(_ name: String, isConstant: Bool) -> Local {
-        let local = Local(slot: slotCount, isConstant: isConstant, boxed: capturedNames.contains(name))
+    func declare(_ name: String, as binding: Binding) -> Local {
+        let local = Local(slot: slotCount, binding: binding, boxed: capturedNames.contains(name))
         slotCount += 1
         blocks[blocks.count - 1][name] = local
         return local
@@ -60,23 +82,23 @@ final class FunctionScope {
     }
 
     /// Finds `name` in this function or an enclosing one, adding captures along the way.
-    func resolveCapture(_ name: String) -> (index: Int, isConstant: Bool)? {
+    func resolveCapture(_ name: String) -> (index: Int, binding: Binding)? {
         if let existing = captureIndex[name] { return existing }
         guard let parent else { return nil }
         let source: CaptureSource
-        let isConstant: Bool
+        let binding: Binding
         if let local = parent.lookupLocal(name) {
             guard local.boxed else { return nil }
             source = .local(local.slot)
-            isConstant = local.isConstant
+            binding = local.binding
         } else if let outer = parent.resolveCapture(name) {
             source = .capture(outer.index)
-            isConstant = outer.isConstant
+            binding = outer.binding
         } else {
             return nil
         }
         captures.append(source)
-        let entry = (index: captures.count - 1, isConstant: isConstant)
+        let entry = (index: captures.count - 1, binding: binding)
         captureIndex[name] = entry
         return entry
     }

@@ -1,7 +1,5 @@
 // The capabilities the language core is given; it never reaches for the process's own.
 
-import Foundation
-
 /// Where output goes and where the clock, environment and files come from.
 ///
 /// The language core never prints, exits or reads the environment by itself: a host (the CLI,

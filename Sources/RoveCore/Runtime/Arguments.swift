@@ -158,6 +158,20 @@ public struct Arguments {
 
     /// Calls `function` with positional `arguments`: how builtins run closures such as `map { }`.
     public func call(_ function: Value, _ arguments: Value...) throws -> Value {
-        try interpreter.call(function, arguments)
+        switch arguments.count {
+        case 1: return try interpreter.call(function, with: arguments[0])
+        case 2: return try interpreter.call(function, with: arguments[0], arguments[1])
+        default: return try interpreter.call(function, arguments)
+        }
+    }
+
+    /// Calls `function` with one argument; no array is built on the way.
+    public func call(_ function: Value, _ argument: Value) throws -> Value {
+        try interpreter.call(function, with: argument)
+    }
+
+    /// Calls `function` with two arguments; no array is built on the way.
+    public func call(_ function: Value, _ first: Value, _ second: Value) throws -> Value {
+        try interpreter.call(function, with: first, second)
     }
 }

@@ -102,15 +102,17 @@ extension Interpreter {
     /// Runs `function` in the frame at `frame`, whose parameters are already bound.
     func enter(_ function: CompiledFunction, captures: [Box], frame: Int, at location: SourceLocation?) throws -> Value {
         let savedBase = base
-        let savedCaptures = self.captures
+        // Most calls capture nothing on either side; skip the array swap (two retains) then.
+        let swapsCaptures = !captures.isEmpty || !self.captures.isEmpty
+        let savedCaptures = swapsCaptures ? self.captures : []
         base = frame
-        self.captures = captures
+        if swapsCaptures { self.captures = captures }
         depth += 1
         defer {
             depth -= 1
             popFrame(at: frame)
             base = savedBase
-            self.captures = savedCaptures
+            if swapsCaptures { self.captures = savedCaptures }
         }
         if interruptRequested.load(ordering: .relaxed) { throw interruption(at: location) }
         do {

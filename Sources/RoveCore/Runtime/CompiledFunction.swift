@@ -5,6 +5,19 @@ typealias Code = (Interpreter) throws -> Value
 /// Compiled statement: runs and says how control leaves it.
 typealias Exec = (Interpreter) throws -> Flow
 
+/// A compiled statement kept in an array. A closure stored directly in an Array is called through
+/// two reabstraction thunks (in and out of the array's generic storage); a class field is not.
+final class ExecBox {
+    let run: Exec
+    init(_ run: @escaping Exec) { self.run = run }
+}
+
+/// A compiled expression kept in an array, for the same reason as `ExecBox`.
+final class CodeBox {
+    let run: Code
+    init(_ run: @escaping Code) { self.run = run }
+}
+
 /// How control leaves a statement.
 enum Flow {
     case normal, breakLoop, continueLoop, returned

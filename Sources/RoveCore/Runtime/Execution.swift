@@ -27,12 +27,20 @@ extension Interpreter {
 
     /// `import "path"`: runs a file once, relative to the importing file, binding its globals.
     func importFile(_ path: String, at location: SourceLocation) throws {
-        let resolved = Self.resolve(path, relativeTo: location.file.name)
+        let resolved = path.hasPrefix("std/") ? path : Self.resolve(path, relativeTo: location.file.name)
         guard !importedFiles.contains(resolved) else { return }
         importedFiles.insert(resolved)
         let text: String
         do {
-            text = try host.readFile(resolved)
+            // `import "std/octopus.rove"` names a file bundled into the binary, never the disk.
+            if path.hasPrefix("std/") {
+                guard let bundled = BundledSources.files[String(path.dropFirst(4))] else {
+                    throw Diagnostic(.io, "no bundled library named '\(path.dropFirst(4))'")
+                }
+                text = bundled
+            } else {
+                text = try host.readFile(resolved)
+            }
         } catch {
             importedFiles.remove(resolved)
             var diagnostic = locate(error, at: location)

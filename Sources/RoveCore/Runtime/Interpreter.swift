@@ -48,6 +48,17 @@ public final class Interpreter {
         stack = .allocate(capacity: stackCapacity)
         boxes = .allocate(capacity: stackCapacity)
         Builtins.install(in: self)
+        loadPrelude()
+    }
+
+    /// Runs stdlib/prelude.rove, compiled into the binary; its definitions become globals.
+    private func loadPrelude() {
+        guard let text = BundledSources.files["prelude.rove"] else { return }
+        do {
+            try run(SourceFile(name: "std/prelude.rove", text: text))
+        } catch {
+            preconditionFailure("the bundled prelude failed: \(error)")
+        }
     }
 
     deinit {
@@ -114,6 +125,30 @@ public final class Interpreter {
     /// Calls a function value with positional (and optionally labelled) arguments.
     public func call(_ callee: Value, _ arguments: [Value], labels: [String?] = []) throws -> Value {
         try callValue(callee, arguments, labels: labels, at: nil)
+    }
+
+    /// Calls `callee` with one argument without building an array: the path `map { }` takes
+    /// once per item.
+    public func call(_ callee: Value, with argument: Value) throws -> Value {
+        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+           code.isSimple, code.parameters.count == 1 || code.isClosure {
+            let frame = try pushFrame(for: code, at: nil)
+            if !code.parameters.isEmpty { stack[frame] = argument }
+            return try enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try callValue(callee, [argument], labels: [], at: nil)
+    }
+
+    /// Calls `callee` with two arguments without building an array (`reduce`, `sortBy`).
+    public func call(_ callee: Value, with first: Value, _ second: Value) throws -> Value {
+        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+           code.isSimple, code.parameters.count == 2 || code.isClosure {
+            let frame = try pushFrame(for: code, at: nil)
+            if code.parameters.count >= 1 { stack[frame] = first }
+            if code.parameters.count >= 2 { stack[frame + 1] = second }
+            return try enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try callValue(callee, [first, second], labels: [], at: nil)
     }
 
     // MARK: Globals

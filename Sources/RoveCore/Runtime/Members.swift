@@ -18,6 +18,10 @@ extension Interpreter {
         case .host(let object):
             do {
                 if let result = try object.member(name, in: self) { return result }
+                // Iterable host objects answer the list properties (`(0..<5).sum`) from their items.
+                if let method = Methods.list[name], method.isProperty, let items = try collect(object) {
+                    return try callMethod(method, on: .list(items), Arguments(callee: name, values: [], interpreter: self), at: location)
+                }
             } catch {
                 throw locate(error, at: location)
             }
@@ -54,9 +58,7 @@ extension Interpreter {
                     return try callValue(member, arguments, labels: labels, at: location)
                 }
                 // Any iterable host object answers the list methods by materialising its items.
-                if let method = Methods.list[name], let iterator = try object.makeIterator(in: self) {
-                    var items: [Value] = []
-                    while let item = try iterator.next() { items.append(item) }
+                if let method = Methods.list[name], let items = try collect(object) {
                     return try callMethod(method, on: .list(items), args, at: location)
                 }
             } catch {
@@ -85,6 +87,14 @@ extension Interpreter {
             }
         }
         return try callMember(value, name, arguments, labels: labels, at: location)
+    }
+
+    /// Every item of an iterable host object, or nil when it is not iterable.
+    func collect(_ object: any HostObject) throws -> [Value]? {
+        guard let iterator = try object.makeIterator(in: self) else { return nil }
+        var items: [Value] = []
+        while let item = try iterator.next() { items.append(item) }
+        return items
     }
 
     /// `value[key]`.

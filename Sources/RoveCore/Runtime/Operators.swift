@@ -79,13 +79,12 @@ enum Operators {
         Diagnostic(.value, "integer overflow in '\(symbol)'")
     }
 
-    /// Orders numbers with numbers and strings with strings; anything else is a type error.
+    /// Orders numbers with numbers, strings with strings and lists element by element (the
+    /// order `sort()` uses); anything else is a type error naming the operator.
     static func compare(_ left: Value, _ right: Value, _ op: BinaryOperator) throws -> Int {
-        switch (left, right) {
-        case let (.int(a), .int(b)): return a < b ? -1 : a == b ? 0 : 1
-        case let (.string(a), .string(b)): return a < b ? -1 : a == b ? 0 : 1
-        default:
-            if let a = number(left), let b = number(right) { return a < b ? -1 : a == b ? 0 : 1 }
+        do {
+            return try ValueOrdering.compare(left, right)
+        } catch {
             throw Diagnostic(.type, "cannot compare \(left.typeName) and \(right.typeName) with '\(op.symbol)'")
         }
     }

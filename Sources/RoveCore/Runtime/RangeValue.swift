@@ -4,10 +4,13 @@
 public final class RangeValue: HostObject {
     public let lower: Int
     public let upper: Int
+    /// Whether it was written `a...b`, so it prints the way it was written.
+    public let isClosed: Bool
 
-    public init(lower: Int, upper: Int) {
+    public init(lower: Int, upper: Int, isClosed: Bool = false) {
         self.lower = lower
         self.upper = max(lower, upper)
+        self.isClosed = isClosed && upper > lower
     }
 
     public var typeName: String { "range" }
@@ -37,7 +40,7 @@ public final class RangeValue: HostObject {
         guard case .int(var index) = key else { return nil }
         if index < 0 { index += count }
         guard index >= 0, index < count else {
-            throw Diagnostic(.index, "index \(key) out of range for range of \(count) items")
+            throw Diagnostic(.index, "index \(interpreter.repr(key)) out of range for range of \(count) items")
         }
         return .int(lower + index)
     }
@@ -51,7 +54,9 @@ public final class RangeValue: HostObject {
         return lower == other.lower && upper == other.upper
     }
 
-    public func describe(in interpreter: Interpreter) -> String { "\(lower)..<\(upper)" }
+    public func describe(in interpreter: Interpreter) -> String {
+        isClosed ? "\(lower)...\(upper - 1)" : "\(lower)..<\(upper)"
+    }
 
     public func data(in interpreter: Interpreter) throws -> Value? { .list((lower..<upper).map { .int($0) }) }
 

@@ -1,4 +1,4 @@
-// Builtins about values themselves: printing, types, conversions, JSON.
+// Builtins about values themselves: printing, types, conversions, JSON, secrets.
 
 enum CoreBuiltins {
     static let table: [Builtin] = [
@@ -16,5 +16,111 @@ enum CoreBuiltins {
             try args.expect(1)
             return .string(args.interpreter.describe(args.values[0]))
         },
+        Builtin("len") { args in
+            try args.expect(1)
+            return .int(try length(args))
+        },
+        Builtin("int") { args in
+            try args.expect(1, labels: ["radix"])
+            return .int(try integer(args))
+        },
+        Builtin("float") { args in
+            try args.expect(1)
+            return .float(try float(args))
+        },
+        Builtin("keys") { args in
+            try args.expect(1)
+            return .list(try fields(args).keys.map { .string($0) })
+        },
+        Builtin("values") { args in
+            try args.expect(1)
+            return .list(Array(try fields(args).values))
+        },
+        Builtin("json") { args in
+            try args.expect(1, labels: ["pretty"])
+            let pretty = try args.bool(labelled: "pretty", default: false)
+            return .string(try args.interpreter.encodeJSON(args.values[0], pretty: pretty))
+        },
+        Builtin("parse") { args in
+            try args.expect(1)
+            return try args.interpreter.decodeJSON(try args.string(0))
+        },
+        Builtin("secret") { args in
+            try args.expect(1)
+            return .host(Secret(try args.string(0)))
+        },
     ]
+
+    /// `len(x)`: characters of a string, items of a list, fields of an object. A host object
+    /// answers through its `count` member when it has one (a collection's total, one request)
+    /// and otherwise by being iterated.
+    private static func length(_ args: Arguments) throws -> Int {
+        switch args.values[0] {
+        case .string(let s): return s.count
+        case .list(let items): return items.count
+        case .object(let fields): return fields.count
+        case .host(let object):
+            if case .int(let count)? = try object.member("count", in: args.interpreter) { return count }
+            if let iterator = try object.makeIterator(in: args.interpreter) {
+                var count = 0
+                while try iterator.next() != nil { count += 1 }
+                return count
+            }
+            throw args.typeError(0, expected: "string, list or object")
+        case .null, .bool, .int, .float, .function:
+            throw args.typeError(0, expected: "string, list or object")
+        }
+    }
+
+    /// `int(x)`: truncates floats toward zero, parses strings (optionally in `radix:`).
+    private static func integer(_ args: Arguments) throws -> Int {
+        switch args.values[0] {
+        case .int(let i): return i
+        case .float(let d):
+            guard let i = Int(exactly: d.rounded(.towardZero)) else {
+                throw Diagnostic(.value, "cannot convert \(Interpreter.format(d)) to an integer")
+            }
+            return i
+        case .bool(let b): return b ? 1 : 0
+        case .string(let s):
+            let radix = try args.int(labelled: "radix", default: 10)
+            guard (2...36).contains(radix) else {
+                throw args.badArgument(args.index(ofLabel: "radix") ?? 1, "radix between 2 and 36 expected, got \(radix)")
+            }
+            guard let i = Int(s.trimmingWhitespace(), radix: radix) else {
+                throw Diagnostic(.value, "cannot convert '\(s)' to an integer")
+            }
+            return i
+        case .null, .list, .object, .function, .host:
+            throw args.typeError(0, expected: "number, string or boolean")
+        }
+    }
+
+    /// `float(x)`: widens integers, parses strings.
+    private static func float(_ args: Arguments) throws -> Double {
+        switch args.values[0] {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        case .string(let s):
+            guard let d = Double(s.trimmingWhitespace()) else {
+                throw Diagnostic(.value, "cannot convert '\(s)' to a float")
+            }
+            return d
+        case .null, .list, .object, .function, .host:
+            throw args.typeError(0, expected: "number, string or boolean")
+        }
+    }
+
+    /// The fields `keys(x)` and `values(x)` read: an object's, or a host object's data form.
+    private static func fields(_ args: Arguments) throws -> Fields {
+        switch args.values[0] {
+        case .object(let fields): return fields
+        case .host(let object):
+            if case .object(let fields)? = try object.data(in: args.interpreter) { return fields }
+            throw args.typeError(0, expected: "object")
+        case .null, .bool, .int, .float, .string, .list, .function:
+            throw args.typeError(0, expected: "object")
+        }
+    }
 }

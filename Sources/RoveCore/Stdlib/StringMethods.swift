@@ -1,5 +1,117 @@
-// The builtin methods of strings.
+// The builtin methods of strings. Positions and lengths count Characters, as a reader sees them.
 
 enum StringMethods {
-    static let table: [Method] = []
+    static let table: [Method] = [
+        // Properties: facts about the string, read without parentheses.
+        method("count", property: true) { s, args in
+            try args.expect(0)
+            return .int(s.count)
+        },
+        method("isEmpty", property: true) { s, args in
+            try args.expect(0)
+            return .bool(s.isEmpty)
+        },
+        method("chars", property: true) { s, args in
+            try args.expect(0)
+            return .list(s.map { .string(String($0)) })
+        },
+        // Splits at "\n" or "\r\n"; a final line break does not add an empty line.
+        method("lines", property: true) { s, args in
+            try args.expect(0)
+            var lines = s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            return .list(lines.map { .string(String($0)) })
+        },
+
+        // Calls.
+        method("split") { s, args in
+            try args.expect(0...1)
+            guard args.count == 1 else {
+                return .list(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
+            }
+            let separator = try nonEmptyString(args, 0)
+            return .list(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+        },
+        method("trim") { s, args in
+            try args.expect(0)
+            return .string(s.trimmingWhitespace())
+        },
+        method("lower") { s, args in
+            try args.expect(0)
+            return .string(s.lowercased())
+        },
+        method("upper") { s, args in
+            try args.expect(0)
+            return .string(s.uppercased())
+        },
+        method("contains") { s, args in
+            try args.expect(1)
+            let part = try args.string(0)
+            return .bool(part.isEmpty || s.contains(part))
+        },
+        method("startsWith") { s, args in
+            try args.expect(1)
+            return .bool(s.hasPrefix(try args.string(0)))
+        },
+        method("endsWith") { s, args in
+            try args.expect(1)
+            return .bool(s.hasSuffix(try args.string(0)))
+        },
+        method("replace") { s, args in
+            try args.expect(1...1, required: ["with"])
+            let old = try nonEmptyString(args, 0)
+            return .string(s.replacing(old, with: try args.requiredString(labelled: "with")))
+        },
+        method("indexOf") { s, args in
+            try args.expect(1)
+            let part = try args.string(0)
+            guard let range = s.firstRange(of: part) else { return .null }
+            return .int(s.distance(from: s.startIndex, to: range.lowerBound))
+        },
+        method("repeat") { s, args in
+            try args.expect(1)
+            let times = try args.nonNegativeInt(0)
+            let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: times)
+            guard !overflow, size <= 1 << 30 else {
+                throw Diagnostic(.value, "'repeat' would make a string over 1 GiB")
+            }
+            return .string(String(repeating: s, count: times))
+        },
+        method("take") { s, args in
+            try args.expect(1)
+            return .string(String(s.prefix(try args.nonNegativeInt(0))))
+        },
+        method("drop") { s, args in
+            try args.expect(1)
+            return .string(String(s.dropFirst(try args.nonNegativeInt(0))))
+        },
+    ]
+
+    /// Declares a method whose receiver is a string.
+    private static func method(
+        _ name: String, property: Bool = false, _ body: @escaping (String, Arguments) throws -> Value
+    ) -> Method {
+        Method(name, property: property) { receiver, args in
+            guard case .string(let s) = receiver else {
+                throw Diagnostic(.type, "'\(name)' needs a string, got \(receiver.typeName)")
+            }
+            return try body(s, args)
+        }
+    }
+
+    /// A separator or pattern: an empty one has no sensible meaning, so it is refused.
+    private static func nonEmptyString(_ args: Arguments, _ index: Int) throws -> String {
+        let s = try args.string(index)
+        guard !s.isEmpty else { throw args.badArgument(index, "non-empty string expected") }
+        return s
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and line breaks.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
 }

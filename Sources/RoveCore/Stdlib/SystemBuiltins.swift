@@ -1,10 +1,35 @@
-// Builtins that reach the host: files, environment, arguments, clock.
+// Builtins that reach the host: files, environment, clock.
 
 enum SystemBuiltins {
     static let table: [Builtin] = [
         Builtin("now") { args in
             try args.expect(0)
             return .float(args.interpreter.host.now())
+        },
+        Builtin("sleep") { args in
+            try args.expect(1)
+            let seconds = try args.number(0)
+            guard seconds >= 0, seconds.isFinite else {
+                throw args.badArgument(0, "non-negative number expected, got \(Interpreter.format(seconds))")
+            }
+            args.interpreter.host.sleep(seconds)
+            // A host's sleep returns early on Ctrl-C; the script must stop there, not carry on.
+            if args.interpreter.isInterrupted { throw args.interpreter.interruption(at: nil) }
+            return .null
+        },
+        Builtin("env") { args in
+            try args.expect(1)
+            return args.interpreter.host.environment[try args.string(0)].map(Value.string) ?? .null
+        },
+        // The host's closures throw `io` diagnostics naming the path; they pass through untouched.
+        Builtin("readFile") { args in
+            try args.expect(1)
+            return .string(try args.interpreter.host.readFile(try args.string(0)))
+        },
+        Builtin("writeFile") { args in
+            try args.expect(2)
+            try args.interpreter.host.writeFile(try args.string(0), try args.string(1))
+            return .null
         },
     ]
 }

@@ -197,8 +197,9 @@ extension Parser {
             return .name(token.name, at: token.start)
         case .dollar:
             advance()
-            guard !dollarCounts.isEmpty, case .int(let n) = token.number else {
-                throw error("'$\(token.number)' is only allowed inside a closure without parameters", at: token)
+            guard case .int(let n) = token.number, !dollarCounts.isEmpty else {
+                let shown = String(decoding: file.bytes[token.start..<token.end], as: UTF8.self)
+                throw error("'\(shown)' is only allowed inside a closure without parameters", at: token)
             }
             dollarCounts[dollarCounts.count - 1] = max(dollarCounts[dollarCounts.count - 1], n + 1)
             return .dollar(n, at: token.start)

@@ -6,12 +6,15 @@ struct StringScanner {
     private let bytes: [UInt8]
     private(set) var position: Int
     private let limit: Int
+    /// How many strings enclose this one through interpolations; bounded like parser nesting.
+    private let nesting: Int
 
-    init(file: SourceFile, position: Int, limit: Int) {
+    init(file: SourceFile, position: Int, limit: Int, nesting: Int = 0) {
         self.file = file
         self.bytes = file.bytes
         self.position = position
         self.limit = limit
+        self.nesting = nesting
     }
 
     private func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }
@@ -159,7 +162,10 @@ struct StringScanner {
                 position += 1
                 if depth == 0 { return }
             case UInt8(ascii: "\""):
-                var nested = StringScanner(file: file, position: position, limit: limit)
+                guard nesting < Parser.maxDepth else {
+                    throw Diagnostic.syntax("strings nested too deeply", at: location(position))
+                }
+                var nested = StringScanner(file: file, position: position, limit: limit, nesting: nesting + 1)
                 _ = try nested.scanLiteral()
                 position = nested.position
             case UInt8(ascii: "\n"):

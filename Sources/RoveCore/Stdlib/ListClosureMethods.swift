@@ -1,0 +1,85 @@
+// The builtin methods of lists that run a closure per item: map, where, reduce, sortBy, groupBy, ...
+
+import OrderedCollections
+
+enum ListClosureMethods {
+    static let table: [Method] = [
+        ListMethods.method("map") { items, args in
+            try args.expect(1)
+            let transform = try args.function(0)
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items { result.append(try args.call(transform, item)) }
+            return .list(result)
+        },
+        ListMethods.method("where", filter),
+        ListMethods.method("filter", filter),
+        ListMethods.method("find") { items, args in
+            try args.expect(1)
+            let predicate = try args.function(0)
+            for item in items where try args.test(predicate, item) { return item }
+            return .null
+        },
+        ListMethods.method("flatMap") { items, args in
+            try args.expect(1)
+            let transform = try args.function(0)
+            var result: [Value] = []
+            for item in items {
+                // A closure that returns a single value adds it as it is, as Ruby's flat_map does.
+                let mapped = try args.call(transform, item)
+                if case .list(let inner) = mapped { result.append(contentsOf: inner) } else { result.append(mapped) }
+            }
+            return .list(result)
+        },
+        ListMethods.method("reduce") { items, args in
+            try args.expect(2)
+            var accumulator = try args.value(0)
+            let combine = try args.function(1)
+            for item in items { accumulator = try args.interpreter.call(combine, with: accumulator, item) }
+            return accumulator
+        },
+        ListMethods.method("any") { items, args in
+            try args.expect(0...1)
+            guard let predicate = try args.optionalFunction(0) else { return .bool(items.contains { $0.isTruthy }) }
+            for item in items where try args.test(predicate, item) { return true }
+            return false
+        },
+        ListMethods.method("all") { items, args in
+            try args.expect(0...1)
+            guard let predicate = try args.optionalFunction(0) else { return .bool(items.allSatisfy { $0.isTruthy }) }
+            for item in items where !(try args.test(predicate, item)) { return false }
+            return true
+        },
+        ListMethods.method("sortBy") { items, args in
+            try args.expect(1)
+            let key = try args.function(0)
+            // Each key is computed once; ties keep their original order (a stable sort), so
+            // sorting by one field after another composes.
+            let keyed = try items.enumerated().map { (key: try args.call(key, $0.element), offset: $0.offset) }
+            let sorted = try keyed.sorted { a, b in
+                let order = try ValueOrdering.compare(a.key, b.key)
+                return order != 0 ? order < 0 : a.offset < b.offset
+            }
+            return .list(sorted.map { items[$0.offset] })
+        },
+        ListMethods.method("groupBy") { items, args in
+            try args.expect(1)
+            let key = try args.function(0)
+            // Keyed by `str(key)`, in the order each key is first seen.
+            var groups = OrderedDictionary<String, [Value]>()
+            for item in items {
+                groups[args.interpreter.describe(try args.call(key, item)), default: []].append(item)
+            }
+            return .object(groups.mapValues { .list($0) })
+        },
+    ]
+
+    /// `where { pred }` and its alias `filter { pred }`: the items the predicate accepts.
+    private static func filter(_ items: [Value], _ args: Arguments) throws -> Value {
+        try args.expect(1)
+        let predicate = try args.function(0)
+        var result: [Value] = []
+        for item in items where try args.test(predicate, item) { result.append(item) }
+        return .list(result)
+    }
+}

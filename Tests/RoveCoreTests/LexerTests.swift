@@ -1,0 +1,87 @@
+// Unit table for the lexer: where statements end, and how literals are read.
+
+@testable import RoveCore
+import XCTest
+
+final class LexerTests: XCTestCase {
+    /// Tokens as short strings: `id`, `int`, `float`, `str`, `nl`, or the punctuation itself.
+    private func kinds(_ source: String) throws -> [String] {
+        var lexer = Lexer(file: SourceFile(name: "t", text: source))
+        return try lexer.tokenize().dropLast().map { token in
+            switch token.kind {
+            case .identifier: return "id"
+            case .integer: return "int"
+            case .float: return "float"
+            case .string: return "str"
+            case .newline: return "nl"
+            case .keyword(let keyword): return keyword.rawValue
+            default: return String(decoding: SourceFile(name: "t", text: source).bytes[token.start..<token.end], as: UTF8.self)
+            }
+        }
+    }
+
+    func testStatementBreaks() throws {
+        let cases: [(String, [String])] = [
+            ("a\nb", ["id", "nl", "id"]),
+            ("a\n\n\nb", ["id", "nl", "id"]),                        // blank lines collapse
+            ("a # note\nb", ["id", "nl", "id"]),
+            ("f(a,\n  b)", ["id", "(", "id", ",", "id", ")"]),         // open bracket
+            ("[1,\n2]", ["[", "int", ",", "int", "]"]),
+            ("a +\nb", ["id", "+", "id"]),                             // trailing operator
+            ("a ??\nb", ["id", "??", "id"]),
+            ("a\n  .b\n  .c", ["id", ".", "id", ".", "id"]),           // leading dot
+            ("a\n  # comment\n  .b", ["id", ".", "id"]),
+            ("a\n?.b", ["id", "?.", "id"]),
+            ("a\n..<b", ["id", "nl", "..<", "id"]),                    // a range is not a member
+            ("{\na\n}", ["{", "id", "nl", "}"]),                       // braces hold statements
+            ("a \\\n+ b", ["id", "+", "id"]),                          // explicit continuation
+            ("x = 1; y = 2", ["id", "=", "int", ";", "id", "=", "int"]),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(try kinds(source), expected, source.debugDescription)
+        }
+    }
+
+    func testNumbers() throws {
+        let cases: [(String, Value)] = [
+            ("42", .int(42)), ("1_000", .int(1000)), ("0xFF", .int(255)), ("1.5", .float(1.5)),
+            ("2e3", .float(2000)), ("1.5e-3", .float(0.0015)),
+        ]
+        for (source, expected) in cases {
+            var lexer = Lexer(file: SourceFile(name: "t", text: source))
+            XCTAssertEqual(try lexer.tokenize()[0].number, expected, source)
+        }
+        XCTAssertEqual(try kinds("1..<5"), ["int", "..<", "int"])
+        XCTAssertEqual(try kinds("xs.0"), ["id", ".", "int"])
+    }
+
+    func testMalformedInputIsLocated() {
+        let cases: [(String, String, Int)] = [
+            ("a & b", "unexpected character '&'", 3),
+            ("12abc", "malformed number '12abc'", 1),
+            ("99999999999999999999", "integer literal '99999999999999999999' is too large", 1),
+            ("\"abc\ndef\"", "unterminated string; use \"\"\" for text over several lines", 1),
+            ("\"\\q\"", "invalid escape '\\q' in string", 2),
+            ("\"\\u{110000}\"", "invalid unicode escape; write '\\u{1F600}'", 2),
+            ("x = `", "unexpected character '`'", 5),
+            ("$", "expected a digit after '$'", 1),
+        ]
+        for (source, message, column) in cases {
+            var lexer = Lexer(file: SourceFile(name: "t", text: source))
+            XCTAssertThrowsError(try lexer.tokenize(), source) { error in
+                let diagnostic = error as? Diagnostic
+                XCTAssertEqual(diagnostic?.message, message, source)
+                XCTAssertEqual(diagnostic?.location?.column, column, source)
+            }
+        }
+    }
+
+    func testUnterminatedInputIsIncomplete() {
+        for source in ["\"abc", "\"\"\"\nabc", "\"a \\(b"] {
+            var lexer = Lexer(file: SourceFile(name: "t", text: source))
+            XCTAssertThrowsError(try lexer.tokenize(), source) { error in
+                XCTAssertEqual((error as? Diagnostic)?.kind, .unexpectedEnd, source)
+            }
+        }
+    }
+}

@@ -38,7 +38,7 @@ let package = Package(
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveCLI"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
-                    exclude: ["Scripts"]),
+                    exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 // Golden scripts: Rove files that state their expected output in `# expect:` comments.
 
 import Foundation
+import RoveCLI
 import RoveCore
 
 /// One golden script and what it expects.
@@ -65,14 +66,18 @@ public struct GoldenScript {
                 }
             }
         )
-        let interpreter = Interpreter(host: host)
-        var failure: Diagnostic? = nil
-        do {
-            try interpreter.run(source, file: path)
-        } catch let diagnostic as Diagnostic {
-            failure = diagnostic
-        } catch {
-            failure = Diagnostic(.value, "unexpected error \(error)")
+        // Like the CLI, run on a thread with a large stack: deeply nested values are freed and
+        // compared recursively.
+        let failure: Diagnostic? = runOnLargeStack { [source, path] _ in
+            let interpreter = Interpreter(host: host)
+            do {
+                try interpreter.run(source, file: path)
+                return nil
+            } catch let diagnostic as Diagnostic {
+                return diagnostic
+            } catch {
+                return Diagnostic(.value, "unexpected error \(error)")
+            }
         }
         var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }

@@ -130,6 +130,7 @@ final class HostObjectTests: XCTestCase {
                  2 |   return x.y
                    |            ^
                   at f (t.rove:2)
+                  at main (t.rove:4)
 
                 """)
         }

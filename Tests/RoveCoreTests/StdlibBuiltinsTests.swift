@@ -63,7 +63,7 @@ final class StdlibBuiltinsTests: XCTestCase {
             ("json", [], .argument, "bad argument #1 to 'json' (value expected)"),
             ("readFile", [nil], .argument, "bad argument #1 to 'readFile' (string expected, got nil)"),
             ("writeFile", ["f", 1], .argument, "bad argument #2 to 'writeFile' (string expected, got integer)"),
-            ("sleep", [-1], .argument, "bad argument #1 to 'sleep' (non-negative number expected, got -1.0)"),
+            ("sleep", [-1], .argument, "bad argument #1 to 'sleep' (non-negative number expected, got -1)"),
             ("secret", [[]], .argument, "bad argument #1 to 'secret' (string expected, got list)"),
         ]
         for (name, arguments, kind, message) in cases {

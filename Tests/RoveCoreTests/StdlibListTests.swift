@@ -134,9 +134,9 @@ final class StdlibListTests: XCTestCase {
         var empty: Value = []
         let cases: [(String, [Value], [String?], ErrorKind, String)] = [
             ("removeLast", [], [], .index, "cannot remove the last item of an empty list"),
-            ("remove", [0], ["at"], .index, "index 0 out of range for a list of 0 items"),
-            ("insert", [1, 1], [nil, "at"], .index, "index 1 out of range for a list of 0 items"),
-            ("insert", [1, -1], [nil, "at"], .index, "index -1 out of range for a list of 0 items"),
+            ("remove", [0], ["at"], .index, "index 0 out of range for list of 0 items"),
+            ("insert", [1, 1], [nil, "at"], .index, "index 1 out of range for list of 0 items"),
+            ("insert", [1, -1], [nil, "at"], .index, "index -1 out of range for list of 0 items"),
             ("insert", [1, 0], [], .argument, "bad argument #2 to 'insert' (label 'at:' expected)"),
             ("remove", [0], [], .argument, "bad argument #1 to 'remove' (label 'at:' expected)"),
             ("append", [], [], .argument, "bad argument #1 to 'append' (value expected)"),

@@ -60,7 +60,7 @@ final class StdlibStringTests: XCTestCase {
             ("a", "replace", ["", "x"], [nil, "with"], .argument, "bad argument #1 to 'replace' (non-empty string expected)"),
             ("a", "repeat", [-1], [], .argument, "bad argument #1 to 'repeat' (non-negative integer expected, got -1)"),
             ("a", "take", ["2"], [], .argument, "bad argument #1 to 'take' (integer expected, got string)"),
-            ("a", "lower", [1], [], .argument, "too many arguments to 'lower' (expected at most 0 arguments, got 1)"),
+            ("a", "lower", [1], [], .argument, "too many arguments to 'lower' (expected no arguments, got 1)"),
         ]
         for (receiver, name, arguments, labels, kind, message) in cases {
             XCTAssertDiagnostic(try interpreter.callMethod(name, on: receiver, arguments, labels: labels), kind, message)

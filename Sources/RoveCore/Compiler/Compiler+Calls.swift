@@ -69,18 +69,23 @@ extension Compiler {
         if Methods.mutatingNames.contains(name), let target = try? place(object), !target.name.isEmpty {
             return { interpreter in
                 let values = try Compiler.evaluate(argumentCodes, interpreter)
-                let current = try receiver(interpreter)
-                if optional, case .null = current { return .null }
-                guard let method = Methods.table(for: current)?[name], case .mutating = method.body,
-                      !current.hasField(name) else {
-                    return try interpreter.callMember(current, name, values, labels: labels, at: where_)
+                // One access to the variable decides and, for `append` and friends, changes it in
+                // place. Any other method leaves the access first: it may run script code.
+                var otherReceiver: Value? = nil
+                let result = try target.access(interpreter, false) { stored in
+                    if optional, case .null = stored { return .null }
+                    guard let method = Methods.table(for: stored)?[name], case .mutating = method.body,
+                          !stored.hasField(name) else {
+                        otherReceiver = stored
+                        return .null
+                    }
+                    if let reason = target.immutableReason(interpreter) {
+                        throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
+                    }
+                    return try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)
                 }
-                if let reason = target.immutableReason(interpreter) {
-                    throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
-                }
-                return try target.modify(interpreter) { stored in
-                    try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)
-                }
+                guard let otherReceiver else { return result }
+                return try interpreter.callMember(otherReceiver, name, values, labels: labels, at: where_)
             }
         }
         return { interpreter in

@@ -77,7 +77,7 @@ extension Compiler {
             return { interpreter in
                 let lower = try Compiler.integerBound(try l(interpreter), at: where_)
                 let upper = try Compiler.integerBound(try h(interpreter), at: where_)
-                return .host(RangeValue(lower: lower, upper: closed && upper < Int.max ? upper + 1 : upper, isClosed: closed))
+                return .host(RangeValue(lower: lower, upper: upper, isClosed: closed))
             }
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)
@@ -123,64 +123,15 @@ extension Compiler {
     mutating func binary(_ left: Expr, _ op: BinaryOperator, _ right: Expr, at where_: SourceLocation) throws -> Code {
         let l = try expression(left), r = try expression(right)
         switch op {
-        case .add:
-            if case .literal(.int(let k), _) = right {
-                return { interpreter in
-                    let a = try l(interpreter)
-                    if case .int(let x) = a {
-                        let (sum, overflow) = x.addingReportingOverflow(k)
-                        if !overflow { return .int(sum) }
-                    }
-                    return try interpreter.binary(.add, a, .int(k), at: where_)
-                }
-            }
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b {
-                    let (sum, overflow) = x.addingReportingOverflow(y)
-                    if !overflow { return .int(sum) }
-                }
-                return try interpreter.binary(.add, a, b, at: where_)
-            }
-        case .subtract:
-            if case .literal(.int(let k), _) = right {
-                return { interpreter in
-                    let a = try l(interpreter)
-                    if case .int(let x) = a {
-                        let (difference, overflow) = x.subtractingReportingOverflow(k)
-                        if !overflow { return .int(difference) }
-                    }
-                    return try interpreter.binary(.subtract, a, .int(k), at: where_)
-                }
-            }
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b {
-                    let (difference, overflow) = x.subtractingReportingOverflow(y)
-                    if !overflow { return .int(difference) }
-                }
-                return try interpreter.binary(.subtract, a, b, at: where_)
-            }
-        case .less, .lessEqual, .greater, .greaterEqual:
-            let test: (Int, Int) -> Bool
-            switch op {
-            case .less: test = (<)
-            case .lessEqual: test = (<=)
-            case .greater: test = (>)
-            default: test = (>=)
-            }
-            if case .literal(.int(let k), _) = right {
-                return { interpreter in
-                    let a = try l(interpreter)
-                    if case .int(let x) = a { return .bool(test(x, k)) }
-                    return try interpreter.binary(op, a, .int(k), at: where_)
-                }
-            }
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b { return .bool(test(x, y)) }
-                return try interpreter.binary(op, a, b, at: where_)
-            }
+        case .add: return integerFastPath(IntegerAdd.self, l, r, right, at: where_)
+        case .subtract: return integerFastPath(IntegerSubtract.self, l, r, right, at: where_)
+        case .multiply: return integerFastPath(IntegerMultiply.self, l, r, right, at: where_)
+        case .divide: return integerFastPath(IntegerDivide.self, l, r, right, at: where_)
+        case .remainder: return integerFastPath(IntegerRemainder.self, l, r, right, at: where_)
+        case .less: return integerFastPath(IntegerLess.self, l, r, right, at: where_)
+        case .lessEqual: return integerFastPath(IntegerLessEqual.self, l, r, right, at: where_)
+        case .greater: return integerFastPath(IntegerGreater.self, l, r, right, at: where_)
+        case .greaterEqual: return integerFastPath(IntegerGreaterEqual.self, l, r, right, at: where_)
         case .equal:
             return { interpreter in
                 let a = try l(interpreter), b = try r(interpreter)
@@ -193,10 +144,29 @@ extension Compiler {
                 if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
                 return .bool(a != b)
             }
-        case .multiply, .divide, .remainder, .contains:
+        case .contains:
             return { interpreter in
                 try interpreter.binary(op, try l(interpreter), try r(interpreter), at: where_)
             }
+        }
+    }
+
+    /// An operator whose integer case runs inline; generic so each one is specialised and
+    /// inlined, with a variant for an integer literal on the right (`n - 1`, `i % 3`).
+    private func integerFastPath<Operation: IntegerOperation>(
+        _: Operation.Type, _ l: @escaping Code, _ r: @escaping Code, _ right: Expr, at where_: SourceLocation
+    ) -> Code {
+        if case .literal(.int(let k), _) = right {
+            return { interpreter in
+                let a = try l(interpreter)
+                if case .int(let x) = a, let result = Operation.apply(x, k) { return result }
+                return try interpreter.binary(Operation.op, a, .int(k), at: where_)
+            }
+        }
+        return { interpreter in
+            let a = try l(interpreter), b = try r(interpreter)
+            if case .int(let x) = a, case .int(let y) = b, let result = Operation.apply(x, y) { return result }
+            return try interpreter.binary(Operation.op, a, b, at: where_)
         }
     }
 }

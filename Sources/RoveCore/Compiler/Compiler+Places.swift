@@ -10,8 +10,14 @@ struct Place {
     /// Why the root cannot change, or nil when it can (checked at run time: globals may be
     /// redefined by later REPL lines).
     let immutableReason: (Interpreter) -> String?
-    /// Runs `change` on the stored value in place and returns its result.
-    let modify: (Interpreter, (inout Value) throws -> Value) throws -> Value
+    /// Runs `change` on the stored value in place and returns its result. With `enforcingLet`
+    /// false, a `let` root is allowed through: the caller checks it once it knows whether the
+    /// value will really change.
+    let access: (Interpreter, _ enforcingLet: Bool, (inout Value) throws -> Value) throws -> Value
+
+    func modify(_ interpreter: Interpreter, _ change: (inout Value) throws -> Value) throws -> Value {
+        try access(interpreter, true, change)
+    }
 
     func assign(_ interpreter: Interpreter, _ value: Value) throws {
         _ = try modify(interpreter) { stored in
@@ -32,8 +38,8 @@ extension Compiler {
         case .member(let object, let name, _, let at):
             let parent = try place(object)
             let where_ = location(at)
-            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, change in
-                try parent.modify(interpreter) { target in
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
+                try parent.access(interpreter, enforcingLet) { target in
                     switch target {
                     case .object:
                         return try interpreter.modifyMember(of: &target, name, at: where_, change)
@@ -53,16 +59,16 @@ extension Compiler {
             let parent = try place(object)
             let keyCode = try expression(key)
             let where_ = location(at)
-            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, change in
+            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
                 let key = try keyCode(interpreter)
-                return try parent.modify(interpreter) { target in
+                return try parent.access(interpreter, enforcingLet) { target in
                     try interpreter.modifyElement(of: &target, at: key, location: where_, change)
                 }
             }
         case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
              .conditional, .range, .call:
             let value = try expression(expr)
-            return Place(name: "", immutableReason: { _ in nil }) { interpreter, change in
+            return Place(name: "", immutableReason: { _ in nil }) { interpreter, _, change in
                 var temporary = try value(interpreter)
                 return try change(&temporary)
             }
@@ -76,23 +82,45 @@ extension Compiler {
         switch resolve(name) {
         case .local(let slot, let binding, let boxed):
             let reason = binding.isConstant ? binding.immutableReason : nil
-            return Place(name: name, immutableReason: { _ in reason }) { interpreter, change in
-                if let reason { throw immutable(reason) }
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, enforcingLet, change in
+                if enforcingLet, let reason { throw immutable(reason) }
                 if boxed { return try change(&interpreter.box(atSlot: slot).value) }
                 return try change(&interpreter.stack[interpreter.base + slot])
             }
         case .captured(let index, let binding):
             let reason = binding.isConstant ? binding.immutableReason : nil
-            return Place(name: name, immutableReason: { _ in reason }) { interpreter, change in
-                if let reason { throw immutable(reason) }
+            return Place(name: name, immutableReason: { _ in reason }) { interpreter, enforcingLet, change in
+                if enforcingLet, let reason { throw immutable(reason) }
                 return try change(&interpreter.captures[index].value)
             }
         case .global(let box):
             let reason = Binding.constant.immutableReason
-            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { _, change in
+            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { _, enforcingLet, change in
                 guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
-                if box.isConstant { throw immutable(reason) }
+                if enforcingLet, box.isConstant { throw immutable(reason) }
                 return try change(&box.value)
+            }
+        }
+    }
+
+    /// A direct store into the variable `name`, for plain assignment; nil when the binding
+    /// cannot change (the place reports that error).
+    mutating func variableStore(_ name: String, at where_: SourceLocation) -> ((Interpreter, Value) throws -> Void)? {
+        switch resolve(name) {
+        case .local(let slot, let binding, let boxed):
+            guard !binding.isConstant else { return nil }
+            if boxed { return { interpreter, value in interpreter.box(atSlot: slot).value = value } }
+            return { interpreter, value in interpreter.stack[interpreter.base + slot] = value }
+        case .captured(let index, let binding):
+            guard !binding.isConstant else { return nil }
+            return { interpreter, value in interpreter.captures[index].value = value }
+        case .global(let box):
+            return { _, value in
+                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+                if box.isConstant {
+                    throw Diagnostic(.immutable, "cannot change '\(name)': \(Binding.constant.immutableReason)", at: where_)
+                }
+                box.value = value
             }
         }
     }

@@ -42,10 +42,12 @@ extension Compiler {
             let assignFirst = assign[0]
             return { interpreter in
                 let start = try Compiler.integerBound(try low(interpreter), at: where_)
-                var end = try Compiler.integerBound(try high(interpreter), at: where_)
-                if closed { end = end == Int.max ? end : end + 1 }
+                let bound = try Compiler.integerBound(try high(interpreter), at: where_)
+                if closed ? bound < start : bound <= start { return .normal }
+                // Count up to the last member itself, so `a...Int.max` never steps past it.
+                let last = closed ? bound : bound - 1
                 var n = start
-                while n < end {
+                while true {
                     if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
                     interpreter.loopItem = .int(n)
                     _ = try assignFirst(interpreter)
@@ -54,9 +56,9 @@ extension Compiler {
                     case .breakLoop: return .normal
                     case .returned: return .returned
                     }
+                    if n == last { return .normal }
                     n += 1
                 }
-                return .normal
             }
         }
         let sequenceCode = items!
@@ -128,6 +130,13 @@ extension Compiler {
                     stored = try interpreter.binary(op, stored, operand, at: where_)
                     return .null
                 }
+                return .normal
+            }
+        }
+        // `x = value` on a variable stores directly; paths go through the place.
+        if case .name(let name, _) = target, let store = variableStore(name, at: where_) {
+            return { interpreter in
+                try store(interpreter, try newValue(interpreter))
                 return .normal
             }
         }

@@ -8,6 +8,8 @@ public final class SourceFile {
     public let name: String
     /// The whole text, as UTF-8 bytes; offsets in locations index into it.
     public let bytes: [UInt8]
+    /// True for the standard library files compiled into the binary.
+    public let isBundled: Bool
     /// Offsets at which each line starts, computed once on first use.
     private lazy var lineStarts: [Int] = {
         var starts = [0]
@@ -17,9 +19,10 @@ public final class SourceFile {
         return starts
     }()
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, isBundled: Bool = false) {
         self.name = name
         self.bytes = Array(text.utf8)
+        self.isBundled = isBundled
     }
 
     /// The 1-based line and column of `offset`.

@@ -56,9 +56,9 @@ public struct Arguments {
             throw badArgument(positionalCount, "value expected")
         }
         if positionalCount > arity.upperBound {
-            let plural = arity.upperBound == 1 ? "" : "s"
-            throw Diagnostic(.argument,
-                "too many arguments to '\(callee)' (expected at most \(arity.upperBound) argument\(plural), got \(positionalCount))")
+            let expected = arity.upperBound == 0 ? "no arguments"
+                : "at most \(arity.upperBound) argument\(arity.upperBound == 1 ? "" : "s")"
+            throw Diagnostic(.argument, "too many arguments to '\(callee)' (expected \(expected), got \(positionalCount))")
         }
     }
 

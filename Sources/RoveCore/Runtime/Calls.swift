@@ -48,9 +48,9 @@ extension Interpreter {
         do {
             switch method.body {
             case .reading(let body): return try body(receiver, args)
-            case .mutating(let body):
-                var copy = receiver  // a temporary: the change is not stored anywhere
-                return try body(&copy, args)
+            case .mutating:
+                // The change would be lost: the receiver is not stored anywhere.
+                throw Diagnostic(.immutable, "cannot \(method.name) on a temporary value; store it in a 'var' first")
             }
         } catch {
             throw locate(error, at: location)
@@ -125,6 +125,14 @@ extension Interpreter {
                 return .null
             }
         } catch var diagnostic as Diagnostic {
+            // Functions of the bundled library act like builtins: their errors point at the call.
+            if function.location.file.isBundled, let location, !location.file.isBundled,
+               diagnostic.location?.file.isBundled ?? true {
+                diagnostic.location = location
+                diagnostic.trace.removeAll()
+                diagnostic.unwindSite = location
+                throw diagnostic
+            }
             // Record this function in the trace, then continue unwinding from the call site.
             if let here = diagnostic.unwindSite ?? diagnostic.location, diagnostic.kind != .interrupted {
                 diagnostic.trace.append(TraceFrame(function: function.name, location: here))
@@ -145,7 +153,7 @@ extension Interpreter {
     func bind(_ arguments: [Value], labels: [String?], to function: CompiledFunction, frame: Int,
               at location: SourceLocation?) throws {
         let parameters = function.parameters
-        if function.isSimple && labels.allSatisfy({ $0 == nil }) {
+        if function.isSimple && labels.isEmpty {
             if arguments.count != parameters.count && !function.isClosure {
                 throw argumentCountError(function, got: arguments.count, at: location)
             }
@@ -167,6 +175,10 @@ extension Interpreter {
                 while nextPositional < parameters.count, parameters[nextPositional].label != nil { nextPositional += 1 }
                 guard nextPositional < parameters.count else {
                     if function.isClosure { continue }
+                    // An extra positional argument usually means a label was left out.
+                    if let missing = parameters.indices.first(where: { !filled[$0] && parameters[$0].label != nil && parameters[$0].defaultValue == nil }) {
+                        throw Diagnostic(.argument, "missing argument label '\(parameters[missing].label!):' in call to '\(function.name)'", at: location)
+                    }
                     throw argumentCountError(function, got: arguments.count, at: location)
                 }
                 stack[frame + nextPositional] = argument

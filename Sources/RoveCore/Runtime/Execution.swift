@@ -17,6 +17,10 @@ extension Interpreter {
             _ = try program.body(self)
         } catch {
             var diagnostic = locate(error, at: nil)
+            // The outermost call, made from the top level of the file.
+            if let site = diagnostic.unwindSite, !diagnostic.trace.isEmpty {
+                diagnostic.trace.append(TraceFrame(function: "main", location: site))
+            }
             diagnostic.unwindSite = nil
             throw diagnostic
         }
@@ -47,7 +51,7 @@ extension Interpreter {
             diagnostic.message = "cannot import '\(path)': \(diagnostic.message)"
             throw diagnostic
         }
-        let file = SourceFile(name: resolved, text: text)
+        let file = SourceFile(name: resolved, text: text, isBundled: path.hasPrefix("std/"))
         var parser = try Parser(file: file)
         var compiler = Compiler(interpreter: self, file: file)
         let program = try compiler.compileProgram(try parser.parseProgram())
@@ -56,18 +60,20 @@ extension Interpreter {
         lastResult = savedResult
     }
 
-    /// Joins `path` to the directory of `importer` unless it is absolute.
+    /// Joins `path` to the directory of `importer` unless it is absolute, and normalises it, so
+    /// one file imported by two spellings (`lib/x.rove`, `./lib/../lib/x.rove`) runs once.
     static func resolve(_ path: String, relativeTo importer: String) -> String {
-        if path.hasPrefix("/") { return path }
-        guard let slash = importer.lastIndex(of: "/") else { return path }
-        var parts = importer[..<slash].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for component in path.split(separator: "/") {
+        let directory = importer.lastIndex(of: "/").map { String(importer[...$0]) } ?? ""
+        let joined = path.hasPrefix("/") ? path : directory + path
+        var parts: [Substring] = []
+        for component in joined.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
             case ".": continue
-            case "..": if !parts.isEmpty, parts.last != "..", parts.last != "" { parts.removeLast() } else { parts.append("..") }
-            default: parts.append(String(component))
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !joined.hasPrefix("/") { parts.append("..") }
+            default: parts.append(component)
             }
         }
-        return parts.joined(separator: "/")
+        return (joined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }

@@ -55,7 +55,7 @@ public final class Interpreter {
     private func loadPrelude() {
         guard let text = BundledSources.files["prelude.rove"] else { return }
         do {
-            try run(SourceFile(name: "std/prelude.rove", text: text))
+            try run(SourceFile(name: "std/prelude.rove", text: text, isBundled: true))
         } catch {
             preconditionFailure("the bundled prelude failed: \(error)")
         }

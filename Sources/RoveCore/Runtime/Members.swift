@@ -188,9 +188,13 @@ extension Interpreter {
         }
         target = .null
         defer { target = .object(fields) }
+        let existed = fields[name] != nil
         var value = fields[name] ?? .null
         fields[name] = .null  // leaves `value` the only reference, so it changes in place
-        defer { fields[name] = value }
+        defer {
+            // A failed change through a missing key (`o.missing.append(1)`) must not add the key.
+            if !existed, case .null = value { fields.removeValue(forKey: name) } else { fields[name] = value }
+        }
         return try change(&value)
     }
 

@@ -1,64 +1,87 @@
 // Integer ranges, `a..<b` and `a...b`: lazy, so `for i in 0..<3_000_000` allocates nothing.
 
-/// A half-open integer range; `a...b` is stored as `a..<b+1`.
+/// An integer range, stored by its first and last members so that no bound ever overflows,
+/// even `0...Int.max`.
 public final class RangeValue: HostObject {
     public let lower: Int
-    public let upper: Int
+    /// The last member; meaningless when `isEmpty`.
+    public let last: Int
+    public let isEmpty: Bool
     /// Whether it was written `a...b`, so it prints the way it was written.
     public let isClosed: Bool
 
-    public init(lower: Int, upper: Int, isClosed: Bool = false) {
+    public init(lower: Int, upper: Int, isClosed: Bool) {
         self.lower = lower
-        self.upper = max(lower, upper)
-        self.isClosed = isClosed && upper > lower
+        self.isClosed = isClosed
+        isEmpty = isClosed ? upper < lower : upper <= lower
+        last = isEmpty ? lower : (isClosed ? upper : upper - 1)
     }
 
     public var typeName: String { "range" }
-    public var count: Int { upper - lower }
+
+    /// The number of members, or an error when there are more than the largest integer.
+    public func count() throws -> Int {
+        if isEmpty { return 0 }
+        let (span, overflow) = last.subtractingReportingOverflow(lower)
+        guard !overflow, span < Int.max else {
+            throw Diagnostic(.value, "range \(text) has more than \(Int.max) members")
+        }
+        return span + 1
+    }
 
     func contains(_ value: Value) -> Bool {
         switch value {
-        case .int(let i): return i >= lower && i < upper
-        case .float(let d): return d == d.rounded() && d >= Double(lower) && d < Double(upper)
+        case .int(let i): return !isEmpty && i >= lower && i <= last
+        case .float(let d): return !isEmpty && d == d.rounded() && d >= Double(lower) && d <= Double(last)
         case .null, .bool, .string, .list, .object, .function, .host: return false
         }
     }
 
+    var text: String {
+        if isClosed { return "\(lower)...\(last)" }
+        return isEmpty ? "\(lower)..<\(lower)" : "\(lower)..<\(last + 1)"
+    }
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         switch name {
-        case "count": return .int(count)
-        case "isEmpty": return .bool(count == 0)
+        case "count": return .int(try count())
+        case "isEmpty": return .bool(isEmpty)
         case "lower": return .int(lower)
-        case "upper": return .int(upper)
-        case "first": return count > 0 ? .int(lower) : .null
-        case "last": return count > 0 ? .int(upper - 1) : .null
+        case "upper": return isEmpty ? .int(lower) : .int(isClosed ? last : last + 1)
+        case "first": return isEmpty ? .null : .int(lower)
+        case "last": return isEmpty ? .null : .int(last)
         default: return nil
         }
     }
 
     public func element(at key: Value, in interpreter: Interpreter) throws -> Value? {
-        guard case .int(var index) = key else { return nil }
-        if index < 0 { index += count }
-        guard index >= 0, index < count else {
-            throw Diagnostic(.index, "index \(interpreter.repr(key)) out of range for range of \(count) items")
+        guard case .int(let index) = key else { return nil }
+        // Offsets from the nearer end, so no step can overflow.
+        let (position, overflow) = index >= 0 ? lower.addingReportingOverflow(index) : (last + 1).addingReportingOverflow(index)
+        guard !isEmpty, !overflow, position >= lower, position <= last else {
+            throw Diagnostic(.index, "index \(index) out of range for range \(text)")
         }
-        return .int(lower + index)
+        return .int(position)
     }
 
     public func makeIterator(in interpreter: Interpreter) throws -> (any HostIterator)? {
-        SequenceIterator((lower..<upper).lazy.map { Value.int($0) }.makeIterator())
+        if isEmpty { return SequenceIterator(EmptyCollection<Value>.Iterator()) }
+        return SequenceIterator((lower...last).lazy.map { Value.int($0) }.makeIterator())
     }
 
     public func isEqual(to other: any HostObject) -> Bool {
         guard let other = other as? RangeValue else { return false }
-        return lower == other.lower && upper == other.upper
+        return isEmpty ? other.isEmpty : (!other.isEmpty && lower == other.lower && last == other.last)
     }
 
-    public func describe(in interpreter: Interpreter) -> String {
-        isClosed ? "\(lower)...\(upper - 1)" : "\(lower)..<\(upper)"
-    }
+    public func describe(in interpreter: Interpreter) -> String { text }
 
-    public func data(in interpreter: Interpreter) throws -> Value? { .list((lower..<upper).map { .int($0) }) }
+    public func data(in interpreter: Interpreter) throws -> Value? {
+        guard try count() <= 10_000_000 else {
+            throw Diagnostic(.value, "range \(text) is too large to list")
+        }
+        return isEmpty ? .list([]) : .list((lower...last).map { .int($0) })
+    }
 
     public func completions(in interpreter: Interpreter) -> [String] {
         ["count", "isEmpty", "lower", "upper", "first", "last"]

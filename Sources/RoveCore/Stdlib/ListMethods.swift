@@ -152,7 +152,7 @@ enum ListMethods {
     }
 
     private static func indexError(_ index: Int, count: Int) -> Diagnostic {
-        Diagnostic(.index, "index \(index) out of range for a list of \(count) item\(count == 1 ? "" : "s")")
+        Diagnostic(.index, "index \(index) out of range for list of \(count) item\(count == 1 ? "" : "s")")
     }
 
     /// Adds numbers (or the numbers `key` maps items to): integers stay integers, one float

@@ -10,7 +10,7 @@ enum SystemBuiltins {
             try args.expect(1)
             let seconds = try args.number(0)
             guard seconds >= 0, seconds.isFinite else {
-                throw args.badArgument(0, "non-negative number expected, got \(Interpreter.format(seconds))")
+                throw args.badArgument(0, "non-negative number expected, got \(args.interpreter.repr(args.values[0]))")
             }
             args.interpreter.host.sleep(seconds)
             // A host's sleep returns early on Ctrl-C; the script must stop there, not carry on.

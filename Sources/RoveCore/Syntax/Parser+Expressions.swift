@@ -268,6 +268,9 @@ extension Parser {
                     throw parser.error("expected a key in object literal, found \(keyToken.describe(in: parser.file))", at: keyToken)
                 }
                 parser.advance()
+                if entries.contains(where: { $0.key == key }) {
+                    throw parser.error("duplicate key '\(key)' in object literal", at: keyToken)
+                }
                 try parser.expect(.colon, "expected ':' after object key")
                 parser.skipNewlines()
                 entries.append((key, try parser.expression()))

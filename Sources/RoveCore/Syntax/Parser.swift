@@ -102,7 +102,9 @@ struct Parser {
         var parameters: [Parameter] = []
         while !match(.rightParen) {
             let first = peek
-            let firstName = try identifier("expected a parameter name")
+            // A keyword may be a label when a name follows it: `fn wait(for task)`.
+            let firstName = isKeyword(first) && peek(1).kind == .identifier
+                ? advance().name : try identifier("expected a parameter name")
             var label: String? = nil
             var name = firstName
             if peek.kind == .identifier {
@@ -129,7 +131,9 @@ struct Parser {
     mutating func ifStatement() throws -> Stmt {
         let keyword = advance()
         let condition = try head { try $0.expression() }
-        let thenBranch = try block(after: "'if'")
+        let thenBranch = try body(of: "if", after: condition)
+        // `}` and `else` may sit on separate lines.
+        if check(.newline), peek(1).kind == .keyword(.else) { advance() }
         guard match(.keyword(.else)) else { return .if(condition, then: thenBranch, else: nil, at: keyword.start) }
         if check(.keyword(.if)) { return .if(condition, then: thenBranch, else: [try ifStatement()], at: keyword.start) }
         return .if(condition, then: thenBranch, else: try block(after: "'else'"), at: keyword.start)
@@ -139,7 +143,7 @@ struct Parser {
     mutating func whileStatement() throws -> Stmt {
         let keyword = advance()
         let condition = try head { try $0.expression() }
-        return .while(condition, body: try block(after: "'while'"), at: keyword.start)
+        return .while(condition, body: try body(of: "while", after: condition), at: keyword.start)
     }
 
     /// for -> "for" (IDENTIFIER | "(" IDENTIFIER ("," IDENTIFIER)* ")") "in" expression block
@@ -154,7 +158,7 @@ struct Parser {
         }
         try expect(.keyword(.in), "expected 'in' after loop variable")
         let sequence = try head { try $0.expression() }
-        return .for(names: names, sequence: sequence, body: try block(after: "'for'"), at: keyword.start)
+        return .for(names: names, sequence: sequence, body: try body(of: "for", after: sequence), at: keyword.start)
     }
 
     /// try -> "try" block "catch" IDENTIFIER? block
@@ -218,6 +222,41 @@ struct Parser {
         allowsTrailingClosure = false
         defer { allowsTrailingClosure = saved }
         return try parse(&self)
+    }
+
+    /// The body of `if`, `while` or `for`. When it fails to parse and two brace groups follow the
+    /// head (`for x in xs.where { ... } { ... }`), the user meant a trailing closure: say so.
+    mutating func body(of keyword: String, after head: Expr) throws -> [Stmt] {
+        let start = current
+        do {
+            return try block(after: "'\(keyword)'")
+        } catch let original {
+            current = start
+            guard check(.leftBrace), tokenAfterMatchingBrace?.kind == .leftBrace else { throw original }
+            var callee = "the call"
+            if case .member(_, let name, _, _) = head { callee = "\(name)({ ... })" }
+            if case .name(let name, _) = head { callee = "\(name)({ ... })" }
+            throw error("a trailing closure cannot follow the head of '\(keyword)'; write \(callee)", at: peek)
+        }
+    }
+
+    /// The token after the `}` that closes the `{` at the cursor, looking a short way ahead only
+    /// (a closure meant to trail a head is short; hostile input must not make this quadratic).
+    private var tokenAfterMatchingBrace: Token? {
+        var depth = 0
+        var index = current
+        while index < min(tokens.count, current + 256) {
+            switch tokens[index].kind {
+            case .leftBrace: depth += 1
+            case .rightBrace:
+                depth -= 1
+                if depth == 0 { return index + 1 < tokens.count ? tokens[index + 1] : nil }
+            case .end: return nil
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: Helpers (jlox's vocabulary)

@@ -87,6 +87,8 @@ struct StringScanner {
             }
             if byte == UInt8(ascii: "\\") {
                 try escape(into: &text, parts: &parts)
+            } else if byte == UInt8(ascii: "\r"), peek(1) == UInt8(ascii: "\n") {
+                position += 1  // CRLF line breaks read as "\n", as in Swift
             } else {
                 text.append(byte)
                 position += 1
@@ -146,8 +148,11 @@ struct StringScanner {
             let expressionStart = position
             try skipInterpolation(openedAt: start)
             parts.append(.interpolation(start: expressionStart, end: position - 1))
+        case UInt8(ascii: "\n"):
+            throw Diagnostic.syntax("unterminated string; use \"\"\" for text over several lines", at: location(start))
         default:
-            throw Diagnostic.syntax("invalid escape '\\\(Character(Unicode.Scalar(byte)))' in string", at: location(start))
+            let shown = byte < 0x20 || byte >= 0x7F ? "byte 0x" + String(byte, radix: 16, uppercase: true) : String(Character(Unicode.Scalar(byte)))
+            throw Diagnostic.syntax("invalid escape '\\\(shown)' in string", at: location(start))
         }
     }
 

@@ -1,0 +1,190 @@
+// The `rove` command: reads the command line, picks a mode, runs it, and returns the exit status.
+
+import RoveCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything `rove` does, with its streams and environment injected (gojq's `cli.Run`), so tests
+/// run it in-process and `main.swift` is three lines.
+public struct CLI {
+    public var standardInput: TextInput
+    public var standardOutput: TextOutput
+    public var standardError: TextOutput
+    public var environment: [String: String]
+    public var terminal: Terminal
+    /// Whether Ctrl-C is caught (for the real process); in-process tests leave signals alone.
+    public var catchesInterrupts: Bool
+    /// Called with each new interpreter before any program runs: where hosts add globals.
+    public var prepare: (Interpreter) -> Void
+
+    public init(
+        standardInput: TextInput,
+        standardOutput: TextOutput,
+        standardError: TextOutput,
+        environment: [String: String],
+        terminal: Terminal = .none,
+        catchesInterrupts: Bool = false,
+        prepare: @escaping (Interpreter) -> Void = { _ in }
+    ) {
+        self.standardInput = standardInput
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.environment = environment
+        self.terminal = terminal
+        self.catchesInterrupts = catchesInterrupts
+        self.prepare = prepare
+    }
+
+    /// The CLI of this process: its standard streams, environment and terminal.
+    public static func forThisProcess() -> CLI {
+        let environment = ProcessEnvironment.current()
+        let terminal = Terminal.current(environment: environment)
+        return CLI(
+            standardInput: FileDescriptorInput(descriptor: 0),
+            standardOutput: FileDescriptorOutput(descriptor: 1, lineBuffered: terminal.output),
+            standardError: FileDescriptorOutput(descriptor: 2, lineBuffered: false),
+            environment: environment,
+            terminal: terminal,
+            catchesInterrupts: true
+        )
+    }
+
+    /// Runs `arguments` (without the program name) and returns the exit status.
+    public func run(_ arguments: [String]) -> Int32 {
+        defer {
+            standardOutput.flush()
+            standardError.flush()
+        }
+        let invocation: Invocation
+        do {
+            invocation = try Invocation(parsing: arguments)
+        } catch {
+            standardError.write("rove: \(error.message)\nTry 'rove --help' for more information.\n")
+            return ExitStatus.usage.rawValue
+        }
+        if invocation.showsHelp {
+            standardOutput.write(Help.usage)
+            return ExitStatus.success.rawValue
+        }
+        if invocation.showsVersion {
+            standardOutput.write("rove \(Help.version)\n")
+            return ExitStatus.success.rawValue
+        }
+        return runOnLargeStack { stackSize in execute(invocation, stackSize: stackSize) }.rawValue
+    }
+
+    /// Calls nest this deep at most before a `stack` error. Deeper recursion than this in a
+    /// deployment script is a bug, and reporting it should be quick; on a small stack (when the
+    /// big thread could not be made) the limit shrinks so the error still comes before a crash.
+    static func callDepthLimit(stackSize: Int) -> Int {
+        max(200, min(maximumCallDepth, stackSize / bytesPerCallLevel))
+    }
+
+    static let maximumCallDepth = 10_000
+
+    /// Native stack one level of Rove call nesting may take. A debug build measured about 3 KB
+    /// for a plain recursive call and 7 KB for a call through `map` and a closure; 16 KB leaves
+    /// room for heavier paths (32768 levels would fit in the 512 MB stack).
+    static let bytesPerCallLevel = 16 * 1024
+
+    private func execute(_ invocation: Invocation, stackSize: Int) -> ExitStatus {
+        let program: (source: String, name: String)?
+        switch invocation.program {
+        case .source(let source):
+            program = (source, "<-e>")
+        case .file(let path):
+            do {
+                program = (try FileAccess.contents(of: path), path)
+            } catch {
+                let message = (error as? Diagnostic)?.message ?? "cannot read '\(path)'"
+                standardError.write("rove: \(message)\n")
+                return .usage
+            }
+        case .standardInput:
+            program = (standardInput.readToEnd(), "<stdin>")
+        case .standardInputOrREPL:
+            if terminal.input || invocation.forcesREPL {
+                program = nil
+            } else {
+                program = (standardInput.readToEnd(), "<stdin>")
+            }
+        }
+
+        let session = makeSession(invocation, stackSize: stackSize)
+        let opensREPL = program == nil || invocation.forcesREPL
+        var status = ExitStatus.success
+        if let program {
+            // A script file prints its last value only when asked to with --output; `-e` and
+            // stdin programs are expressions people want to see, as in the REPL.
+            let printsResult = invocation.outputFormat != nil || !invocation.program.isFile
+            catchInterruptsWhileRunning(session.interpreter)
+            status = session.run(program.source, file: program.name, printsResult: printsResult)
+        }
+        guard opensREPL else { return status }
+        let editor = LineEditor(
+            isTerminal: terminal.input,
+            outputIsTerminal: terminal.output,
+            plainInput: standardInput,
+            history: HistoryFile(environment: environment)
+        )
+        return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+    }
+
+    private func makeSession(_ invocation: Invocation, stackSize: Int) -> Session {
+        // The host is given at creation because `args` is bound from it then; its `sleep` needs
+        // the interpreter it belongs to, which is reached through a weak reference.
+        let reference = InterpreterReference()
+        let created = Interpreter(host: Host.process(
+            output: standardOutput, errors: standardError, environment: environment,
+            arguments: invocation.scriptArguments,
+            isInterrupted: { reference.interpreter?.isInterrupted ?? false }
+        ))
+        reference.interpreter = created
+        created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
+        prepare(created)
+        return Session(
+            interpreter: created, output: standardOutput, errors: standardError,
+            format: invocation.outputFormat ?? (terminal.output ? .table : .json),
+            terminal: terminal, environment: environment
+        )
+    }
+
+    private var interruptWatcher: InterruptWatcher? {
+        catchesInterrupts ? InterruptWatcher.shared : nil
+    }
+
+    /// First Ctrl-C: stop the script with an `interrupted` error, so output is flushed and the
+    /// exit status is 130. Second: the script is stuck somewhere that does not check, so leave now.
+    private func catchInterruptsWhileRunning(_ interpreter: Interpreter) {
+        guard let interruptWatcher else { return }
+        let presses = PressCounter()
+        interruptWatcher.onInterrupt { [weak interpreter] in
+            if presses.increment() > 1 { _exit(ExitStatus.interrupted.rawValue) }
+            interpreter?.interrupt()
+        }
+    }
+}
+
+/// A weak reference to the interpreter, for closures the interpreter itself holds.
+private final class InterpreterReference {
+    weak var interpreter: Interpreter?
+}
+
+/// The process's environment variables, read from `environ` without Foundation.
+enum ProcessEnvironment {
+    static func current() -> [String: String] {
+        var variables: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return variables
+    }
+}

@@ -1,0 +1,51 @@
+// The one table of exit codes every mode of `rove` shares (documented in docs/cli.md).
+
+import RoveCore
+
+/// How `rove` ends. Scripts in CI branch on these, so they never change meaning.
+public enum ExitStatus: Int32 {
+    /// Everything ran.
+    case success = 0
+    /// An uncaught runtime error in the script.
+    case scriptError = 1
+    /// A bad command line, or a script file that cannot be read.
+    case usage = 2
+    /// The program does not parse (including one that ends in the middle of a construct).
+    case syntaxError = 3
+    /// An HTTP request failed with a 4xx status other than 401 and 403.
+    case httpClientError = 4
+    /// An HTTP request failed with a 5xx status, or the network failed.
+    case httpServerError = 5
+    /// The server refused the credentials: HTTP 401 or 403.
+    case authentication = 6
+    /// Ctrl-C (or a host) stopped the evaluation; 128 + SIGINT, as shells report it.
+    case interrupted = 130
+
+    /// The status an uncaught `diagnostic` ends the program with.
+    public init(for diagnostic: Diagnostic) {
+        if diagnostic.kind == .syntax || diagnostic.kind == .unexpectedEnd {
+            self = .syntaxError
+        } else if diagnostic.kind == .interrupted {
+            self = .interrupted
+        } else if case .int(let status)? = diagnostic.fields["status"] {
+            self = Self.forHTTPStatus(status)
+        } else if Self.networkKinds.contains(diagnostic.kind.name) {
+            self = .httpServerError
+        } else {
+            self = .scriptError
+        }
+    }
+
+    /// Error kinds the transport uses for failures that never produced a status (refused
+    /// connections, timeouts, TLS); they count as server-side trouble, like a 5xx.
+    static let networkKinds: Set<String> = ["network", "timeout"]
+
+    static func forHTTPStatus(_ status: Int) -> ExitStatus {
+        switch status {
+        case 401, 403: return .authentication
+        case 400..<500: return .httpClientError
+        case 500..<600: return .httpServerError
+        default: return .scriptError
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// The text of `rove --help` and `rove --version`.
+
+enum Help {
+    /// Bumped by hand at each release.
+    static let version = "0.1.0"
+
+    static let usage = """
+        rove — a scripting shell for deployment APIs
+
+        Usage:
+          rove [options]                      the REPL on a terminal, else a program from stdin
+          rove [options] FILE [ARGS...]       run a script; ARGS become `args`
+          rove [options] -e SOURCE [ARGS...]  run SOURCE and print its last value
+          rove [options] - [ARGS...]          run a program read from stdin
+
+        Options:
+          -e, --eval SOURCE      run SOURCE instead of a file
+          -o, --output FORMAT    print results as table, json, ndjson, csv or text
+                                 (default: table on a terminal, json otherwise)
+          -i, --interactive      open the REPL, after running FILE or SOURCE if given
+          -h, --help             show this help
+              --version          show the version
+
+        Everything after FILE, -e SOURCE or - is passed to the script untouched.
+
+        Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx,
+        5 HTTP 5xx or network, 6 HTTP 401/403, 130 interrupted.
+
+        """
+}

@@ -1,0 +1,113 @@
+// What the command line asks for: parsed by hand so that script arguments pass through untouched.
+
+/// The parsed command line.
+///
+/// Options come first; the script (a file, `-e SOURCE`, or `-`) ends them, and every argument
+/// after it belongs to the script, even `--output` or `-e`. swift-argument-parser cannot leave
+/// options after `-e SOURCE` alone, which is why this is written by hand (see docs/cli.md).
+struct Invocation: Equatable {
+    /// Where the program comes from.
+    enum Program: Equatable {
+        /// The REPL on a terminal; a program read from standard input otherwise.
+        case standardInputOrREPL
+        /// A program read from standard input, asked for with `-`.
+        case standardInput
+        /// A script file.
+        case file(String)
+        /// Source text given with `-e`.
+        case source(String)
+
+        var isFile: Bool {
+            switch self {
+            case .file: return true
+            case .standardInputOrREPL, .standardInput, .source: return false
+            }
+        }
+    }
+
+    var program: Program = .standardInputOrREPL
+    /// What the script sees as `args`.
+    var scriptArguments: [String] = []
+    /// Nil means: choose by whether standard output is a terminal.
+    var outputFormat: OutputFormat?
+    /// `-i`: the REPL even when standard input is not a terminal (lines are then read plainly).
+    var forcesREPL = false
+    var showsHelp = false
+    var showsVersion = false
+}
+
+/// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
+struct UsageError: Error, Equatable {
+    let message: String
+}
+
+extension Invocation {
+    /// Parses `arguments` (without the program name).
+    init(parsing arguments: [String]) throws(UsageError) {
+        var index = 0
+        /// The value of an option given either as `--name value` or `--name=value`.
+        func value(of option: String, inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else {
+                throw UsageError(message: "option '\(option)' needs a value")
+            }
+            return arguments[index]
+        }
+
+        while index < arguments.count {
+            let argument = arguments[index]
+            let (name, inline) = Self.split(argument)
+            switch name {
+            case "-e", "--eval":
+                program = .source(try value(of: name, inline: inline))
+                scriptArguments = Array(arguments[(index + 1)...])
+                return
+            case "-o", "--output":
+                let text = try value(of: name, inline: inline)
+                guard let format = OutputFormat(rawValue: text) else {
+                    let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(message: "unknown output format '\(text)' (expected one of \(names))")
+                }
+                outputFormat = format
+            case "-i", "--interactive":
+                forcesREPL = true
+            case "-h", "--help":
+                showsHelp = true
+            case "--version":
+                showsVersion = true
+            case "--":
+                if index + 1 < arguments.count { program = .file(arguments[index + 1]) }
+                scriptArguments = Array(arguments[min(index + 2, arguments.count)...])
+                return
+            case "-":
+                program = .standardInput
+                scriptArguments = Array(arguments[(index + 1)...])
+                return
+            default:
+                if argument.hasPrefix("-") {
+                    throw UsageError(message: "unknown option '\(argument)'")
+                }
+                program = .file(argument)
+                scriptArguments = Array(arguments[(index + 1)...])
+                return
+            }
+            if inline != nil && !Self.takesValue(name) {
+                throw UsageError(message: "option '\(name)' takes no value")
+            }
+            index += 1
+        }
+    }
+
+    /// `--output=json` → (`--output`, `json`); anything else → (argument, nil).
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else {
+            return (argument, nil)
+        }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func takesValue(_ name: String) -> Bool {
+        ["-e", "--eval", "-o", "--output"].contains(name)
+    }
+}

@@ -1,0 +1,88 @@
+// The read-eval-print loop: one interpreter, a line at a time, until Ctrl-D.
+
+import RoveCore
+
+/// Reads entries, runs them in one interpreter (globals persist), and prints each value.
+///
+/// An entry spans several lines while the parser reports that the input ended too early
+/// (`unexpectedEnd`). Ctrl-C abandons the line being typed or interrupts the evaluation;
+/// either way the session goes on.
+final class REPL {
+    static let prompt = "rove> "
+    static let continuationPrompt = "...   "
+
+    private let session: Session
+    private let editor: LineEditor
+    private let interrupts: InterruptWatcher?
+
+    init(session: Session, editor: LineEditor, interrupts: InterruptWatcher?) {
+        self.session = session
+        self.editor = editor
+        self.interrupts = interrupts
+        let interpreter = session.interpreter
+        editor.completions = { [unowned interpreter] text in interpreter.completions(for: text) }
+    }
+
+    func run() -> ExitStatus {
+        if editor.isTerminal {
+            session.writeError("Rove \(Help.version). Tab completes, Ctrl-R searches history, Ctrl-D exits.\n")
+        }
+        var pending = ""
+        while true {
+            session.output.flush()
+            whileReading()
+            let input = editor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt)
+            switch input {
+            case .end:
+                if editor.isTerminal { session.writeError("\n") }
+                return .success
+            case .interrupted:
+                pending = ""
+                session.writeError("\n")
+            case .line(let line):
+                let entry = pending.isEmpty ? line : pending + "\n" + line
+                if entry.allSatisfy(\.isWhitespace) {
+                    pending = ""
+                    continue
+                }
+                if evaluate(entry) == .needsMoreInput {
+                    pending = entry
+                } else {
+                    pending = ""
+                    editor.remember(entry)
+                }
+            }
+        }
+    }
+
+    private enum Outcome { case done, needsMoreInput }
+
+    private func evaluate(_ entry: String) -> Outcome {
+        whileEvaluating()
+        defer { whileReading() }
+        do {
+            let value = try session.interpreter.run(entry, file: "<repl>")
+            if let value { session.show(value) }
+        } catch let diagnostic as Diagnostic where diagnostic.isUnexpectedEnd {
+            return .needsMoreInput
+        } catch let diagnostic as Diagnostic where diagnostic.kind == .interrupted && editor.isTerminal {
+            // The terminal has echoed `^C` where the cursor was; start the report on a line of its own.
+            session.writeError("\n")
+            session.report(diagnostic)
+        } catch {
+            session.report(error)
+        }
+        return .done
+    }
+
+    /// Ctrl-C at the prompt abandons the line being typed.
+    private func whileReading() {
+        interrupts?.onInterrupt { [weak editor] in editor?.abandonLine() }
+    }
+
+    /// Ctrl-C while a line runs stops it with an `interrupted` error, which is reported.
+    private func whileEvaluating() {
+        let interpreter = session.interpreter
+        interrupts?.onInterrupt { [weak interpreter] in interpreter?.interrupt() }
+    }
+}

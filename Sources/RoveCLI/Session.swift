@@ -1,0 +1,64 @@
+// One interpreter wired to the CLI's streams, with the running and reporting that every mode shares.
+
+import RoveCore
+
+/// Runs programs and shows their results and errors, the same way in every mode.
+final class Session {
+    let interpreter: Interpreter
+    let output: TextOutput
+    let errors: TextOutput
+    private let printer: ResultPrinter
+    private let colorsDiagnostics: Bool
+
+    init(interpreter: Interpreter, output: TextOutput, errors: TextOutput, format: OutputFormat,
+         terminal: Terminal, environment: [String: String])
+    {
+        self.interpreter = interpreter
+        self.output = output
+        self.errors = errors
+        self.colorsDiagnostics = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
+        let colorsOutput = Terminal.wantsColor(onTerminal: terminal.output, environment: environment)
+        self.printer = ResultPrinter(interpreter: interpreter, format: format, width: terminal.width,
+                                     color: colorsOutput)
+    }
+
+    /// Runs `source`, printing its last expression's value when `printsResult` and it is not nil.
+    ///
+    /// - Returns: how the run ended; errors have been reported on standard error.
+    func run(_ source: String, file: String, printsResult: Bool) -> ExitStatus {
+        do {
+            let value = try interpreter.run(source, file: file)
+            if printsResult, let value { return show(value) }
+            return .success
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Prints `value` in the chosen format; nil prints nothing.
+    @discardableResult
+    func show(_ value: Value) -> ExitStatus {
+        if case .null = value { return .success }
+        do {
+            output.write(try printer.render(value))
+            return .success
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Writes `error` to standard error, rendered as a diagnostic, and says how it ends the program.
+    @discardableResult
+    func report(_ error: any Error) -> ExitStatus {
+        let diagnostic = (error as? Diagnostic) ?? Diagnostic(.value, "\(error)")
+        writeError(DiagnosticRenderer.render(diagnostic, color: colorsDiagnostics))
+        return ExitStatus(for: diagnostic)
+    }
+
+    /// Writes `text` to standard error after everything already printed to standard output.
+    func writeError(_ text: String) {
+        output.flush()
+        errors.write(text)
+        errors.flush()
+    }
+}

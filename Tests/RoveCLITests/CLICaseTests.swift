@@ -1,0 +1,210 @@
+// The `rove` command's behaviour as one table: arguments and stdin in, stdout, stderr and exit status out.
+
+import RoveCLI
+import RoveCore
+import RoveTestSupport
+import XCTest
+
+/// One run of the CLI and what it must produce.
+private struct Case {
+    let name: String
+    let arguments: [String]
+    var input = ""
+    var terminal: Terminal = .none
+    var environment: [String: String] = [:]
+    /// Standard output, exactly; nil skips the check.
+    var output: String? = ""
+    /// Text standard output must contain.
+    var outputContains: String?
+    /// Text standard error must contain; nil means standard error must be empty.
+    var error: String?
+    /// Text standard error must not contain.
+    var errorLacks: String?
+    var status: Int32 = 0
+}
+
+/// Files the cases refer to as `$DIR/name`.
+private let scripts: [String: String] = [
+    "hello.rove": """
+        #!/usr/bin/env rove
+        print("hello \\(args[0])")
+        1 + 1
+        """,
+    "args.rove": "print(args)\n",
+    "broken.rove": "let a = 1\nlet b = (a +\n",
+    "fails.rove": "fn check(x) {\n  if x > 1 { throw \"too big: \\(x)\" }\n}\ncheck(5)\n",
+    "library.rove": "fn double(x) { return x * 2 }\n",
+]
+
+private let terminal = Terminal(input: false, output: true, error: true, width: 80)
+
+private let cases: [Case] = [
+    // -e: runs the source and prints its last value (JSON when stdout is not a terminal).
+    Case(name: "-e prints the value", arguments: ["-e", "1 + 2"], output: "3\n"),
+    Case(name: "-e prints nothing for nil", arguments: ["-e", "nil"], output: ""),
+    Case(name: "-e prints nothing for a statement", arguments: ["-e", "let x = 1"], output: ""),
+    Case(name: "-e print writes text", arguments: ["-e", "print(\"hi\", 2)"], output: "hi 2\n"),
+    Case(name: "-e string is JSON off a terminal", arguments: ["-e", "\"hi\""], output: "\"hi\"\n"),
+    Case(name: "-e passes what follows to args", arguments: ["-e", "args", "a", "--output", "-e", "--"],
+         output: "[\n  \"a\",\n  \"--output\",\n  \"-e\",\n  \"--\"\n]\n"),
+    Case(name: "--eval=SOURCE form", arguments: ["--eval=2 * 21"], output: "42\n"),
+
+    // Programs from standard input.
+    Case(name: "stdin program", arguments: [], input: "print(\"a\")\n1 + 1\n", output: "a\n2\n"),
+    Case(name: "stdin program with - and args", arguments: ["-", "x", "-y"], input: "args",
+         output: "[\n  \"x\",\n  \"-y\"\n]\n"),
+    Case(name: "stdin program syntax error", arguments: [], input: "let = 3\n",
+         output: "", error: "<stdin>:1:", status: 3),
+
+    // Script files: the last value is not printed unless --output asks for it.
+    Case(name: "shebang script with args", arguments: ["$DIR/hello.rove", "world"], output: "hello world\n"),
+    Case(name: "script prints its last value with --output", arguments: ["-o", "text", "$DIR/hello.rove", "x"],
+         output: "hello x\n2\n"),
+    Case(name: "script arguments that look like flags pass through",
+         arguments: ["$DIR/args.rove", "--help", "-e", "x", "--output=csv"],
+         output: "[\"--help\", \"-e\", \"x\", \"--output=csv\"]\n"),
+    Case(name: "-- ends the options", arguments: ["--", "$DIR/args.rove", "-i"], output: "[\"-i\"]\n"),
+    Case(name: "missing script names the path", arguments: ["$DIR/missing.rove"],
+         output: "", error: "rove: cannot read '$DIR/missing.rove': No such file or directory", status: 2),
+    Case(name: "a folder is not a script", arguments: ["$DIR"], output: "", error: "cannot read '$DIR'", status: 2),
+
+    // Errors: rendered with the source line and a caret, and the matching exit status.
+    Case(name: "syntax error exits 3 with a caret", arguments: ["-e", "print(1"], output: "",
+         error: "<-e>:1:8: error: unexpected end of input: expected ',' or ')' after argument\n 1 | print(1\n   |        ^\n",
+         status: 3),
+    Case(name: "syntax error in a file names it", arguments: ["$DIR/broken.rove"], output: "",
+         error: "broken.rove:3:1: error:", status: 3),
+    Case(name: "runtime error exits 1 with a trace",
+         arguments: ["-e", "fn boom() { throw \"bad\" }\nfn outer() { boom() }\nouter()"], output: "",
+         error: "<-e>:1:13: error: bad\n 1 | fn boom() { throw \"bad\" }\n   |             ^\n  at boom (<-e>:1)\n  at outer (<-e>:2)\n",
+         status: 1),
+    Case(name: "runtime error in a file", arguments: ["$DIR/fails.rove"], output: "",
+         error: "fails.rove:2:14: error: too big: 5", status: 1),
+    Case(name: "undefined name", arguments: ["-e", "nope"], output: "", error: "undefined name 'nope'", status: 1),
+    Case(name: "runaway recursion is a stack error, not a crash",
+         arguments: ["-e", "fn f(n) { return f(n + 1) }\nf(0)"], output: "", error: "stack overflow", status: 1),
+    Case(name: "output printed before an error is kept", arguments: ["-e", "print(1)\nnope"],
+         output: "1\n", error: "undefined name", status: 1),
+    Case(name: "interrupted exits 130", arguments: ["-e", "interruptNow()\nwhile true {}"], output: "",
+         error: "interrupted", status: 130),
+    Case(name: "HTTP 404 exits 4", arguments: ["-e", "failHTTP(404)"], output: "", error: "HTTP 404", status: 4),
+    Case(name: "HTTP 401 exits 6", arguments: ["-e", "failHTTP(401)"], output: "", error: "HTTP 401", status: 6),
+    Case(name: "HTTP 403 exits 6", arguments: ["-e", "failHTTP(403)"], output: "", error: "HTTP 403", status: 6),
+    Case(name: "HTTP 503 exits 5", arguments: ["-e", "failHTTP(503)"], output: "", error: "HTTP 503", status: 5),
+    Case(name: "network failure exits 5", arguments: ["-e", "failNetwork()"], output: "",
+         error: "connection refused", status: 5),
+    Case(name: "a caught HTTP error does not end the script",
+         arguments: ["-e", "try { failHTTP(500) } catch e { print(e.status) }"], output: "500\n"),
+
+    // Colour: only on a terminal, never with NO_COLOR.
+    Case(name: "diagnostics coloured on a terminal", arguments: ["-e", "nope"], terminal: terminal,
+         output: "", error: "\u{1B}[1;31merror:", status: 1),
+    Case(name: "NO_COLOR turns colour off", arguments: ["-e", "nope"], terminal: terminal,
+         environment: ["NO_COLOR": "1"], output: "", error: "error: undefined", errorLacks: "\u{1B}[", status: 1),
+
+    // Usage errors exit 2 and say what was wrong.
+    Case(name: "unknown option", arguments: ["--frobnicate"], output: "",
+         error: "rove: unknown option '--frobnicate'\nTry 'rove --help'", status: 2),
+    Case(name: "-e needs a value", arguments: ["-e"], output: "", error: "option '-e' needs a value", status: 2),
+    Case(name: "unknown output format", arguments: ["-o", "xml", "-e", "1"], output: "",
+         error: "unknown output format 'xml' (expected one of table, json, ndjson, csv, text)", status: 2),
+    Case(name: "flag given a value", arguments: ["--help=yes"], output: "", error: "option '--help' takes no value",
+         status: 2),
+    Case(name: "--help", arguments: ["--help"], output: nil, outputContains: "Usage:\n  rove [options]"),
+    Case(name: "--version", arguments: ["--version"], output: "rove 0.1.0\n"),
+
+    // Output formats.
+    Case(name: "json is pretty", arguments: ["-o", "json", "-e", "{Name: \"Web\", Tags: [1]}"],
+         output: "{\n  \"Name\": \"Web\",\n  \"Tags\": [\n    1\n  ]\n}\n"),
+    Case(name: "ndjson writes a line per item", arguments: ["-o", "ndjson", "-e", "[{a: 1}, 2, \"x\"]"],
+         output: "{\"a\":1}\n2\n\"x\"\n"),
+    Case(name: "ndjson of a single value", arguments: ["--output", "ndjson", "-e", "{a: [1, 2]}"],
+         output: "{\"a\":[1,2]}\n"),
+    Case(name: "csv header is the union of keys, quoted per RFC 4180",
+         arguments: ["-o", "csv", "-e", "[{a: \"x,y\", b: \"say \\\"hi\\\"\"}, {c: \"l1\\nl2\", a: nil, d: [1, 2]}]"],
+         output: "a,b,c,d\r\n\"x,y\",\"say \"\"hi\"\"\",,\r\n,,\"l1\nl2\",\"[1,2]\"\r\n"),
+    Case(name: "csv of a record", arguments: ["-o", "csv", "-e", "{Id: 1, Name: \"Web\"}"], output: "Id,Name\r\n1,Web\r\n"),
+    Case(name: "csv of scalars", arguments: ["-o", "csv", "-e", "[1, \"a b\", true]"], output: "1\r\na b\r\ntrue\r\n"),
+    Case(name: "text is what print shows", arguments: ["-o", "text", "-e", "[\"a\", {b: nil}]"],
+         output: "[\"a\", {b: nil}]\n"),
+    Case(name: "table of records", arguments: ["-o", "table", "-e", "[{Id: \"a\", N: 3}, {Id: \"bb\", N: 12, X: true}]"],
+         output: "Id   N  X\na    3  \nbb  12  true\n"),
+    Case(name: "table is the default on a terminal", arguments: ["-e", "[{Id: \"a\"}, {Id: \"b\"}]"],
+         terminal: terminal, environment: ["NO_COLOR": "1"], output: "Id\na\nb\n"),
+    Case(name: "table header is bold on a colour terminal", arguments: ["-e", "[{Id: \"a\"}]"],
+         terminal: terminal, output: "\u{1B}[1mId\u{1B}[0m\na\n"),
+    Case(name: "key/value block for a record", arguments: ["-o", "table", "-e", "{Id: \"Projects-1\", Name: \"Web\", Tags: [1, 2]}"],
+         output: "Id    Projects-1\nName  Web\nTags  [1, 2]\n"),
+    Case(name: "strings print bare on a terminal", arguments: ["-e", "\"hi\""],
+         terminal: Terminal(input: false, output: true, error: false, width: 80), output: "hi\n"),
+    Case(name: "wide cells are cut", arguments: ["-o", "table", "-e", "[{Text: \"\(String(repeating: "x", count: 60))\"}]"],
+         output: "Text\n\(String(repeating: "x", count: 39))…\n"),
+    Case(name: "columns past the terminal width are named, not wrapped",
+         arguments: ["-e", "[{Id: \"Projects-1\", Name: \"Web\", Description: \"\(String(repeating: "d", count: 30))\"}]"],
+         terminal: Terminal(input: false, output: true, error: false, width: 30),
+         environment: ["NO_COLOR": "1"], output: "Id          Name\nProjects-1  Web\n(1 more column: Description; --output json shows all)\n"),
+    Case(name: "host objects show their data", arguments: ["-o", "table", "-e", "resource()"],
+         output: "Id    Projects-1\nName  Web\n"),
+    Case(name: "host objects in JSON", arguments: ["-o", "json", "-e", "[resource()]"],
+         output: "[\n  {\n    \"Id\": \"Projects-1\",\n    \"Name\": \"Web\"\n  }\n]\n"),
+    Case(name: "a value JSON cannot hold is an error", arguments: ["-o", "json", "-e", "print"], output: "",
+         error: "error:", status: 1),
+
+    // -i: the REPL without a terminal reads plain lines and goes on after errors.
+    Case(name: "-i reads entries, continues lines, survives errors",
+         arguments: ["-i"], input: "let a = [1,\n2]\na\nnope\na.count\n",
+         output: "[\n  1,\n  2\n]\n2\n", error: "<repl>:1:1: error: undefined name 'nope'"),
+    Case(name: "-i after a file keeps its definitions", arguments: ["-i", "$DIR/library.rove"],
+         input: "double(21)\n", output: "42\n"),
+]
+
+final class CLICaseTests: XCTestCase {
+    private var folder = ""
+
+    override func setUpWithError() throws {
+        var template = Array("/tmp/rove-cli-tests-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw XCTSkip("no temporary folder") }
+        folder = String(cString: made)
+        for (name, text) in scripts {
+            let descriptor = open(folder + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = text.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
+            close(descriptor)
+        }
+    }
+
+    override func tearDown() {
+        for name in scripts.keys { unlink(folder + "/" + name) }
+        rmdir(folder)
+    }
+
+    func testCases() {
+        for testCase in cases {
+            let expand = { (text: String) in text.replacingDirectory(with: self.folder) }
+            let run = CLI.runInMemory(testCase.arguments.map(expand), input: testCase.input,
+                                      environment: testCase.environment, terminal: testCase.terminal,
+                                      prepare: { TestHost.install(in: $0) })
+            let name = testCase.name
+            XCTAssertEqual(run.status, testCase.status, "\(name): status; stderr: \(run.standardError)")
+            if let output = testCase.output {
+                XCTAssertEqual(run.standardOutput, expand(output), "\(name): stdout")
+            }
+            if let part = testCase.outputContains {
+                XCTAssertTrue(run.standardOutput.contains(expand(part)), "\(name): stdout was \(run.standardOutput)")
+            }
+            if let part = testCase.error {
+                XCTAssertTrue(run.standardError.contains(expand(part)), "\(name): stderr was \(run.standardError)")
+            } else {
+                XCTAssertEqual(run.standardError, "", "\(name): stderr")
+            }
+            if let part = testCase.errorLacks {
+                XCTAssertFalse(run.standardError.contains(part), "\(name): stderr was \(run.standardError)")
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingDirectory(with folder: String) -> String {
+        split(separator: "$DIR", omittingEmptySubsequences: false).joined(separator: folder)
+    }
+}

@@ -1,0 +1,45 @@
+// The command-line parser as a table: arguments in, the parsed invocation or the usage error out.
+
+@testable import RoveCLI
+import XCTest
+
+final class InvocationTests: XCTestCase {
+    func testParses() throws {
+        let table: [(arguments: [String], expected: Invocation)] = [
+            ([], Invocation()),
+            (["-i"], Invocation(forcesREPL: true)),
+            (["deploy.rove"], Invocation(program: .file("deploy.rove"))),
+            (["deploy.rove", "-e", "x", "--help"],
+             Invocation(program: .file("deploy.rove"), scriptArguments: ["-e", "x", "--help"])),
+            (["-o", "csv", "report.rove", "a"],
+             Invocation(program: .file("report.rove"), scriptArguments: ["a"], outputFormat: .csv)),
+            (["--output=ndjson", "-e", "1"], Invocation(program: .source("1"), outputFormat: .ndjson)),
+            (["-e", "args", "--output", "json"], Invocation(program: .source("args"), scriptArguments: ["--output", "json"])),
+            (["--eval", "x", "--"], Invocation(program: .source("x"), scriptArguments: ["--"])),
+            (["-", "a", "-b"], Invocation(program: .standardInput, scriptArguments: ["a", "-b"])),
+            (["--", "-weird.rove", "x"], Invocation(program: .file("-weird.rove"), scriptArguments: ["x"])),
+            (["--"], Invocation()),
+            (["-h"], Invocation(showsHelp: true)),
+            (["--version"], Invocation(showsVersion: true)),
+            (["-i", "lib.rove"], Invocation(program: .file("lib.rove"), forcesREPL: true)),
+        ]
+        for (arguments, expected) in table {
+            XCTAssertEqual(try Invocation(parsing: arguments), expected, "\(arguments)")
+        }
+    }
+
+    func testRejects() {
+        let table: [(arguments: [String], message: String)] = [
+            (["-x"], "unknown option '-x'"),
+            (["--output"], "option '--output' needs a value"),
+            (["-o", "yaml"], "unknown output format 'yaml' (expected one of table, json, ndjson, csv, text)"),
+            (["--eval"], "option '--eval' needs a value"),
+            (["--version=2"], "option '--version' takes no value"),
+        ]
+        for (arguments, message) in table {
+            XCTAssertThrowsError(try Invocation(parsing: arguments), "\(arguments)") { error in
+                XCTAssertEqual((error as? UsageError)?.message, message)
+            }
+        }
+    }
+}

@@ -47,8 +47,8 @@ PROGRAMS = [
      "the tasks whose State is Success, sum `DurationSeconds`, count the links. Python uses its "
      "`json` module; Lua's standard library has no JSON decoder (n/a).", False),
     ("startup", "Start-up",
-     "Start the interpreter on an empty program and exit: `rove -e nil` (an empty script file "
-     "while the driver has no `-e`), `python3 -c pass`, `lua5.4 -e ''`.", True),
+     "Start the interpreter on an empty program and exit: `rove -e nil`, `python3 -c pass`, "
+     "`lua5.4 -e ''`.", True),
 ]
 CORE = ["fib", "loop", "strings", "records"]
 LANGS = ["rove", "python3", "lua5.4"]
@@ -109,10 +109,23 @@ def rove_revision():
     return f"{rev}{' (uncommitted changes)' if dirty else ''} on {branch}"
 
 
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run_once(argv, timeout):
-    """Run argv once; return (rc, stdout, stderr, seconds, peak RSS in MB)."""
+    """Run argv once; return (rc, stdout, stderr, seconds, peak RSS in MB or None).
+
+    The peak RSS comes from GNU time, which forks the program from its own small process: a
+    child forked straight from this Python would carry Python's resident pages into its
+    ru_maxrss (Linux keeps the high-water mark across exec), so every program would seem to
+    need at least as much memory as the runner.
+    """
     out_file = tempfile.TemporaryFile(mode="w+")
     err_file = tempfile.TemporaryFile(mode="w+")
+    rss_file = tempfile.NamedTemporaryFile(mode="w+", suffix=".rss", delete=False)
+    rss_file.close()
+    if GNU_TIME:
+        argv = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file.name] + list(argv)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=ROOT, stdout=out_file, stderr=err_file,
                             stdin=subprocess.DEVNULL)
@@ -132,7 +145,14 @@ def run_once(argv, timeout):
     proc.returncode = os.waitstatus_to_exitcode(status)
     out_file.seek(0)
     err_file.seek(0)
-    return proc.returncode, out_file.read(), err_file.read(), seconds, usage.ru_maxrss / 1024
+    rss = None
+    try:
+        with open(rss_file.name) as f:
+            rss = int(f.read().split()[-1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    os.unlink(rss_file.name)
+    return proc.returncode, out_file.read(), err_file.read(), seconds, rss
 
 
 def time_commands(commands, runs, warmup, use_hyperfine):
@@ -184,6 +204,10 @@ def fmt_s(seconds):
     return f"{seconds:.3f} s"
 
 
+def fmt_mb(mb):
+    return "—" if mb is None else (f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB")
+
+
 def fmt_ratio(r):
     return "—" if r is None else f"{r:.2f}×"
 
@@ -205,9 +229,12 @@ def main():
     parser.add_argument("--command", default=None, help="the command line to record")
     options = parser.parse_args()
 
-    # `python3` on PATH may be a version-manager shim (pyenv's is a shell script that costs tens of
-    # milliseconds per start); compare with the interpreter itself.
+    # The peer is Debian's python3 when there is one: `python3` on PATH may be a version
+    # manager's (pyenv's is a shell-script shim, and its site imports add tens of milliseconds
+    # to every start). Otherwise the interpreter behind `python3`, past any shim.
     python = options.python
+    if python is None and os.access("/usr/bin/python3", os.X_OK):
+        python = "/usr/bin/python3"
     if python is None:
         found = sh(["python3", "-c", "import sys; print(sys.executable)"]).stdout.strip()
         python = os.path.realpath(found) if found else sys.executable
@@ -356,9 +383,11 @@ def main():
         w("")
         w(f"### {i}. {title}")
         w("")
-        w(what)
+        if name == "startup" and entry["rove"]["argv"][1:] != ["-e", "nil"]:
+            what += " (`rove -e` failed, so Rove runs the empty script `bench/empty.rove`.)"
         if name != "startup":
-            w(f" Every language prints `{' / '.join(entry['output'].splitlines())}`.")
+            what += f" Every language prints `{' / '.join(entry['output'].splitlines())}`."
+        w(what)
         w("")
         w("| language | best | mean ± sd | peak RSS | rove / this | command |")
         w("|---|---:|---:|---:|---:|---|")
@@ -375,19 +404,19 @@ def main():
             r = "" if lang == "rove" else fmt_ratio(ratio(name, lang))
             if e.get("single"):
                 w(f"| {lang} | {fmt_s(e['best'])} | one run (over {options.slow:.0f} s) | "
-                  f"{e['rss']:.0f} MB | {r} | `{shown}` |")
+                  f"{fmt_mb(e['rss'])} | {r} | `{shown}` |")
                 continue
             w(f"| {lang} | {fmt_s(e['best'])} | {fmt_s(e['mean'])} ± {fmt_s(e['stddev'])} | "
-              f"{e['rss']:.0f} MB | {r} | `{shown}` |")
+              f"{fmt_mb(e['rss'])} | {r} | `{shown}` |")
     w("")
     w("## Notes")
     w("")
     w("- Each program is written the way a programmer would write it in that language: Python's "
       "hot code sits in a function (fast locals) as Python programmers do, Lua's uses `local`. "
       "Rove's runs at top level as a script would.")
-    w("- `python3` is resolved to the interpreter binary itself, so a version-manager shim "
-      "(pyenv) does not add its own start-up to Python's times.")
-    w("- Peak RSS is the check run's maximum resident set size (`wait4`).")
+    w("- The python3 peer is Debian's `/usr/bin/python3` when present, else the interpreter "
+      "behind `python3` past any version-manager shim; `--python` picks another.")
+    w("- Peak RSS is the check run's maximum resident set size, from GNU `time`.")
     w("- The machine is shared: on 2 cores another build can skew a run; the load average above "
       "tells whether one was running. Best-of-N damps that; compare ratios, not seconds, across "
       "machines.")

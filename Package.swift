@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // The language: syntax, compiler, runtime, stdlib, diagnostics. No C, no global I/O.
@@ -26,20 +25,27 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // libcurl, behind typed setopt/getinfo shims; imported only by RoveHTTP.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        // HTTP: the libcurl transport, retries, cancellation, URI templates, redaction.
+        .target(name: "RoveHTTP", dependencies: ["CCurl", "RoveCore"]),
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: [
-                "RoveCore", "CEditLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["RoveCore", "RoveHTTP", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // Shared by the test targets: the golden-script runner and process helpers.
-        .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveCLI"]),
+        .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveCLI", "RoveHTTP"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveTestSupport"]),
+        .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -18,7 +18,7 @@ let defaultStackSize = 8 << 20
 ///
 /// Falls back to the calling thread when the system refuses such a thread (a tight `ulimit -v`).
 public func runOnLargeStack<Result>(stackSize: Int = interpreterStackSize,
-                             _ body: @escaping (_ stackSize: Int) -> Result) -> Result
+                                    _ body: @escaping (_ stackSize: Int) -> Result) -> Result
 {
     var result: Result?
     let started = startThread(stackSize: stackSize, detached: false) { result = body(stackSize) }

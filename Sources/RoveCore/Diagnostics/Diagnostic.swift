@@ -36,10 +36,17 @@ public struct ErrorKind: Hashable, CustomStringConvertible {
     public static let interrupted = ErrorKind("interrupted")
 }
 
-/// One frame of a runtime trace: a function and where it was executing.
+/// One frame of a runtime trace: a function and where it was executing, and how many times in
+/// a row it appeared (runaway recursion folds into one frame).
 public struct TraceFrame {
     public let function: String
     public let location: SourceLocation
+    public var repeats = 1
+
+    public init(function: String, location: SourceLocation) {
+        self.function = function
+        self.location = location
+    }
 }
 
 /// A located error: syntax errors, runtime errors and errors raised by hosts.
@@ -53,6 +60,10 @@ public struct Diagnostic: Error {
     public var location: SourceLocation?
     /// Innermost first: the functions that were running, for runtime errors.
     public var trace: [TraceFrame] = []
+    /// Frames left out of `trace` once it reached `maxTraceFrames`.
+    public var omittedFrames = 0
+    /// Distinct frames kept: enough to read, and an error unwinding 10,000 calls stays cheap.
+    static let maxTraceFrames = 64
     /// The value a script threw with `throw`, when it was not a string.
     public var value: Value?
     /// Extra members scripts can read on the error value (`status`, `method`, `url`, `body`).
@@ -73,6 +84,20 @@ public struct Diagnostic: Error {
 
     /// True when the source ended before a construct was complete.
     public var isUnexpectedEnd: Bool { kind == .unexpectedEnd }
+
+    /// Adds the frame of a function the error is leaving, folding a repeat of the last frame.
+    mutating func record(_ frame: TraceFrame) {
+        if omittedFrames > 0 {
+            omittedFrames += 1
+        } else if let last = trace.last, last.function == frame.function,
+                  last.location.offset == frame.location.offset, last.location.file === frame.location.file {
+            trace[trace.count - 1].repeats += 1
+        } else if trace.count < Self.maxTraceFrames {
+            trace.append(frame)
+        } else {
+            omittedFrames += 1
+        }
+    }
 
     /// Returns this diagnostic located at `location` unless it already has a location.
     func located(at location: SourceLocation) -> Diagnostic {

@@ -16,7 +16,7 @@ public enum DiagnosticRenderer {
         var out = ""
         guard let location = diagnostic.location else {
             out += "\(red)error:\(reset) \(bold)\(diagnostic.message)\(reset)\n"
-            appendTrace(diagnostic.trace, to: &out)
+            appendTrace(diagnostic, to: &out)
             return out
         }
         let (line, column) = location.file.lineAndColumn(of: location.offset)
@@ -27,21 +27,17 @@ public enum DiagnosticRenderer {
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(sanitized(text))\n"
         out += " \(pad) | \(caretPadding(text, column: column))\(green)^\(reset)\n"
-        appendTrace(diagnostic.trace, to: &out)
+        appendTrace(diagnostic, to: &out)
         return out
     }
 
-    /// One line per frame; runs of the same frame (runaway recursion) collapse into one line.
-    private static func appendTrace(_ trace: [TraceFrame], to out: inout String) {
-        var lines: [(text: String, count: Int)] = []
-        for frame in trace {
+    /// One line per frame; runs of the same frame (runaway recursion) show as one line.
+    private static func appendTrace(_ diagnostic: Diagnostic, to out: inout String) {
+        for frame in diagnostic.trace {
             let text = "at \(frame.function) (\(frame.location.file.name):\(frame.location.line))"
-            if lines.last?.text == text { lines[lines.count - 1].count += 1 } else { lines.append((text, 1)) }
+            out += "  \(text)" + (frame.repeats > 1 ? " (\(frame.repeats) times)\n" : "\n")
         }
-        for line in lines.prefix(20) {
-            out += "  \(line.text)" + (line.count > 1 ? " (\(line.count) times)\n" : "\n")
-        }
-        if lines.count > 20 { out += "  ... \(lines.count - 20) more\n" }
+        if diagnostic.omittedFrames > 0 { out += "  ... \(diagnostic.omittedFrames) more\n" }
     }
 
     /// Spaces (and tabs, where the line has them) up to the caret's column, so the caret lines up.

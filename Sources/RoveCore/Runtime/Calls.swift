@@ -135,7 +135,7 @@ extension Interpreter {
             }
             // Record this function in the trace, then continue unwinding from the call site.
             if let here = diagnostic.unwindSite ?? diagnostic.location, diagnostic.kind != .interrupted {
-                diagnostic.trace.append(TraceFrame(function: function.name, location: here))
+                diagnostic.record(TraceFrame(function: function.name, location: here))
             }
             diagnostic.unwindSite = location
             throw diagnostic

@@ -19,7 +19,7 @@ extension Interpreter {
             var diagnostic = locate(error, at: nil)
             // The outermost call, made from the top level of the file.
             if let site = diagnostic.unwindSite, !diagnostic.trace.isEmpty {
-                diagnostic.trace.append(TraceFrame(function: "main", location: site))
+                diagnostic.record(TraceFrame(function: "main", location: site))
             }
             diagnostic.unwindSite = nil
             throw diagnostic

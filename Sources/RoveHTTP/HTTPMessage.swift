@@ -1,0 +1,92 @@
+// Requests and responses as plain values: what every transport sends and receives.
+
+/// One HTTP request.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// An absolute `http://` or `https://` URL, already expanded and percent-encoded.
+    public var url: String
+    /// Header fields in order; names as written.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]?
+
+    public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Whether sending this request twice is harmless, so it may be retried (RFC 9110 §9.2.2).
+    public var isIdempotent: Bool {
+        switch method.uppercased() {
+        case "GET", "HEAD", "PUT", "DELETE", "OPTIONS": return true
+        default: return false
+        }
+    }
+}
+
+/// One HTTP response, fully received.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header fields in order, names lowercased.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of header `name` (case-insensitive).
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name == wanted }?.value
+    }
+}
+
+/// Why a request got no response.
+public struct TransportError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// The connection could not be made, or broke before a response arrived.
+        case connection
+        /// A connect, total or low-speed timeout.
+        case timeout
+        /// `cancel()` was called while the request was in flight.
+        case cancelled
+        /// Certificate or TLS failure.
+        case tls
+        /// The request was malformed (a bad URL) or the transport failed internally.
+        case invalid
+    }
+
+    public let kind: Kind
+    /// Lowercase, no trailing period; never contains credentials.
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// What every transport does: send requests, several at once, and be stoppable from any thread.
+///
+/// Transports are synchronous: the interpreter runs on one thread and waits for its requests.
+/// The libcurl transport is the real one; tests and future record/replay substitute others.
+public protocol HTTPTransport: AnyObject {
+    /// Sends `requests` concurrently (bounded per host) and returns one result per request, in
+    /// order. A transport never retries; the client above it decides that.
+    func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>]
+
+    /// Aborts every transfer in flight; they finish with `TransportError.Kind.cancelled`.
+    /// Safe to call from any thread.
+    func cancel()
+}
+
+extension HTTPTransport {
+    /// Sends one request.
+    public func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
+        send([request])[0]
+    }
+}

@@ -338,7 +338,7 @@ def main():
       f"{load_after[0]:.2f} after")
     w(f"- **Rove:** {rove_revision()}, release build; {version_of(['swift', '--version'])}")
     w(f"- **Peers:** {version_of([python, '--version'])} (`{python}`), "
-      f"{version_of([lua, '-v']) if lua else 'lua5.4 not installed'}"
+      f"{' '.join(version_of([lua, '-v']).split()[:2]) if lua else 'lua5.4 not installed'}"
       f"{', ' + version_of(['hyperfine', '--version']) if use_hyperfine else ''}")
     w("")
     w("## Summary")
@@ -414,8 +414,12 @@ def main():
     w("- Each program is written the way a programmer would write it in that language: Python's "
       "hot code sits in a function (fast locals) as Python programmers do, Lua's uses `local`. "
       "Rove's runs at top level as a script would.")
-    w("- The python3 peer is Debian's `/usr/bin/python3` when present, else the interpreter "
-      "behind `python3` past any version-manager shim; `--python` picks another.")
+    w("- The python3 peer is Debian's `/usr/bin/python3` when present (built with PGO and LTO, "
+      "as distributions ship it), else the interpreter behind `python3` past any "
+      "version-manager shim; `--python` picks another. A pyenv build without "
+      "`--enable-optimizations` runs these programs 1.5–3× slower and starts several times "
+      "slower (its site imports), so it would flatter Rove.")
+    w("- Rove's times include its start-up (see program 6); so do the peers'.")
     w("- Peak RSS is the check run's maximum resident set size, from GNU `time`.")
     w("- The machine is shared: on 2 cores another build can skew a run; the load average above "
       "tells whether one was running. Best-of-N damps that; compare ratios, not seconds, across "

@@ -223,6 +223,13 @@ struct Compiler {
         }
         compiled.body = sequence(body)
         compiled.slotCount = inner.slotCount
+        compiled.hasBoxedLocals = inner.hasBoxedLocals
+        if prologue.isEmpty, declaration.body.count == 1 {
+            switch declaration.body[0] {
+            case .expression(let expr), .return(let expr?, _): compiled.expressionBody = try expression(expr)
+            default: break
+            }
+        }
         let sources = inner.captures
         let name = declaration.name
         if sources.isEmpty {

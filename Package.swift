@@ -36,7 +36,7 @@ let package = Package(
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: ["RoveCore", "RoveHTTP", "CEditLine"]
+            dependencies: ["RoveCore", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // Shared by the test targets: the golden-script runner and process helpers.

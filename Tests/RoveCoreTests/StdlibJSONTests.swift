@@ -223,3 +223,26 @@ private extension Value {
         return [typeName]
     }
 }
+
+/// Objects that follow, or break from, the shape of the object before them at the same depth.
+final class JSONShapeTests: XCTestCase {
+    func testSiblingsOfChangingShapeDecodeExactly() throws {
+        let cases: [(String, String)] = [
+            (#"[{"a":1,"b":2},{"a":3,"b":4}]"#, #"[{"a":1,"b":2},{"a":3,"b":4}]"#),
+            (#"[{"a":1,"b":2},{"a":3}]"#, #"[{"a":1,"b":2},{"a":3}]"#),
+            (#"[{"a":1},{"a":2,"b":3}]"#, #"[{"a":1},{"a":2,"b":3}]"#),
+            (#"[{"a":1,"b":2},{"b":3,"a":4}]"#, #"[{"a":1,"b":2},{"b":3,"a":4}]"#),
+            (#"[{"a":1,"b":2},{"a":3,"a":4}]"#, #"[{"a":1,"b":2},{"a":4}]"#),
+            (#"[{"a\\n":1},{"a\n":2}]"#, #"[{"a\\n":1},{"a\n":2}]"#),
+            (#"[{"ab":1},{"a":2},{"abc":3}]"#, #"[{"ab":1},{"a":2},{"abc":3}]"#),
+            (#"[{"a":{"x":1}},{"a":{"y":2}},{"a":{"x":3}}]"#, #"[{"a":{"x":1}},{"a":{"y":2}},{"a":{"x":3}}]"#),
+            (#"[{"é":1},{"é":2}]"#, #"[{"é":1},{"é":2}]"#),
+            (#"[{"a":1,"b":2},{}]"#, #"[{"a":1,"b":2},{}]"#),
+        ]
+        let interpreter = Interpreter()
+        for (input, expected) in cases {
+            let value = try interpreter.decodeJSON(input)
+            XCTAssertEqual(try interpreter.encodeJSON(value, pretty: false), expected, input)
+        }
+    }
+}

@@ -16,7 +16,7 @@ extension Compiler {
         }
         return { interpreter in
             let calleeValue = try function(interpreter)
-            if labels.isEmpty, case .function(let f) = calleeValue, case .script(let code, let captures) = f.body,
+            if labels.isEmpty, case .function(let f) = calleeValue, let code = f.code,
                code.isSimple, code.parameters.count == count {
                 // Arguments go straight into the new frame's parameter slots.
                 let frame = try interpreter.pushFrame(for: code, at: where_)
@@ -26,7 +26,7 @@ extension Compiler {
                     interpreter.popFrame(at: frame)
                     throw error
                 }
-                return try interpreter.enter(code, captures: captures, frame: frame, at: where_)
+                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
             if optional, case .null = calleeValue { return .null }
             let values = try Compiler.evaluate(argumentCodes, interpreter)
@@ -39,7 +39,7 @@ extension Compiler {
                             at where_: SourceLocation) -> Code {
         return { interpreter in
             let calleeValue = try function(interpreter)
-            if case .function(let f) = calleeValue, case .script(let code, let captures) = f.body,
+            if case .function(let f) = calleeValue, let code = f.code,
                code.isSimple, code.parameters.count == 1 {
                 let frame = try interpreter.pushFrame(for: code, at: where_)
                 do {
@@ -48,7 +48,7 @@ extension Compiler {
                     interpreter.popFrame(at: frame)
                     throw error
                 }
-                return try interpreter.enter(code, captures: captures, frame: frame, at: where_)
+                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
             if optional, case .null = calleeValue { return .null }
             return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)

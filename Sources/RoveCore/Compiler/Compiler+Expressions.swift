@@ -30,10 +30,13 @@ extension Compiler {
             let codes = try items.map { CodeBox(try expression($0)) }
             return { interpreter in .list(try Compiler.evaluate(codes, interpreter)) }
         case .object(let entries, _):
-            let codes = try entries.map { ($0.key, CodeBox(try expression($0.value))) }
+            // The keys are known now: each evaluation copies a template that shares them (and
+            // their hash table) and only fills in the values.
+            let template = Fields(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
+            let codes = try entries.map { CodeBox(try expression($0.value)) }
             return { interpreter in
-                var fields = Fields(minimumCapacity: codes.count)
-                for (key, code) in codes { fields[key] = try code.run(interpreter) }
+                var fields = template
+                for index in codes.indices { fields.values[index] = try codes[index].run(interpreter) }
                 return .object(fields)
             }
         case .function(let declaration):

@@ -146,6 +146,38 @@ struct Compiler {
         }
     }
 
+    /// The body as one expression, when it is only guards and returns:
+    /// `if n < 2 { return n }; return fib(n - 1) + fib(n - 2)` becomes `n < 2 ? n : ...`.
+    /// Such a call then evaluates one expression, with no statements, `Flow` or `returnValue`.
+    mutating func returnedExpression(_ statements: [Stmt]) throws -> Code? {
+        guard let first = statements.first else { return nil }
+        switch first {
+        case .return(let value?, _) where statements.count == 1:
+            return try expression(value)
+        case .expression(let value) where statements.count == 1:
+            return try expression(value)
+        case .if(let condition, let thenBranch, let elseBranch, _):
+            let rest = elseBranch ?? Array(statements.dropFirst())
+            guard elseBranch == nil || statements.count == 1,
+                  let whenTrue = try returnedExpression(thenBranch), endsInReturn(thenBranch),
+                  let whenFalse = try returnedExpression(rest) else { return nil }
+            let test = try expression(condition)
+            return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : try whenFalse(interpreter) }
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `statements` always leave by `return` (a guard's branch must not fall through).
+    private func endsInReturn(_ statements: [Stmt]) -> Bool {
+        guard let last = statements.last else { return false }
+        switch last {
+        case .return: return true
+        case .if(_, let thenBranch, let elseBranch?, _): return endsInReturn(thenBranch) && endsInReturn(elseBranch)
+        default: return false
+        }
+    }
+
     // MARK: Declarations
 
     /// `let`/`var`/`fn` at `at`: a global at a program's top level, otherwise a new local.
@@ -223,6 +255,10 @@ struct Compiler {
         }
         compiled.body = sequence(body)
         compiled.slotCount = inner.slotCount
+        compiled.hasBoxedLocals = inner.hasBoxedLocals
+        if prologue.isEmpty, let result = try returnedExpression(declaration.body) {
+            compiled.expressionBody = result
+        }
         let sources = inner.captures
         let name = declaration.name
         if sources.isEmpty {

@@ -55,6 +55,8 @@ final class FunctionScope {
     /// Block scopes, innermost last.
     var blocks: [[String: Local]] = [[:]]
     var slotCount = 0
+    /// Whether any local declared here is boxed.
+    var hasBoxedLocals = false
     var captures: [CaptureSource] = []
     var captureIndex: [String: (index: Int, binding: Binding)] = [:]
 
@@ -69,6 +71,7 @@ final class FunctionScope {
 
     func declare(_ name: String, as binding: Binding) -> Local {
         let local = Local(slot: slotCount, binding: binding, boxed: capturedNames.contains(name))
+        if local.boxed { hasBoxedLocals = true }
         slotCount += 1
         blocks[blocks.count - 1][name] = local
         return local

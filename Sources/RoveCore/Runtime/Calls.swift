@@ -89,11 +89,11 @@ extension Interpreter {
 
     /// Releases the values of a frame and drops it.
     @inline(__always)
-    func popFrame(at frame: Int) {
+    func popFrame(at frame: Int, clearingBoxes: Bool = true) {
         var slot = frame
         while slot < top {
             stack[slot] = .null
-            boxes[slot] = nil
+            if clearingBoxes { boxes[slot] = nil }
             slot += 1
         }
         top = frame
@@ -110,12 +110,13 @@ extension Interpreter {
         depth += 1
         defer {
             depth -= 1
-            popFrame(at: frame)
+            popFrame(at: frame, clearingBoxes: function.hasBoxedLocals)
             base = savedBase
             if swapsCaptures { self.captures = savedCaptures }
         }
         if interruptRequested.load(ordering: .relaxed) { throw interruption(at: location) }
         do {
+            if let expressionBody = function.expressionBody { return try expressionBody(self) }
             switch try function.body(self) {
             case .returned:
                 let value = returnValue

@@ -39,6 +39,11 @@ final class CompiledFunction {
     /// Slots the frame needs: parameters first, then every local declared in the body.
     var slotCount = 0
     var body: Exec = { _ in .normal }
+    /// Set when the body is one expression (`{ $0.Name }`, `fn f(x) { return x * 2 }`): the
+    /// call evaluates it directly, skipping statements, `Flow` and `returnValue`.
+    var expressionBody: Code?
+    /// Whether any local is boxed; frames without boxes skip clearing them on return.
+    var hasBoxedLocals = true
     /// True when every parameter is positional without a default: calls can skip matching.
     let isSimple: Bool
 

@@ -15,15 +15,27 @@ public final class Function {
         case bound(receiver: Value, method: Method)
     }
 
+    /// The compiled code and captures of a script function, as plain fields: the call fast path
+    /// reads them without copying the `body` enum's payload on every call.
+    let code: CompiledFunction?
+    let captures: [Box]
+
     init(name: String, body: Body) {
         self.name = name
         self.body = body
+        switch body {
+        case .script(let code, let captures):
+            self.code = code
+            self.captures = captures
+        case .native, .bound:
+            self.code = nil
+            self.captures = []
+        }
     }
 
     /// A builtin function for hosts to hand to scripts.
-    public init(name: String, _ body: @escaping (Arguments) throws -> Value) {
-        self.name = name
-        self.body = .native(body)
+    public convenience init(name: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.init(name: name, body: .native(body))
     }
 }
 

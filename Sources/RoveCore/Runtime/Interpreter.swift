@@ -130,23 +130,23 @@ public final class Interpreter {
     /// Calls `callee` with one argument without building an array: the path `map { }` takes
     /// once per item.
     public func call(_ callee: Value, with argument: Value) throws -> Value {
-        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+        if case .function(let function) = callee, let code = function.code,
            code.isSimple, code.parameters.count == 1 || code.isClosure {
             let frame = try pushFrame(for: code, at: nil)
             if !code.parameters.isEmpty { stack[frame] = argument }
-            return try enter(code, captures: captures, frame: frame, at: nil)
+            return try enter(code, captures: function.captures, frame: frame, at: nil)
         }
         return try callValue(callee, [argument], labels: [], at: nil)
     }
 
     /// Calls `callee` with two arguments without building an array (`reduce`, `sortBy`).
     public func call(_ callee: Value, with first: Value, _ second: Value) throws -> Value {
-        if case .function(let function) = callee, case .script(let code, let captures) = function.body,
+        if case .function(let function) = callee, let code = function.code,
            code.isSimple, code.parameters.count == 2 || code.isClosure {
             let frame = try pushFrame(for: code, at: nil)
             if code.parameters.count >= 1 { stack[frame] = first }
             if code.parameters.count >= 2 { stack[frame + 1] = second }
-            return try enter(code, captures: captures, frame: frame, at: nil)
+            return try enter(code, captures: function.captures, frame: frame, at: nil)
         }
         return try callValue(callee, [first, second], labels: [], at: nil)
     }

@@ -19,6 +19,10 @@ struct JSONReader {
     /// fields arrive (about a fifth of the decoding time). Capped so that one huge value cannot
     /// make every later small one reserve a lot; kept for the shallow levels that matter.
     private var fieldCountHints = [Int](repeating: 0, count: hintedDepth)
+    /// The keys of the last object closed at each depth. Items of a collection repeat one shape,
+    /// so while an object's keys match these byte for byte it reuses them, hash table and all,
+    /// and fills in only the values: no key is hashed or allocated again.
+    private var shapes = [ObjectShape?](repeating: nil, count: hintedDepth)
     private var itemCountHints = [Int](repeating: 0, count: hintedDepth)
     private static let maxHint = 64
     private static let hintedDepth = 16
@@ -97,9 +101,13 @@ struct JSONReader {
         try enter()
         defer { depth -= 1 }
         cursor += 1
-        var fields = Fields()
         let hinted = depth < Self.hintedDepth
-        if hinted, fieldCountHints[depth] > 0 { fields.reserveCapacity(fieldCountHints[depth]) }
+        let shape = hinted ? shapes[depth] : nil
+        // Values of keys that matched `shape` so far; `fields` takes over at the first mismatch.
+        var matched: [Value] = []
+        var following = shape != nil
+        var fields = Fields()
+        if let shape { matched.reserveCapacity(shape.keys.count) }
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "}") {
             cursor += 1
@@ -110,25 +118,48 @@ struct JSONReader {
             guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
                 throw failure(cursor < end ? "expected a string key" : "unexpected end of input")
             }
-            let key = try string()
+            var key: String? = nil
+            if following, let shape, !(matched.count < shape.keys.count && skipKey(shape.keyBytes[matched.count])) {
+                following = false
+                fields = shape.prefix(matched.count, values: matched)
+                if hinted, fieldCountHints[depth] > fields.count { fields.reserveCapacity(fieldCountHints[depth]) }
+            } else if shape == nil, fields.isEmpty, hinted, fieldCountHints[depth] > 0 {
+                fields.reserveCapacity(fieldCountHints[depth])
+            }
+            if !following { key = try string() }
             skipWhitespace()
             guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
                 throw failure(cursor < end ? "expected ':' after the key" : "unexpected end of input")
             }
             cursor += 1
+            let item = try value()
             // Assigning keeps a repeated key where it first appeared, with the last value.
-            fields[key] = try value()
+            if let key { fields[key] = item } else { matched.append(item) }
             skipWhitespace()
             guard cursor < end else { throw failure("unexpected end of input") }
             switch cursor.pointee {
             case UInt8(ascii: ","): cursor += 1
             case UInt8(ascii: "}"):
                 cursor += 1
+                if following, let shape {
+                    fields = shape.prefix(matched.count, values: matched)
+                } else if hinted {
+                    shapes[depth] = ObjectShape(fields)
+                }
                 if hinted { fieldCountHints[depth] = min(fields.count, Self.maxHint) }
                 return .object(fields)
             default: throw failure("expected ',' or '}'")
             }
         }
+    }
+
+    /// Moves past the key at the cursor (its opening quote) when its bytes are exactly `bytes`.
+    private mutating func skipKey(_ bytes: [UInt8]) -> Bool {
+        let count = bytes.count
+        guard end - cursor > count + 1, cursor[count + 1] == UInt8(ascii: "\"") else { return false }
+        for index in 0..<count where cursor[index + 1] != bytes[index] { return false }
+        cursor += count + 2
+        return true
     }
 
     /// array -> "[" ws ( value ws ( "," value ws )* )? "]"
@@ -430,5 +461,37 @@ struct JSONReader {
     private func hex4<T: BinaryInteger>(_ unit: T) -> String {
         let digits = String(unit, radix: 16)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+/// The keys of an object, kept to build the next object of the same shape.
+private struct ObjectShape {
+    /// The keys with nil values: copying it shares the keys and their hash table.
+    let template: Fields
+    let keys: [String]
+    /// Each key's UTF-8 bytes, compared with the raw bytes of the next object's keys.
+    let keyBytes: [[UInt8]]
+
+    /// Nil for objects whose keys hold a backslash: raw JSON bytes equal to such a key could
+    /// spell a different, escaped key.
+    init?(_ fields: Fields) {
+        var template = fields
+        for index in template.values.indices { template.values[index] = .null }
+        self.template = template
+        keys = Array(fields.keys)
+        keyBytes = keys.map { Array($0.utf8) }
+        if keyBytes.contains(where: { $0.contains(UInt8(ascii: "\\")) || $0.isEmpty }) { return nil }
+    }
+
+    /// An object with the first `count` keys and `values`.
+    func prefix(_ count: Int, values: [Value]) -> Fields {
+        if count == keys.count {
+            var fields = template
+            for index in values.indices { fields.values[index] = values[index] }
+            return fields
+        }
+        var fields = Fields(minimumCapacity: count)
+        for index in 0..<count { fields[keys[index]] = values[index] }
+        return fields
     }
 }

@@ -110,6 +110,20 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(server.requests[1].body, Array("v2".utf8))
     }
 
+    func testHeadAndDeleteNeedNoBodies() throws {
+        server.route("/thing") { request in
+            .respond(ServerReply(status: request.method == "DELETE" ? 204 : 200, text: "a body HEAD must not wait for"))
+        }
+        let transport = try CurlTransport()
+        let head = try transport.send(HTTPRequest(method: "HEAD", url: server.baseURL + "/thing")).get()
+        XCTAssertEqual(head.status, 200)
+        XCTAssertEqual(head.body, [])
+        let delete = try transport.send(HTTPRequest(method: "DELETE", url: server.baseURL + "/thing")).get()
+        XCTAssertEqual(delete.status, 204)
+        XCTAssertEqual(server.requests.map(\.method), ["HEAD", "DELETE"])
+        XCTAssertEqual(server.acceptedConnections, 1)
+    }
+
     func testNotFoundIsAResponseNotAnError() throws {
         XCTAssertEqual(try CurlTransport().send(get("/missing")).get().status, 404)
     }
@@ -140,6 +154,15 @@ final class TransportTests: XCTestCase {
         server.route("/stall") { _ in .delay(seconds: 10, then: ServerReply(text: "late")) }
         let transport = try CurlTransport(options: .init(totalTimeout: 0.3))
         XCTAssertEqual(failure(of: transport.send(get("/stall")))?.kind, .timeout)
+    }
+
+    func testStalledBodyTripsTheLowSpeedLimit() throws {
+        // One byte every half second is far below 100 bytes/s; the total timeout is not reached.
+        server.route("/stall") { _ in
+            .slowBody(ServerReply(body: Array(repeating: 0x2E, count: 100)), chunkSize: 1, interval: 0.5)
+        }
+        let options = CurlTransport.Options(totalTimeout: 20, lowSpeedLimit: 100, lowSpeedTime: 1)
+        XCTAssertEqual(failure(of: try CurlTransport(options: options).send(get("/stall")))?.kind, .timeout)
     }
 
     func testDroppedConnectionIsAConnectionError() throws {

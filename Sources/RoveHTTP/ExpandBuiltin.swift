@@ -58,7 +58,7 @@ public enum HTTPBuiltins {
             return .associative(pairs)
         case .function, .host:
             // Host objects include secrets: a URL is no place for one, so they are refused, not shown.
-            throw args.badArgument(1, "variable '\(name)' is a \(value.typeName); expected a string, number, boolean, list or object")
+            throw args.badArgument(1, "variable '\(name)' is \(article(value.typeName)); expected a string, number, boolean, list or object")
         }
     }
 
@@ -72,7 +72,13 @@ public enum HTTPBuiltins {
         case .float: return args.interpreter.describe(value)  // as `print` shows it: 2.0, 37.76
         case .string(let text): return text
         case .list, .object, .function, .host:
-            throw args.badArgument(1, "\(place) is a \(value.typeName); expected a string, number or boolean")
+            throw args.badArgument(1, "\(place) is \(article(value.typeName)); expected a string, number or boolean")
         }
+    }
+
+    /// `an object`, `a list`, `a Resource`: type names read as nouns in the messages above.
+    private static func article(_ typeName: String) -> String {
+        let startsWithVowel = typeName.first.map { "aeiouAEIOU".contains($0) } ?? false
+        return (startsWithVowel ? "an " : "a ") + typeName
     }
 }

@@ -20,12 +20,12 @@ public enum TemplateValue: Sendable {
         }
     }
 
-    /// How errors name the kind of value: `list`, `object`.
+    /// How errors name the kind of value, as scripts know it: `a list`, `an object`.
     var kindName: String {
         switch self {
-        case .string: return "string"
-        case .list: return "list"
-        case .associative: return "object"
+        case .string: return "a string"
+        case .list: return "a list"
+        case .associative: return "an object"
         }
     }
 }

@@ -91,6 +91,6 @@ struct URITemplateExpander {
     private func rejectPrefix(on variable: URITemplate.VariableSpec, holding value: TemplateValue) throws(URITemplateError) {
         guard case .prefix(let length) = variable.modifier else { return }
         throw URITemplateError(.expansion, template: template, column: variable.column,
-                               reason: "prefix ':\(length)' applies only to strings, and '\(variable.name)' is a \(value.kindName)")
+                               reason: "prefix ':\(length)' applies only to strings, and '\(variable.name)' is \(value.kindName)")
     }
 }

@@ -27,6 +27,20 @@ final class URITemplateTests: XCTestCase {
         }
     }
 
+    /// The table in docs/uri-templates.md, so the reference cannot drift from the code.
+    func testDocumentedExamples() throws {
+        let variables: [String: TemplateValue] = ["id": "a b", "path": "/x/y", "list": ["r", "g"], "keys": ["k": "v"], "q": "déjà"]
+        let cases: [(String, String)] = [
+            ("{id}", "a%20b"), ("{+path}", "/x/y"), ("{#path}", "#/x/y"), ("{.id}", ".a%20b"),
+            ("{/path}", "/%2Fx%2Fy"), ("{;id}", ";id=a%20b"), ("{?id,list}", "?id=a%20b&list=r,g"),
+            ("{&id}", "&id=a%20b"), ("{list*}", "r,g"), ("{?list*}", "?list=r&list=g"), ("{keys}", "k,v"),
+            ("{?keys*}", "?k=v"), ("{id:1}", "a"), ("{q}", "d%C3%A9j%C3%A0"), ("café/{id}", "caf%C3%A9/a%20b"),
+        ]
+        for (template, expected) in cases {
+            XCTAssertEqual(try URITemplate(template).expand(variables), expected, template)
+        }
+    }
+
     /// Links that already carry their query expand to themselves, whatever the variables.
     func testLiteralTemplatesExpandToThemselves() throws {
         for link in ["/api", "/api/Spaces-1/tasks?states=Failed&take=10", "/api/a%20b/c;v=1#top", "https://octo.test/api/x'y"] {

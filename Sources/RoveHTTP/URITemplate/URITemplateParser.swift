@@ -102,6 +102,7 @@ struct URITemplateParser {
             case ",": index += 1
             case "}": return variables
             case "*" where variables.last?.modifier != .explode:
+                // variableSpec takes one '*' itself, so one left over here follows a prefix.
                 throw error("a variable cannot have both a prefix and '*'")
             default:
                 throw error("expected ',' or '}' after '\(variables[variables.count - 1].name)', found \(Self.quoted(scalar))")
@@ -141,12 +142,12 @@ struct URITemplateParser {
                 return String(decoding: out, as: UTF8.self)
             }
             if peek() == "." {
-                index += 1
-                guard let next = peek(), next == "%" || Self.isVariableCharacter(next) else {
-                    index -= 1
+                // A dot only joins two varchars: `{x.}` and `{x..y}` are errors, not names.
+                guard let next = peek(offset: 1), next == "%" || Self.isVariableCharacter(next) else {
                     throw error("'.' in a variable name must be followed by a letter, digit, '_' or '%'")
                 }
                 out.append(UInt8(ascii: "."))
+                index += 1
             }
         }
     }
@@ -171,8 +172,8 @@ struct URITemplateParser {
 
     // MARK: Helpers
 
-    private func peek() -> Unicode.Scalar? {
-        index < scalars.count ? scalars[index] : nil
+    private func peek(offset: Int = 0) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
     }
 
     private static func isVariableCharacter(_ scalar: Unicode.Scalar) -> Bool {

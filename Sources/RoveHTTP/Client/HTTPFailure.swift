@@ -84,7 +84,7 @@ struct HTTPFailure {
                 var detail = summary
                 if let code = text(fields["error_code"]) { detail += " (\(code))" }
                 let errors = texts(fields["Errors"]) + texts(fields["errors"])
-                if !errors.isEmpty, errors != [summary] { detail += ": " + errors.joined(separator: "; ") }
+                if !errors.isEmpty, errors != [summary] { detail += " — " + errors.joined(separator: "; ") }
                 if let hint = text(fields["hint"]) { detail += "; hint: " + hint }
                 return detail
             }

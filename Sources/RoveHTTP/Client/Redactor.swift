@@ -22,11 +22,12 @@ public final class Redactor: Sendable {
 
     public init() {}
 
-    /// Masks `secret` wherever it appears from now on, as written and percent-encoded.
+    /// Masks `secret` wherever it appears from now on: as written, percent-encoded, and inside
+    /// any base64 text (a Basic credential `user:secret` echoed by a server, whatever the user).
     /// Empty strings are ignored: masking them would mask nothing and loop forever.
     public func register(secret: String) {
         guard !secret.isEmpty else { return }
-        let forms = Set([secret, Self.percentEncoded(secret)])
+        let forms = Set([secret, Self.percentEncoded(secret)] + Self.base64Cores(secret))
         secrets.withLock { list in
             for form in forms where !list.contains(form) { list.append(form) }
             list.sort { $0.utf8.count > $1.utf8.count }
@@ -143,6 +144,21 @@ public final class Redactor: Sendable {
             return true
         default:
             return false
+        }
+    }
+
+    /// The base64 characters that encode `secret` alone, at each of the three alignments it can
+    /// have after a prefix: any base64 text containing the secret contains one of them. Cores
+    /// shorter than 8 characters are left out, as they would mask innocent text.
+    static func base64Cores(_ secret: String) -> [String] {
+        let bytes = Array(secret.utf8)
+        return (0..<3).compactMap { offset in
+            let encoded = Array(Base64.encode(Array(repeating: 0, count: offset) + bytes).utf8)
+            // Character i holds bits 6i..<6i+6; keep those lying wholly within the secret's bits.
+            let first = (8 * offset + 5) / 6
+            let end = (8 * (offset + bytes.count)) / 6
+            guard end - first >= 8 else { return nil }
+            return String(decoding: encoded[first..<end], as: UTF8.self)
         }
     }
 

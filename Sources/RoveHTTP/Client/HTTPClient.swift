@@ -16,7 +16,11 @@ import Synchronization
 ///   request left the machine, so sending it again could deploy twice. Those fail at once.
 ///
 /// Waits follow `Retry-After` when the response has one, and `policy` otherwise.
-public final class HTTPClient {
+///
+/// `@unchecked Sendable` because the CLI's interrupt watcher calls `cancel()` from another
+/// thread: the state requests share is behind locks and atomics, and the configuration
+/// properties are set before requests start.
+public final class HTTPClient: @unchecked Sendable {
     public let transport: HTTPTransport
     public let policy: RetryPolicy
     /// Masks credentials in trace lines and errors; providers register their keys with it.

@@ -93,6 +93,12 @@ final class ClientRedactionTests: XCTestCase {
         }
     }
 
+    func testShortLearnedKeysDoNotMaskOrdinaryText() {
+        let redactor = Redactor()
+        redactor.learn(from: [("X-Octopus-ApiKey", "k"), ("Authorization", "Bearer long-token-1")])
+        XCTAssertEqual(redactor.redact("ok long-token-1"), "ok •••")
+    }
+
     func testRedactorIsSafeAcrossThreads() {
         let redactor = Redactor()
         DispatchQueue.concurrentPerform(iterations: 200) { index in

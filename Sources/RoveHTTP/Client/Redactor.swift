@@ -42,24 +42,33 @@ public final class Redactor: Sendable {
         register(secret: Base64.encode(Array((user + ":" + password).utf8)))
     }
 
+    /// Learned credentials shorter than this are not registered: a test's key `k` would
+    /// otherwise mask every `k` in every trace line. Real keys are far longer, and a provider
+    /// registers its key explicitly anyway; the headers themselves are always masked.
+    static let shortestLearnedSecret = 6
+
     /// Registers the credentials a request carries in its headers, so that a server echoing
     /// them in an error body cannot leak them: API keys, bearer tokens, Basic credentials
     /// (encoded and decoded).
     public func learn(from headers: [(name: String, value: String)]) {
+        let learn: (String) -> Void = { secret in
+            if secret.count >= Self.shortestLearnedSecret { self.register(secret: secret) }
+        }
         for (name, value) in headers where Self.credentialHeaders.contains(name.lowercased()) {
             let words = value.split(separator: " ", maxSplits: 1).map(String.init)
             if words.count == 2, words[0].lowercased() == "basic" {
-                register(secret: words[1])
+                learn(words[1])
                 if let decoded = Base64.decode(words[1]), let text = String(validating: decoded, as: UTF8.self),
                    let colon = text.firstIndex(of: ":") {
-                    register(user: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
+                    let password = String(text[text.index(after: colon)...])
+                    learn(password)
+                    learn(text)
                 }
             } else if words.count == 2, words[0].lowercased() == "bearer" || words[0].lowercased() == "token" {
-                register(secret: words[1])
+                learn(words[1])
             }
-            if !value.isEmpty, name.lowercased() != "cookie", name.lowercased() != "set-cookie" {
-                register(secret: value)
-            }
+            // Cookies are name=value lists, not one secret; their header is masked whole.
+            if name.lowercased() != "cookie", name.lowercased() != "set-cookie" { learn(value) }
         }
     }
 

@@ -1,7 +1,9 @@
 // Per-host concurrency: waves within the limit, halving on pushback, recovery on success.
 
+import Foundation
+import Synchronization
 import RoveCore
-import RoveHTTP
+@testable import RoveHTTP
 import XCTest
 
 final class ClientGovernorTests: XCTestCase {
@@ -70,6 +72,22 @@ final class ClientGovernorTests: XCTestCase {
         XCTAssertEqual(sentAt[other], start)        // another host is not held
         XCTAssertEqual(sentAt[second], start + 3)   // the same host waits out the Retry-After
         XCTAssertEqual(clock.sleeps, [3])
+    }
+
+    func testConcurrentReservationsNeverExceedTheLimit() {
+        let governor = Governor(maximum: 3)
+        let peak = Mutex(0), inFlight = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let reservation = governor.reserve(2, now: 0)
+            let now = inFlight.withLock { $0 += reservation.count; return $0 }
+            peak.withLock { $0 = max($0, now) }
+            if index % 7 == 0 { governor.recordThrottle(in: reservation, until: nil) } else { governor.recordSuccess() }
+            inFlight.withLock { $0 -= reservation.count }
+            governor.release(reservation)
+        }
+        XCTAssertLessThanOrEqual(peak.withLock { $0 }, 3)
+        XCTAssertTrue((1...3).contains(governor.limit))
+        XCTAssertEqual(governor.reserve(5, now: 0).count, governor.limit)   // every slot came back
     }
 
     func testGovernorsAreKeyedBySchemeHostAndPort() {

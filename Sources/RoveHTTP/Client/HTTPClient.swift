@@ -132,6 +132,10 @@ public final class HTTPClient: @unchecked Sendable {
             let results = transport.send(wave.map { requests[$0] })
             let finishedAt = now()
             for (governor, reservation) in reservations { governor.release(reservation) }
+            // A transport breaking its contract is a bug, but one to report, not to crash on.
+            guard results.count == wave.count else {
+                throw Diagnostic(.value, "the http transport answered \(results.count) of \(wave.count) requests")
+            }
 
             var failure: Diagnostic?
             for (position, index) in wave.enumerated() {

@@ -1,0 +1,95 @@
+// Per-host concurrency that backs off when a server pushes back and recovers when it copes (AIMD).
+
+import Synchronization
+
+/// How many requests the client may have in flight to one host, and until when that host
+/// asked to be left alone. One per origin (scheme, host, port), shared by every request of a
+/// client, whichever thread sends it.
+///
+/// The limit starts at the configured maximum; a 429 or 503 halves it (at least 1) and a
+/// response the server handled raises it by one, up to the maximum: additive increase,
+/// multiplicative decrease, as TCP does with its congestion window. Only one halving counts
+/// per wave of requests sent together, so a wave of eight 429s halves the limit once, not
+/// eight times.
+public final class Governor: Sendable {
+    /// The configured ceiling of `limit`.
+    public let maximum: Int
+
+    private struct State {
+        var limit: Int
+        var inFlight = 0
+        /// Seconds since the epoch before which no request may start (from `Retry-After`).
+        var notBefore = -Double.infinity
+        /// Advances on every halving; a throttle from an older wave does not halve again.
+        var wave = 0
+    }
+
+    private let state: Mutex<State>
+
+    public init(maximum: Int) {
+        self.maximum = max(1, maximum)
+        state = Mutex(State(limit: max(1, maximum)))
+    }
+
+    /// Requests this host may have in flight now.
+    public var limit: Int { state.withLock { $0.limit } }
+
+    /// The time (seconds since the epoch) before which this host's requests wait.
+    public var notBefore: Double { state.withLock { $0.notBefore } }
+
+    /// A grant of slots to send requests with; hand it back with `release`.
+    struct Reservation {
+        let count: Int
+        let wave: Int
+    }
+
+    /// Reserves up to `wanted` slots at time `now`: none while the host asked for a pause or all
+    /// its slots are taken by other requests.
+    func reserve(_ wanted: Int, now: Double) -> Reservation {
+        state.withLock { state in
+            let count = now < state.notBefore ? 0 : max(0, min(wanted, state.limit - state.inFlight))
+            state.inFlight += count
+            return Reservation(count: count, wave: state.wave)
+        }
+    }
+
+    /// Returns the slots of `reservation` once its requests have finished.
+    func release(_ reservation: Reservation) {
+        state.withLock { $0.inFlight -= reservation.count }
+    }
+
+    /// The server handled a request: allow one more in flight, up to the maximum.
+    func recordSuccess() {
+        state.withLock { $0.limit = min(maximum, $0.limit + 1) }
+    }
+
+    /// The server refused a request sent in `reservation`'s wave with 429 or 503: halve the
+    /// limit (once per wave) and, when it said how long to wait, hold every request to this
+    /// host until `until`.
+    func recordThrottle(in reservation: Reservation, until: Double?) {
+        state.withLock { state in
+            if reservation.wave == state.wave {
+                state.limit = max(1, state.limit / 2)
+                state.wave += 1
+            }
+            if let until { state.notBefore = max(state.notBefore, until) }
+        }
+    }
+
+    /// The key requests share a governor by: `scheme://host:port`, lowercased, with the default
+    /// port filled in and any userinfo dropped.
+    static func origin(of url: String) -> String {
+        let schemeEnd = url.firstRange(of: "://")
+        let scheme = schemeEnd.map { url[..<$0.lowerBound].lowercased() } ?? "http"
+        let rest = schemeEnd.map { url[$0.upperBound...] } ?? url[...]
+        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var host = authority.lowercased()
+        // A colon after the last `]` separates the port (IPv6 hosts are bracketed).
+        let portColon = host.lastIndex(of: ":").flatMap { colon in
+            host.lastIndex(of: "]").map { $0 < colon ? colon : nil } ?? colon
+        }
+        if portColon == nil { host += scheme == "https" ? ":443" : ":80" }
+        return scheme + "://" + host
+    }
+}

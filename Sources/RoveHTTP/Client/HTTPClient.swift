@@ -1,0 +1,259 @@
+// The policy above a transport: retries, per-host governors, cancellation, redaction, trace, typed errors.
+
+import RoveCore
+import Synchronization
+
+/// Sends requests through an `HTTPTransport` the way a careful client should: retrying what is
+/// safe to retry, backing off when a host pushes back, stopping promptly when interrupted,
+/// tracing what it does, and failing with a `Diagnostic` that never shows a credential.
+///
+/// What is retried (RFC 9110 §9.2.2; see docs/http-client.md "Client"):
+/// - Idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) on a connection failure, a timeout,
+///   or a 429, 502, 503 or 504 response.
+/// - POST and PATCH only on a 429 or 503 response carrying `Retry-After`: the server said it
+///   refused the request. Anything else — a 500, a 502, a broken connection, a timeout — may
+///   have reached the server and done its work, and libcurl cannot tell reliably whether the
+///   request left the machine, so sending it again could deploy twice. Those fail at once.
+///
+/// Waits follow `Retry-After` when the response has one, and `policy` otherwise.
+///
+/// `@unchecked Sendable` because the CLI's interrupt watcher calls `cancel()` from another
+/// thread: the state requests share is behind locks and atomics, and the configuration
+/// properties are set before requests start.
+public final class HTTPClient: @unchecked Sendable {
+    public let transport: HTTPTransport
+    public let policy: RetryPolicy
+    /// Masks credentials in trace lines and errors; providers register their keys with it.
+    public let redactor: Redactor
+    /// Requests in flight per host at most, before any pushback.
+    public let perHostLimit: Int
+    /// Whether to write a line per request, response and retry to `log`.
+    public var trace = false
+    /// Where trace lines go; the CLI sends them to stderr.
+    public var log: (String) -> Void = { _ in }
+    /// Polled between attempts and during waits; the CLI passes its interpreter's `isInterrupted`.
+    public var shouldStop: () -> Bool = { false }
+
+    private let now: () -> Double
+    /// The injected sleep, or nil for the real one that `cancel()` cuts short.
+    private let sleeper: ((Double) -> Void)?
+    /// Bumped by `cancel()`; a `send` is cancelled when the count moved since it began, so a
+    /// cancel stops the sends in progress and not the next one the REPL makes.
+    private let cancellations = Atomic<Int>(0)
+    private let governors = Mutex<[String: Governor]>([:])
+    /// Reads JSON error bodies; an interpreter is costly to make, and most runs never need one.
+    private let jsonReader = Mutex<Interpreter?>(nil)
+
+    /// - Parameters:
+    ///   - now: seconds since the Unix epoch (it dates `Retry-After`); nil for the real clock,
+    ///     tests inject a fake one.
+    ///   - sleep: waits a number of seconds; nil for a real sleep that `cancel()` and
+    ///     `shouldStop` cut short, tests inject one that only records the wait.
+    public init(transport: HTTPTransport, policy: RetryPolicy = RetryPolicy(), perHostLimit: Int = 8,
+                redactor: Redactor = Redactor(), now: (() -> Double)? = nil,
+                sleep: ((Double) -> Void)? = nil) {
+        self.transport = transport
+        self.policy = policy
+        self.perHostLimit = max(1, perHostLimit)
+        self.redactor = redactor
+        self.now = now ?? SystemClock.now
+        self.sleeper = sleep
+    }
+
+    /// Stops the requests in progress and any wait before a retry; their `send` throws an
+    /// `interrupted` diagnostic. Safe to call from any thread.
+    public func cancel() {
+        cancellations.add(1, ordering: .relaxed)
+        transport.cancel()
+    }
+
+    /// The governor of the host `url` is on, made on first use.
+    public func governor(for url: String) -> Governor {
+        let origin = Governor.origin(of: url)
+        return governors.withLock { table in
+            if let governor = table[origin] { return governor }
+            let governor = Governor(maximum: perHostLimit)
+            table[origin] = governor
+            return governor
+        }
+    }
+
+    /// Sends one request; see `send(_:)` for a batch.
+    public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        try send([request])[0]
+    }
+
+    /// Sends `requests` (as for parallel paging) and returns their 2xx responses in order.
+    /// Requests go out in waves no larger than each host's current limit; each is retried on its
+    /// own schedule.
+    ///
+    /// - Throws: for the first request that fails for good, an `http` diagnostic (non-2xx), or
+    ///   `network`, `timeout` or `value` (a malformed request); `interrupted` after `cancel()`
+    ///   or when `shouldStop` says so.
+    public func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        let generation = cancellations.load(ordering: .relaxed)
+        let start = now()
+        var attempts = [Attempt](repeating: Attempt(readyAt: start), count: requests.count)
+        var responses = [HTTPResponse?](repeating: nil, count: requests.count)
+        let hosts = requests.map { governor(for: $0.url) }
+        for request in requests { redactor.learn(from: request.headers) }
+
+        while true {
+            let open = responses.indices.filter { responses[$0] == nil }
+            if open.isEmpty { return responses.map { $0! } }
+            if isStopped(since: generation) { throw Diagnostic(.interrupted, "interrupted") }
+
+            let time = now()
+            var wave: [Int] = []
+            var reservations: [(Governor, Governor.Reservation)] = []
+            var waveOf: [Int: Governor.Reservation] = [:]
+            for governor in unique(open.map { hosts[$0] }) {
+                let due = open.filter { hosts[$0] === governor && attempts[$0].readyAt <= time }
+                guard !due.isEmpty else { continue }
+                let reservation = governor.reserve(due.count, now: time)
+                guard reservation.count > 0 else { continue }
+                reservations.append((governor, reservation))
+                for index in due.prefix(reservation.count) {
+                    wave.append(index)
+                    waveOf[index] = reservation
+                }
+            }
+            guard !wave.isEmpty else {
+                // Nothing may go yet: wait for the earliest retry or host pause to end. With
+                // nothing pending on either, other threads hold the slots; poll for one.
+                let next = open.map { max(attempts[$0].readyAt, hosts[$0].notBefore) }.min()!
+                pause(next > time ? next - time : 0.01, generation: generation)
+                continue
+            }
+            wave.sort()
+
+            if trace { for index in wave { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") } }
+            let sentAt = now()
+            let results = transport.send(wave.map { requests[$0] })
+            let finishedAt = now()
+            for (governor, reservation) in reservations { governor.release(reservation) }
+            // A transport breaking its contract is a bug, but one to report, not to crash on.
+            guard results.count == wave.count else {
+                throw Diagnostic(.value, "the http transport answered \(results.count) of \(wave.count) requests")
+            }
+
+            var failure: Diagnostic?
+            for (position, index) in wave.enumerated() {
+                attempts[index].count += 1
+                let request = requests[index]
+                let result = results[position]
+                if trace { log(responseLine(result, request, elapsed: finishedAt - sentAt)) }
+                switch decide(result, request, attempts: attempts[index].count, host: hosts[index],
+                              wave: waveOf[index]!, time: finishedAt, start: start) {
+                case .done(let response):
+                    responses[index] = response
+                case .retry(let delay, let reason):
+                    attempts[index].readyAt = finishedAt + delay
+                    if trace {
+                        log("↻ retry \(attempts[index].count + 1)/\(policy.maxAttempts) after \(ClientText.seconds(delay)) (\(reason))")
+                    }
+                case .fail(let diagnostic):
+                    if failure == nil { failure = diagnostic }
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    // MARK: Deciding what happens after an attempt
+
+    private struct Attempt {
+        var readyAt: Double
+        var count = 0
+    }
+
+    private enum Outcome {
+        case done(HTTPResponse)
+        case retry(after: Double, reason: String)
+        case fail(Diagnostic)
+    }
+
+    private func decide(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest, attempts: Int,
+                        host: Governor, wave: Governor.Reservation, time: Double, start: Double) -> Outcome {
+        let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
+        switch result {
+        case .success(let response):
+            let status = response.status
+            if (200..<300).contains(status) {
+                host.recordSuccess()
+                return .done(response)
+            }
+            let retryAfter = response.header("retry-after").flatMap { RetryAfter.seconds($0, now: time) }
+            if status == 429 || status == 503 {
+                host.recordThrottle(in: wave, until: retryAfter.map { time + $0 })
+            } else if status < 500 {
+                host.recordSuccess()   // the server coped; the request was just wrong
+            }
+            let retryable = request.isIdempotent
+                ? [429, 502, 503, 504].contains(status)
+                : (status == 429 || status == 503) && retryAfter != nil
+            if retryable, let delay = nextDelay(attempts: attempts, retryAfter: retryAfter, time: time, start: start) {
+                return .retry(after: delay, reason: String(status))
+            }
+            return .fail(failures.diagnostic(for: response, to: request))
+        case .failure(let error):
+            switch error.kind {
+            case .connection, .timeout:
+                if request.isIdempotent, let delay = nextDelay(attempts: attempts, retryAfter: nil, time: time, start: start) {
+                    return .retry(after: delay, reason: error.kind == .timeout ? "timeout" : "connection")
+                }
+            case .cancelled, .tls, .invalid:
+                break
+            }
+            return .fail(failures.diagnostic(for: error, to: request, attempts: attempts))
+        }
+    }
+
+    /// The wait before the next attempt, or nil when attempts or the total time are used up.
+    private func nextDelay(attempts: Int, retryAfter: Double?, time: Double, start: Double) -> Double? {
+        guard attempts < policy.maxAttempts else { return nil }
+        let delay = retryAfter ?? policy.delay(afterFailure: attempts)
+        guard time + delay - start <= policy.totalTimeCap else { return nil }
+        return delay
+    }
+
+    // MARK: Helpers
+
+    private func isStopped(since generation: Int) -> Bool {
+        cancellations.load(ordering: .relaxed) != generation || shouldStop()
+    }
+
+    private func pause(_ seconds: Double, generation: Int) {
+        if let sleeper {
+            sleeper(seconds)
+        } else {
+            SystemClock.sleep(seconds) { isStopped(since: generation) }
+        }
+    }
+
+    /// `← 200 GET https://host/api/x 12 ms 5123 B`, or the transport failure's kind for a status.
+    private func responseLine(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest,
+                              elapsed: Double) -> String {
+        let target = "\(request.method.uppercased()) \(redactor.redact(url: request.url)) \(ClientText.milliseconds(elapsed))"
+        switch result {
+        case .success(let response):
+            return "← \(response.status) \(target) \(response.body.count) B"
+        case .failure(let error):
+            let reason = redactor.redact(error.message)
+            return "← \(error.kind) \(target)" + (reason.isEmpty ? "" : ": " + reason)
+        }
+    }
+
+    private func decodeJSON(_ bytes: [UInt8]) -> Value? {
+        jsonReader.withLock { reader in
+            if reader == nil { reader = Interpreter() }
+            return try? reader!.decodeJSON(bytes)
+        }
+    }
+
+    private func unique(_ governors: [Governor]) -> [Governor] {
+        var seen: [Governor] = []
+        for governor in governors where !seen.contains(where: { $0 === governor }) { seen.append(governor) }
+        return seen
+    }
+}

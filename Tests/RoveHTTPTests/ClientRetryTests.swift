@@ -1,0 +1,172 @@
+// What the client retries, how long it waits, and when it gives up.
+
+import RoveCore
+import RoveHTTP
+import XCTest
+
+final class ClientRetryTests: XCTestCase {
+    let url = "https://octo.test/api/projects"
+
+    func testRetriesA503AfterItsRetryAfterSeconds() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "2")]), reply(200, body: "[]"))
+        let response = try makeClient(transport, clock).send(HTTPRequest(url: url))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(clock.sleeps, [2])
+        XCTAssertEqual(transport.count("GET", url), 2)
+    }
+
+    func testRetryAfterAsAnHTTPDate() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        // The fake clock reads Sun, 06 Nov 1994 08:49:37 GMT: this date is 5 seconds later.
+        transport.script("GET", url, reply(429, [("retry-after", "Sun, 06 Nov 1994 08:49:42 GMT")]), reply(200))
+        _ = try makeClient(transport, clock).send(HTTPRequest(url: url))
+        XCTAssertEqual(clock.sleeps, [5])
+    }
+
+    func testBackoffDoublesUpToTheMaximumDelay() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, failure(.connection), failure(.timeout), failure(.connection),
+                         reply(502), reply(504), reply(200))
+        let client = makeClient(transport, clock, maxAttempts: 6, baseDelay: 1, maxDelay: 4)
+        XCTAssertEqual(try client.send(HTTPRequest(url: url)).status, 200)
+        XCTAssertEqual(clock.sleeps, [1, 2, 4, 4, 4])
+    }
+
+    func testFullJitterStaysWithinTheCeiling() {
+        let policy = RetryPolicy(baseDelay: 0.2, maxDelay: 10)
+        XCTAssertEqual(policy.ceiling(afterFailure: 1), 0.2)
+        XCTAssertEqual(policy.ceiling(afterFailure: 3), 0.8)
+        XCTAssertEqual(policy.ceiling(afterFailure: 40), 10)
+        for failures in 1...10 {
+            let delay = policy.delay(afterFailure: failures)
+            XCTAssertTrue((0...policy.ceiling(afterFailure: failures)).contains(delay), "\(delay)")
+        }
+    }
+
+    func testGivingUpAfterMaxAttemptsReportsTheLastStatus() {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503))
+        XCTAssertThrowsError(try makeClient(transport, clock, maxAttempts: 3).send(HTTPRequest(url: url))) { error in
+            let diagnostic = error as! Diagnostic
+            XCTAssertEqual(diagnostic.kind, .http)
+            XCTAssertEqual(diagnostic.fields["status"], .int(503))
+            XCTAssertEqual(diagnostic.message, "HTTP 503 Service Unavailable: GET \(url)")
+        }
+        XCTAssertEqual(transport.count("GET", url), 3)
+        // Waits are measured against a clock near 8e8 s, so compare to the microsecond.
+        XCTAssertEqual(clock.sleeps.count, 2)
+        for (slept, expected) in zip(clock.sleeps, [0.2, 0.4]) { XCTAssertEqual(slept, expected, accuracy: 1e-6) }
+    }
+
+    func testTheTotalTimeCapRefusesALongRetryAfter() {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "120")]), reply(200))
+        XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
+            XCTAssertEqual((error as! Diagnostic).fields["status"], .int(503))
+        }
+        XCTAssertEqual(transport.count("GET", url), 1)
+        XCTAssertEqual(clock.sleeps, [])
+    }
+
+    func testTheTotalTimeCapEndsALongRunOfFailures() {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "25")]))
+        XCTAssertThrowsError(try makeClient(transport, clock, maxAttempts: 10).send(HTTPRequest(url: url)))
+        XCTAssertEqual(clock.sleeps, [25, 25])   // a third wait would pass 60 s
+    }
+
+    func testPostIsNeverResentWhenItMayHaveReachedTheServer() {
+        let outcomes: [(ScriptedTransport.Outcome, ErrorKind)] = [
+            (reply(500), .http), (reply(502), .http), (reply(504), .http),
+            (reply(503), .http), (reply(429), .http),                    // no Retry-After
+            (failure(.connection, "connection reset"), .network), (failure(.timeout), .timeout),
+        ]
+        for (outcome, kind) in outcomes {
+            let transport = ScriptedTransport(), clock = FakeClock()
+            transport.script("POST", url, outcome, reply(201))
+            let request = HTTPRequest(method: "POST", url: url, body: Array("{}".utf8))
+            XCTAssertThrowsError(try makeClient(transport, clock).send(request)) { error in
+                XCTAssertEqual((error as! Diagnostic).kind, kind)
+            }
+            XCTAssertEqual(transport.count("POST", url), 1, "\(outcome)")
+            XCTAssertEqual(clock.sleeps, [])
+        }
+    }
+
+    func testPatchIsNotResentOnAConnectionFailure() {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("PATCH", url, failure(.connection), reply(200))
+        XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(method: "PATCH", url: url)))
+        XCTAssertEqual(transport.count("PATCH", url), 1)
+    }
+
+    func testPostIsResentWhenTheServerRefusedItWithRetryAfter() throws {
+        for status in [429, 503] {
+            let transport = ScriptedTransport(), clock = FakeClock()
+            transport.script("POST", url, reply(status, [("retry-after", "1")]), reply(201))
+            let response = try makeClient(transport, clock).send(HTTPRequest(method: "POST", url: url))
+            XCTAssertEqual(response.status, 201)
+            XCTAssertEqual(transport.count("POST", url), 2)
+            XCTAssertEqual(clock.sleeps, [1])
+        }
+    }
+
+    func testStatusesThatCannotPassFailAtOnce() {
+        for status in [400, 401, 403, 404, 409, 422, 500] {
+            let transport = ScriptedTransport(), clock = FakeClock()
+            transport.script("GET", url, reply(status), reply(200))
+            XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
+                XCTAssertEqual((error as! Diagnostic).fields["status"], .int(status))
+            }
+            XCTAssertEqual(transport.count("GET", url), 1, "\(status)")
+        }
+    }
+
+    func testTransportFailuresAfterRetriesAreTyped() {
+        let cases: [(TransportError.Kind, ErrorKind, Int)] = [
+            (.connection, .network, 5), (.timeout, .timeout, 5), (.tls, .network, 1), (.invalid, .value, 1),
+        ]
+        for (kind, errorKind, attempts) in cases {
+            let transport = ScriptedTransport(), clock = FakeClock()
+            transport.script("GET", url, failure(kind, "it broke"))
+            XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
+                let diagnostic = error as! Diagnostic
+                XCTAssertEqual(diagnostic.kind, errorKind)
+                XCTAssertTrue(diagnostic.message.contains("GET \(self.url): it broke"), diagnostic.message)
+                XCTAssertEqual(diagnostic.fields["url"], .string(self.url))
+            }
+            XCTAssertEqual(transport.count("GET", url), attempts)
+        }
+    }
+
+    func testABatchReturnsResponsesInOrderAndRetriesEachOnItsOwn() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url + "?skip=0", reply(200, body: "a"))
+        transport.script("GET", url + "?skip=30", reply(503, [("retry-after", "1")]), reply(200, body: "b"))
+        transport.script("GET", url + "?skip=60", reply(200, body: "c"))
+        let requests = [0, 30, 60].map { HTTPRequest(url: url + "?skip=\($0)") }
+        let bodies = try makeClient(transport, clock).send(requests).map { String(decoding: $0.body, as: UTF8.self) }
+        XCTAssertEqual(bodies, ["a", "b", "c"])
+        XCTAssertEqual(transport.batchSizes, [3, 1])
+    }
+
+    func testTraceWritesARedactedLinePerRequestResponseAndRetry() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        let keyed = url + "?apikey=API-KEY-1"
+        transport.script("GET", keyed, reply(503), reply(200, body: "[1]"))
+        transport.onSend = { _ in clock.time += 0.012 }
+        let client = makeClient(transport, clock, baseDelay: 1.5)
+        var lines: [String] = []
+        client.trace = true
+        client.log = { lines.append($0) }
+        _ = try client.send(HTTPRequest(url: keyed))
+        XCTAssertEqual(lines, [
+            "→ GET \(url)?apikey=•••",
+            "← 503 GET \(url)?apikey=••• 12 ms 0 B",
+            "↻ retry 2/5 after 1.5 s (503)",
+            "→ GET \(url)?apikey=•••",
+            "← 200 GET \(url)?apikey=••• 12 ms 3 B",
+        ])
+    }
+}

@@ -25,18 +25,15 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        // libcurl, behind typed setopt/getinfo shims; imported only by RoveHTTP.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
-        ),
+        // libcurl, loaded with dlopen on first use and called through typed wrappers; imported
+        // only by RoveHTTP. Needs libcurl's headers to build (libcurl4-openssl-dev), not to link.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // HTTP: the libcurl transport, retries, cancellation, URI templates, redaction.
         .target(name: "RoveHTTP", dependencies: ["CCurl", "RoveCore"]),
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: ["RoveCore", "CEditLine"]
+            dependencies: ["RoveCore", "RoveHTTP", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // Shared by the test targets: the golden-script runner and process helpers.

@@ -1,6 +1,7 @@
 // The `rove` command: reads the command line, picks a mode, runs it, and returns the exit status.
 
 import RoveCore
+import RoveHTTP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -150,6 +151,7 @@ public struct CLI {
         ))
         reference.interpreter = created
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
+        HTTPBuiltins.install(in: created)
         prepare(created)
         return Session(
             interpreter: created, output: standardOutput, errors: standardError,

@@ -3,6 +3,7 @@
 import Foundation
 import RoveCLI
 import RoveCore
+import RoveHTTP
 
 /// One golden script and what it expects.
 ///
@@ -70,6 +71,7 @@ public struct GoldenScript {
         // compared recursively.
         let failure: Diagnostic? = runOnLargeStack { [source, path] _ in
             let interpreter = Interpreter(host: host)
+            HTTPBuiltins.install(in: interpreter)  // as the CLI does: `expand` is a builtin
             do {
                 try interpreter.run(source, file: path)
                 return nil

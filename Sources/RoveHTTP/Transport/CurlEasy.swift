@@ -7,13 +7,14 @@ struct CurlCallError: Error {
     let code: CURLcode
 }
 
-/// libcurl wants `curl_global_init` once, before any other thread uses it; a lazily initialised
-/// static runs exactly once however many threads race to it.
+/// libcurl is loaded (dlopen) and initialised on first use, once, whichever thread gets there
+/// first: runs that make no request never load it.
 enum CurlLibrary {
-    private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+    /// Loads and initialises libcurl if nobody has yet; false when it could not be.
+    static func ensureInitialised() -> Bool { loadFailure == nil }
 
-    /// Initialises libcurl if nobody has yet; false when it could not be.
-    static func ensureInitialised() -> Bool { initialised }
+    /// Why libcurl could not be loaded, or nil when it is ready.
+    static var loadFailure: String? { rove_curl_load().map { String(cString: $0) } }
 }
 
 /// One easy handle, cleaned up when the last reference goes.
@@ -27,20 +28,20 @@ final class CurlEasy {
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init?() {
-        guard CurlLibrary.ensureInitialised(), let handle = curl_easy_init() else { return nil }
+        guard CurlLibrary.ensureInitialised(), let handle = rove_easy_init() else { return nil }
         self.handle = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        rove_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
     /// Forgets every option of the previous request; keeps caches and the error buffer's storage.
     func reset() throws(CurlCallError) {
-        curl_easy_reset(handle)
+        rove_easy_reset(handle)
         errorBuffer[0] = 0
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
     }
@@ -103,12 +104,12 @@ final class CurlHeaderList {
 
     init() {}
 
-    deinit { curl_slist_free_all(head) }
+    deinit { rove_slist_free_all(head) }
 
     /// Appends one line; false when curl could not allocate.
     @discardableResult
     func append(_ line: String) -> Bool {
-        guard let extended = curl_slist_append(head, line) else { return false }
+        guard let extended = rove_slist_append(head, line) else { return false }
         head = extended
         return true
     }

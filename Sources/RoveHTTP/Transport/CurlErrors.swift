@@ -11,7 +11,7 @@ extension TransportError {
     static func from(_ code: CURLcode, detail: String, cancelled: Bool) -> TransportError {
         let kind = kind(of: code, cancelled: cancelled)
         if kind == .cancelled { return TransportError(.cancelled, "request cancelled") }
-        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let text = detail.isEmpty ? String(cString: rove_easy_strerror(code)) : detail
         return TransportError(kind, tidy(text))
     }
 

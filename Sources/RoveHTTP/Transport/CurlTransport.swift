@@ -62,7 +62,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private static let maxIdleHandles = 32
 
     public init(options: Options = Options()) throws(TransportError) {
-        guard let multi = CurlMulti() else { throw TransportError(.invalid, "libcurl could not be initialised") }
+        guard let multi = CurlMulti() else {
+            throw TransportError(.invalid, CurlLibrary.loadFailure ?? "libcurl could not be initialised")
+        }
         self.options = options
         self.multi = multi
         _ = multi.set(CURLMOPT_MAX_HOST_CONNECTIONS, max(1, options.maxConnectionsPerHost))

@@ -63,7 +63,7 @@ final class Transfer {
             try configureCallbacks()
         } catch {
             throw TransportError(.invalid, "could not configure the request: "
-                                 + String(cString: curl_easy_strerror(error.code)).lowercased())
+                                 + String(cString: rove_easy_strerror(error.code)).lowercased())
         }
     }
 

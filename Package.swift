@@ -36,6 +36,9 @@ let package = Package(
             dependencies: ["RoveCore", "RoveHTTP", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
+        // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.
+        .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],
+                          path: "bench/httpbench"),
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveCLI", "RoveHTTP"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],

@@ -25,21 +25,25 @@ struct Compiler {
         // Top-level functions are defined first, so a script may call one declared further down.
         let hoisted = statements.filter { if case .function = $0 { return true } else { return false } }
         let rest = statements.filter { if case .function = $0 { return false } else { return true } }
-        var code = try hoisted.map { ExecBox(try statement($0)) }
-        for (index, statement) in rest.enumerated() {
-            if index == rest.count - 1, case .expression(let expr) = statement {
-                let value = try expression(expr)
-                code.append(ExecBox { interpreter in
-                    interpreter.lastResult = try value(interpreter)
-                    return .normal
-                })
-            } else {
-                code.append(ExecBox(try self.statement(statement)))
-            }
-        }
-        program.body = sequence(code)
+        let code = try hoisted.map { ExecBox(try statement($0)) }
+        program.body = sequence(code + (try bodyStatements(rest) { interpreter, value in
+            interpreter.lastResult = value
+            return .normal
+        }))
         program.slotCount = scope.slotCount
         return program
+    }
+
+    /// Compiles a body whose final expression statement, if any, is its result: `finish`
+    /// receives that value (a program's result for the REPL, a function's return value).
+    mutating func bodyStatements(_ list: [Stmt], finish: @escaping (Interpreter, Value) -> Flow) throws -> [ExecBox] {
+        try list.enumerated().map { index, statement in
+            if index == list.count - 1, case .expression(let expr) = statement {
+                let value = try expression(expr)
+                return ExecBox { interpreter in finish(interpreter, try value(interpreter)) }
+            }
+            return ExecBox(try self.statement(statement))
+        }
     }
 
     // MARK: Statements
@@ -240,20 +244,11 @@ struct Compiler {
         }
         let compiled = CompiledFunction(name: declaration.name, parameters: parameters,
                                         isClosure: declaration.isClosure, location: location(declaration.offset))
-        var body = prologue
-        for (index, statement) in declaration.body.enumerated() {
-            // A function returns its last expression statement's value when it has no `return`.
-            if index == declaration.body.count - 1, case .expression(let expr) = statement {
-                let value = try expression(expr)
-                body.append(ExecBox { interpreter in
-                    interpreter.returnValue = try value(interpreter)
-                    return .returned
-                })
-            } else {
-                body.append(ExecBox(try self.statement(statement)))
-            }
-        }
-        compiled.body = sequence(body)
+        // A function returns its last expression statement's value when it has no `return`.
+        compiled.body = sequence(prologue + (try bodyStatements(declaration.body) { interpreter, value in
+            interpreter.returnValue = value
+            return .returned
+        }))
         compiled.slotCount = inner.slotCount
         compiled.hasBoxedLocals = inner.hasBoxedLocals
         if prologue.isEmpty, let result = try returnedExpression(declaration.body) {

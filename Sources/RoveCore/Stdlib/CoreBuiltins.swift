@@ -56,7 +56,7 @@ enum CoreBuiltins {
     /// and otherwise by being iterated.
     private static func length(_ args: Arguments) throws -> Int {
         switch args.values[0] {
-        case .string(let s): return s.count
+        case .string(let s): return s.characterCount
         case .list(let items): return items.count
         case .object(let fields): return fields.count
         case .host(let object):

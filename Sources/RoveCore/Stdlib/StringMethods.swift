@@ -5,7 +5,7 @@ enum StringMethods {
         // Properties: facts about the string, read without parentheses.
         method("count", property: true) { s, args in
             try args.expect(0)
-            return .int(s.count)
+            return .int(s.characterCount)
         },
         method("isEmpty", property: true) { s, args in
             try args.expect(0)
@@ -118,5 +118,24 @@ extension String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The number of characters, as `count`, with a shortcut for ASCII text (most API data):
+    /// there every byte is a character, and checking bytes is far cheaper than finding
+    /// grapheme boundaries.
+    var characterCount: Int {
+        var utf8 = self.utf8
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        if ascii == true { return utf8.count }
+        if ascii == nil {
+            // Bridged or otherwise non-contiguous storage: make it native once and retry.
+            var copy = self
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+            if utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) == true { return utf8.count }
+        }
+        return count
     }
 }

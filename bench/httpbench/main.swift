@@ -54,6 +54,11 @@ func serve() throws -> Never {
 
 /// Sends `count` GETs of `url`/N in batches of `concurrency` through HTTPClient and CurlTransport,
 /// checking every body, and prints `elapsed=<s> rps=<requests per second>`.
+///
+/// `--layer transport` skips the client and sends the same batches straight to CurlTransport;
+/// `--layer stream` hands all requests to CurlTransport in one call, so libcurl keeps
+/// `concurrency` connections busy without waiting for a batch to finish: the two locate where
+/// time goes when the client falls behind curl.
 func fetch(_ options: [String: String]) throws -> Never {
     guard let base = options["url"] else { fail("fetch needs --url") }
     let count = Int(options["count"] ?? "1000") ?? 1000
@@ -61,8 +66,14 @@ func fetch(_ options: [String: String]) throws -> Never {
     let expected = makeBody().count
     // The transport's connection cap must not be the bottleneck; the client's per-host limit
     // (the governor) is what bounds a batch, as it would for a script's parallel paging.
-    let transport = try CurlTransport(options: CurlTransport.Options(maxConnectionsPerHost: max(8, concurrency)))
+    let limit = options["layer"] == "stream" ? concurrency : max(8, concurrency)
+    let transport = try CurlTransport(options: CurlTransport.Options(maxConnectionsPerHost: limit))
     let client = HTTPClient(transport: transport, perHostLimit: concurrency)
+    let layer = options["layer"] ?? "client"
+    func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        if layer == "client" { return try client.send(requests) }
+        return try transport.send(requests).map { try $0.get() }
+    }
     // One warm-up request opens the connection and loads libcurl, which every peer gets for free
     // too (curl and python are already running with their libraries loaded when they start timing).
     _ = try client.send(HTTPRequest(url: "\(base)/0"))
@@ -70,8 +81,9 @@ func fetch(_ options: [String: String]) throws -> Never {
     let start = Date()
     var sent = 0
     while sent < count {
-        let batch = (sent..<min(count, sent + concurrency)).map { HTTPRequest(url: "\(base)/\($0)") }
-        for response in try client.send(batch) where response.body.count != expected {
+        let size = layer == "stream" ? count : concurrency
+        let batch = (sent..<min(count, sent + size)).map { HTTPRequest(url: "\(base)/\($0)") }
+        for response in try send(batch) where response.body.count != expected {
             fail("a body of \(response.body.count) bytes, expected \(expected)")
         }
         sent += batch.count

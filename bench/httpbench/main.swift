@@ -1,2 +1,105 @@
-// Placeholder: the HTTP benchmark harness (serve / fetch modes) is being written.
-print("rove-httpbench: not built yet")
+// rove-httpbench: a loopback JSON server (`serve`) and the HTTPClient side of the HTTP benchmark (`fetch`).
+
+import Foundation
+import RoveHTTP
+import RoveTestSupport
+
+/// The document every /item/N returns: about 20 KB of Octopus-like JSON, built once so the
+/// server's cost per request is only writing it.
+func makeBody() -> [UInt8] {
+    var items: [String] = []
+    var size = 2
+    var index = 0
+    while size < 20_000 {
+        let item = "{\"Id\":\"Projects-\(index)\",\"Name\":\"service-\(index)\",\"Slug\":\"service-\(index)\","
+            + "\"IsDisabled\":false,\"LifecycleId\":\"Lifecycles-1\",\"Links\":{\"Self\":\"/api/projects/Projects-\(index)\"}}"
+        items.append(item)
+        size += item.utf8.count + 1
+        index += 1
+    }
+    return Array(("[" + items.joined(separator: ",") + "]").utf8)
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("rove-httpbench: " + message + "\n").utf8))
+    exit(2)
+}
+
+/// `--name value` pairs after the mode.
+func options(_ arguments: ArraySlice<String>) -> [String: String] {
+    var result: [String: String] = [:]
+    var rest = arguments
+    while let name = rest.popFirst() {
+        guard name.hasPrefix("--"), let value = rest.popFirst() else { fail("expected --name value, got \(name)") }
+        result[String(name.dropFirst(2))] = value
+    }
+    return result
+}
+
+/// Serves until stdin closes (the driving script holds it open) or a signal ends the process.
+func serve() throws -> Never {
+    let body = makeBody()
+    let server = try LoopbackServer(fallback: { request in
+        request.path.hasPrefix("/item/")
+            ? .respond(ServerReply(headers: [("Content-Type", "application/json")], body: body))
+            : .respond(ServerReply(status: 404, text: "not found"))
+    })
+    print("PORT=\(server.port)")
+    print("BYTES=\(body.count)")
+    fflush(stdout)
+    while FileHandle.standardInput.availableData.count > 0 {}
+    server.stop()
+    exit(0)
+}
+
+/// Sends `count` GETs of `url`/N in batches of `concurrency` through HTTPClient and CurlTransport,
+/// checking every body, and prints `elapsed=<s> rps=<requests per second>`.
+///
+/// `--layer transport` skips the client and sends the same batches straight to CurlTransport;
+/// `--layer stream` hands all requests to CurlTransport in one call, so libcurl keeps
+/// `concurrency` connections busy without waiting for a batch to finish: the two locate where
+/// time goes when the client falls behind curl.
+func fetch(_ options: [String: String]) throws -> Never {
+    guard let base = options["url"] else { fail("fetch needs --url") }
+    let count = Int(options["count"] ?? "1000") ?? 1000
+    let concurrency = max(1, Int(options["concurrency"] ?? "1") ?? 1)
+    let expected = makeBody().count
+    // The transport's connection cap must not be the bottleneck; the client's per-host limit
+    // (the governor) is what bounds a batch, as it would for a script's parallel paging.
+    let limit = options["layer"] == "stream" ? concurrency : max(8, concurrency)
+    let transport = try CurlTransport(options: CurlTransport.Options(maxConnectionsPerHost: limit))
+    let client = HTTPClient(transport: transport, perHostLimit: concurrency)
+    let layer = options["layer"] ?? "client"
+    func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        if layer == "client" { return try client.send(requests) }
+        return try transport.send(requests).map { try $0.get() }
+    }
+    // One warm-up request opens the connection and loads libcurl, which every peer gets for free
+    // too (curl and python are already running with their libraries loaded when they start timing).
+    _ = try client.send(HTTPRequest(url: "\(base)/0"))
+
+    let start = Date()
+    var sent = 0
+    while sent < count {
+        let size = layer == "stream" ? count : concurrency
+        let batch = (sent..<min(count, sent + size)).map { HTTPRequest(url: "\(base)/\($0)") }
+        for response in try send(batch) where response.body.count != expected {
+            fail("a body of \(response.body.count) bytes, expected \(expected)")
+        }
+        sent += batch.count
+    }
+    let elapsed = Date().timeIntervalSince(start)
+    print(String(format: "elapsed=%.4f rps=%.1f", elapsed, Double(count) / elapsed))
+    exit(0)
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    switch arguments.first {
+    case "serve": try serve()
+    case "fetch": try fetch(options(arguments.dropFirst()))
+    default: fail("usage: rove-httpbench serve | fetch --url URL --count N --concurrency N")
+    }
+} catch {
+    fail("\(error)")
+}

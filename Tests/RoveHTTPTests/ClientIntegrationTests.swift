@@ -147,7 +147,7 @@ final class ClientIntegrationTests: XCTestCase {
             XCTAssertEqual(diagnostic.kind, .http)
             texts.append(diagnostic.message)
             texts.append(DiagnosticRenderer.render(diagnostic, color: false))
-            for (name, value) in diagnostic.fields { texts.append(name + " " + Self.dump(value)) }
+            for (name, value) in diagnostic.fields { texts.append(name + " " + ClientRedactionTests.dump(value)) }
         }
         // The server really did receive the key, so the client had it to leak.
         XCTAssertEqual(server.requests.first?.header("x-octopus-apikey"), canary)
@@ -203,14 +203,5 @@ final class ClientIntegrationTests: XCTestCase {
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(String(decoding: response.body, as: UTF8.self), text)
         XCTAssertEqual(server.requests.first?.header("accept-encoding")?.contains("gzip"), true)
-    }
-
-    static func dump(_ value: Value) -> String {
-        switch value {
-        case .string(let text): return text
-        case .list(let items): return items.map(dump).joined(separator: " ")
-        case .object(let fields): return fields.map { "\($0.key) \(dump($0.value))" }.joined(separator: " ")
-        case .null, .bool, .int, .float, .function, .host: return "\(value)"
-        }
     }
 }

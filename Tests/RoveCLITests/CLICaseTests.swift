@@ -162,9 +162,8 @@ final class CLICaseTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/rove-cli-tests-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("no temporary folder") }
-        folder = String(cString: made)
+        guard let made = makeTemporaryFolder(prefix: "rove-cli-tests") else { throw XCTSkip("no temporary folder") }
+        folder = made
         for (name, text) in scripts {
             let descriptor = open(folder + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             _ = text.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }

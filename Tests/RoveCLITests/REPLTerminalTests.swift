@@ -17,9 +17,8 @@ final class REPLTerminalTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        var template = Array("/tmp/rove-repl-tests-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw XCTSkip("no temporary folder") }
-        home = String(cString: made)
+        guard let made = makeTemporaryFolder(prefix: "rove-repl-tests") else { throw XCTSkip("no temporary folder") }
+        home = made
     }
 
     override func tearDown() {

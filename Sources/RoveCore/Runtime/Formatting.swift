@@ -49,8 +49,7 @@ extension Interpreter {
     static func format(_ d: Double) -> String {
         if d.isNaN { return "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        let text = d.description
-        return text
+        return d.description
     }
 
     static func writeQuoted(_ s: String, to out: inout String) {

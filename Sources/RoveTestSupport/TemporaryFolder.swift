@@ -1,0 +1,14 @@
+// A fresh folder under /tmp for a test's files, shared by every test target.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Makes a new, empty folder `/tmp/<prefix>-XXXXXX` and returns its path; nil when it cannot.
+public func makeTemporaryFolder(prefix: String) -> String? {
+    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { return nil }
+    return String(cString: made)
+}

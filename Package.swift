@@ -5,10 +5,12 @@ let package = Package(
     name: "Rove",
     products: [
         .executable(name: "rove", targets: ["rove"]),
+        .executable(name: "rove-sim", targets: ["rove-sim"]),
         .library(name: "RoveCore", targets: ["RoveCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // The language: syntax, compiler, runtime, stdlib, diagnostics. No C, no global I/O.
@@ -30,12 +32,18 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // HTTP: the libcurl transport, retries, cancellation, URI templates, redaction.
         .target(name: "RoveHTTP", dependencies: ["CCurl", "RoveCore"]),
+        // The hypermedia object model (Resource, Collection, Link, Task) and the provider adapters.
+        .target(name: "RoveProviders", dependencies: ["RoveHTTP", "RoveCore"]),
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: ["RoveCore", "RoveHTTP", "CEditLine"]
+            dependencies: ["RoveCore", "RoveHTTP", "RoveProviders", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
+        // The local Octopus and DeployHQ servers: seed data, behaviour, fault injection. It stands
+        // beside the client side and imports none of it.
+        .target(name: "RoveSimulator", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .executableTarget(name: "rove-sim", dependencies: ["RoveSimulator"]),
         // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.
         .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],
                           path: "bench/httpbench"),
@@ -46,6 +54,8 @@ let package = Package(
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveTestSupport"]),
         .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"]),
+        .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,106 @@
+// Every route the simulator serves, declared as data: method, pattern, scope, handler.
+
+enum OctopusRouteTable {
+    /// The uniform CRUD set of one stored kind, with its `/all` sibling.
+    static func standard(_ kind: ResourceKind, writes: Bool = true) -> [OctopusRoute] {
+        let s = kind.segment
+        var routes = [
+            OctopusRoute("GET", s, .space) { try $0.list(kind, $1) },
+            OctopusRoute("GET", "\(s)/all", .space) { $0.all(kind, $1) },
+            OctopusRoute("GET", "\(s)/{id}", .space) { try $0.get(kind, $1) },
+        ]
+        if writes {
+            routes += [
+                OctopusRoute("POST", s, .space) { try $0.createDocument(kind, $1) },
+                OctopusRoute("PUT", "\(s)/{id}", .space) { try $0.update(kind, $1) },
+                OctopusRoute("DELETE", "\(s)/{id}", .space) { try $0.delete(kind, $1) },
+            ]
+        }
+        return routes
+    }
+
+    static let all: [OctopusRoute] = system + tasks + spaceScoped + releases + deployments + runbooks + interruptions
+
+    static let system: [OctopusRoute] = [
+        OctopusRoute("GET", "spaces", .system) { try $0.list(.space, $1) },
+        OctopusRoute("GET", "spaces/all", .system) { $0.all(.space, $1) },
+        OctopusRoute("GET", "spaces/{id}", .system) { try $0.getSpace($1) },
+        OctopusRoute("POST", "spaces", .system) { try $0.createSpace($1) },
+        OctopusRoute("PUT", "spaces/{id}", .system) { try $0.update(.space, $1) },
+        OctopusRoute("GET", "users/me", .system) { try $0.currentUser($1) },
+        OctopusRoute("GET", "users/{id}", .system) { try $0.get(.user, $1) },
+        OctopusRoute("GET", "users/{id}/spaces", .system) { try $0.userSpaces($1) },
+    ]
+
+    static let tasks: [OctopusRoute] = [
+        OctopusRoute("GET", "tasks", .systemAndSpace) { try $0.listTasks($1) },
+        OctopusRoute("POST", "tasks", .systemAndSpace) { try $0.createTask($1) },
+        OctopusRoute("GET", "tasks/{id}", .systemAndSpace) { try $0.getTask($1) },
+        OctopusRoute("GET", "tasks/{id}/details", .systemAndSpace) { try $0.taskDetails($1) },
+        OctopusRoute("GET", "tasks/{id}/raw", .systemAndSpace) { try $0.taskRaw($1) },
+        OctopusRoute("POST", "tasks/{id}/cancel", .systemAndSpace) { try $0.cancelTask($1) },
+    ]
+
+    static let spaceScoped: [OctopusRoute] =
+        standard(.projectGroup) + standard(.project) + standard(.environment) + standard(.lifecycle)
+        + standard(.channel) + standard(.tenant) + standard(.machine) + standard(.feed) + standard(.account)
+        + [
+            OctopusRoute("GET", "projectgroups/{id}/projects", .space) { try $0.projectGroupProjects($1) },
+            OctopusRoute("GET", "projects/{id}/channels", .space) { try $0.projectChannels($1) },
+            OctopusRoute("GET", "projects/{id}/channels/{channelId}", .space) { try $0.projectChannel($1) },
+            OctopusRoute("GET", "projects/{id}/variables", .space) { try $0.projectVariables($1) },
+            OctopusRoute("PUT", "projects/{id}/variables", .space) { try $0.putProjectVariables($1) },
+            OctopusRoute("GET", "projects/{id}/deploymentprocesses", .space) { try $0.projectDeploymentProcess($1) },
+            OctopusRoute("GET", "environments/{id}/machines", .space) { try $0.environmentMachines($1) },
+            OctopusRoute("GET", "feeds/{id}/packages/versions", .space) { try $0.packageVersions($1) },
+            OctopusRoute("GET", "variables/{id}", .space) { try $0.get(.variableSet, $1) },
+            OctopusRoute("PUT", "variables/{id}", .space) { try $0.putVariables($1) },
+            OctopusRoute("GET", "deploymentprocesses", .space) { try $0.list(.deploymentProcess, $1) },
+            OctopusRoute("GET", "deploymentprocesses/{id}", .space) { try $0.get(.deploymentProcess, $1) },
+            OctopusRoute("PUT", "deploymentprocesses/{id}", .space) { try $0.update(.deploymentProcess, $1) },
+            OctopusRoute("GET", "deploymentprocesses/{id}/template", .space) { try $0.releaseTemplate($1) },
+        ]
+
+    static let releases: [OctopusRoute] = [
+        OctopusRoute("GET", "releases", .space) { try $0.list(.release, $1) },
+        OctopusRoute("GET", "releases/{id}", .space) { try $0.get(.release, $1) },
+        OctopusRoute("POST", "releases", .space) { try $0.createRelease($1) },
+        OctopusRoute("PUT", "releases/{id}", .space) { try $0.update(.release, $1) },
+        OctopusRoute("DELETE", "releases/{id}", .space) { try $0.delete(.release, $1) },
+        OctopusRoute("GET", "releases/{id}/deployments", .space) { try $0.releaseDeployments($1) },
+        OctopusRoute("GET", "releases/{id}/deployments/template", .space) { try $0.deploymentTemplate($1) },
+        OctopusRoute("GET", "projects/{id}/releases", .space) { try $0.projectReleases($1) },
+        OctopusRoute("GET", "projects/{id}/releases/{version}", .space) { try $0.projectReleaseByVersion($1) },
+        OctopusRoute("GET", "channels/{id}/releases", .space) { try $0.channelReleases($1) },
+        OctopusRoute("POST", "releases/create/v1", .space) { try $0.createReleaseV1($1) },
+    ]
+
+    static let deployments: [OctopusRoute] = [
+        OctopusRoute("GET", "deployments", .space) { try $0.list(.deployment, $1) },
+        OctopusRoute("GET", "deployments/{id}", .space) { try $0.get(.deployment, $1) },
+        OctopusRoute("POST", "deployments", .space) { try $0.createDeployment($1) },
+        OctopusRoute("DELETE", "deployments/{id}", .space) { try $0.delete(.deployment, $1) },
+        OctopusRoute("POST", "deployments/create/untenanted/v1", .space) { try $0.createDeploymentsV1($1, tenanted: false) },
+        OctopusRoute("POST", "deployments/create/tenanted/v1", .space) { try $0.createDeploymentsV1($1, tenanted: true) },
+    ]
+
+    static let runbooks: [OctopusRoute] = standard(.runbook) + [
+        OctopusRoute("GET", "projects/{id}/runbooks", .space) { try $0.projectRunbooks($1) },
+        OctopusRoute("GET", "projects/{id}/runbookSnapshots", .space) { try $0.projectRunbookSnapshots($1) },
+        OctopusRoute("GET", "runbooks/{id}/runbookSnapshots", .space) { try $0.runbookSnapshots($1) },
+        OctopusRoute("GET", "runbookSnapshots", .space) { try $0.list(.runbookSnapshot, $1) },
+        OctopusRoute("GET", "runbookSnapshots/{id}", .space) { try $0.get(.runbookSnapshot, $1) },
+        OctopusRoute("GET", "runbookRuns", .space) { try $0.list(.runbookRun, $1) },
+        OctopusRoute("GET", "runbookRuns/{id}", .space) { try $0.get(.runbookRun, $1) },
+        OctopusRoute("POST", "runbookRuns", .space) { try $0.createRunbookRun($1) },
+        OctopusRoute("POST", "runbook-runs/create/v1", .space) { try $0.createRunbookRunsV1($1) },
+    ]
+
+    static let interruptions: [OctopusRoute] = [
+        OctopusRoute("GET", "interruptions", .space) { try $0.list(.interruption, $1) },
+        OctopusRoute("GET", "interruptions/{id}", .space) { try $0.getInterruption($1) },
+        OctopusRoute("GET", "interruptions/{id}/responsible", .space) { try $0.interruptionResponsible($1) },
+        OctopusRoute("PUT", "interruptions/{id}/responsible", .space) { try $0.takeResponsibility($1) },
+        OctopusRoute("POST", "interruptions/{id}/submit", .space) { try $0.submitInterruption($1) },
+    ]
+}

@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveTestSupport"]),
         .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"]),
+        .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

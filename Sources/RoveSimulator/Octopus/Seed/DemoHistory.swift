@@ -21,7 +21,7 @@ struct DemoHistory {
     }
 
     mutating func buildReleases(_ project: (id: String, name: String, channelIds: [String]), count: Int, space: DemoSeed.SpaceData) {
-        let major = random.int(1...3)
+        let major = project.name == DemoCatalog.manyReleasesProject ? 1 : random.int(1...3)
         let steps = DemoCatalog.processSteps(project.name)
         let packageId = DemoCatalog.packageId(project.name)
         for index in 0..<count {

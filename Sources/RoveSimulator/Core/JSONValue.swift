@@ -22,7 +22,8 @@ public enum JSONValue: Sendable, Equatable {
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: return false
+        case (.null, _), (.bool, _), (.int, _), (.double, _), (.string, _), (.array, _), (.object, _):
+            return false
         }
     }
 
@@ -48,8 +49,8 @@ public enum JSONValue: Sendable, Equatable {
     public var intValue: Int? {
         switch self {
         case .int(let i): return i
-        case .double(let d) where d.rounded() == d && abs(d) < 9e15: return Int(d)
-        default: return nil
+        case .double(let d): return d.rounded() == d && abs(d) < 9e15 ? Int(d) : nil
+        case .null, .bool, .string, .array, .object: return nil
         }
     }
 

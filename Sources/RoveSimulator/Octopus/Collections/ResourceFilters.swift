@@ -16,11 +16,8 @@ enum ResourceFilters {
             let wanted = Set(context.queryList(parameter).map { $0.lowercased() })
             guard !wanted.isEmpty else { return }
             result = result.filter { document in
-                switch document[field] {
-                case .string(let value)?: return wanted.contains(value.lowercased())
-                case .array(let values)?: return values.contains { wanted.contains($0.stringValue?.lowercased() ?? "") }
-                default: return false
-                }
+                if let value = document[field]?.stringValue { return wanted.contains(value.lowercased()) }
+                return document[field]?.stringArray.contains { wanted.contains($0.lowercased()) } ?? false
             }
         }
         switch kind {

@@ -21,7 +21,18 @@ extension OctopusService {
         var documents = store.documents(kind, in: kind.isSpaceScoped ? context.space : nil).filter(include)
         if kind == .interruption { documents = documents.filter(interruptionIsVisible) }
         if kind.listsNewestFirst { documents.reverse() }
-        return ResourceFilters.apply(documents, kind: kind, context: context)
+        documents = ResourceFilters.apply(documents, kind: kind, context: context)
+        // `taskState` reads the task behind a deployment or run, so it needs the clock.
+        let states = Set(context.queryList("taskState").map { $0.lowercased() })
+        if !states.isEmpty && (kind == .deployment || kind == .runbookRun) {
+            let tasks = taskDocuments
+            let time = now()
+            documents = documents.filter { document in
+                guard let record = document["TaskId"]?.stringValue.flatMap(store.task) else { return false }
+                return states.contains(tasks.timeline(record).snapshot(at: time).state.rawValue.lowercased())
+            }
+        }
+        return documents
     }
 
     func collectionPath(_ kind: ResourceKind, _ context: RouteContext) -> String {

@@ -12,7 +12,8 @@ struct Paging {
             guard let value = Int(text) else {
                 throw OctopusFailure.invalid("The value '\(text)' is not valid for \(name).")
             }
-            return max(0, value)
+            // Clamped so page arithmetic never overflows, whatever a client sends.
+            return min(max(0, value), Paging.pageAll)
         }
         skip = try number("skip", 0)
         take = try number("take", 30)

@@ -44,7 +44,8 @@ struct DemoHistory {
             ]))
             // Older releases went to the first environment only; the newest ones progressed further.
             let fromEnd = count - 1 - index
-            let reach = fromEnd == 0 ? random.int(1...2) : (fromEnd < 4 ? random.int(2...space.environments.count) : 1)
+            let reach = min(space.environments.count,
+                            fromEnd == 0 ? random.int(1...2) : (fromEnd < 4 ? random.int(2...max(2, space.environments.count)) : 1))
             for (order, environment) in space.environments.prefix(reach).enumerated() {
                 let time = released + Double(order + 1) * 3_600 + Double(random.int(0...1_800))
                 var outcome = BehaviourRules.deploymentOutcome(project: project.name, environment: environment.name, steps: steps)

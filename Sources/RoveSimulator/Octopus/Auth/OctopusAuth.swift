@@ -20,7 +20,7 @@ enum OctopusAuth {
         guard let authorization = request.header("Authorization") else { return nil }
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        let token = parts[1].trimmedSpaces()
         return token.isEmpty ? nil : token
     }
 

@@ -68,7 +68,7 @@ extension OctopusService {
 
     /// Checks a name is given and unique among `siblings`; duplicates are a 409 (research §10).
     func requireUniqueName(_ body: JSONValue, kind: ResourceKind, siblings: [JSONValue], excluding id: String? = nil) throws -> String {
-        guard let name = body["Name"]?.stringValue?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        guard let name = body["Name"]?.stringValue?.trimmedSpaces(), !name.isEmpty else {
             throw OctopusFailure.invalid("Please provide a value for Name.")
         }
         if siblings.contains(where: { $0["Name"]?.stringValue?.lowercased() == name.lowercased() && $0["Id"]?.stringValue != id }) {

@@ -77,7 +77,7 @@ struct RouteContext {
     func queryList(_ name: String) -> [String] {
         let wanted = name.lowercased()
         return request.query.filter { $0.name.lowercased() == wanted }
-            .flatMap { $0.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .flatMap { $0.value.split(separator: ",").map { $0.trimmedSpaces() } }
             .filter { !$0.isEmpty }
     }
 
@@ -104,18 +104,12 @@ struct RouteContext {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: CharacterSetLike) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs; query lists and names are trimmed this way.
+    func trimmedSpaces() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: CharacterSetLike) -> String { String(self).trimmingCharacters(in: set) }
-}
-
-/// Only whitespace trimming is needed; this keeps Foundation out of the hot path.
-enum CharacterSetLike { case whitespaces }

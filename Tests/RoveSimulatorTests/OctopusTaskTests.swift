@@ -159,3 +159,24 @@ final class OctopusTaskTests: XCTestCase {
         XCTAssertEqual(task(run["TaskId"]?.stringValue ?? "")["State"], "Failed", "Purge CDN Cache always fails")
     }
 }
+
+final class OctopusEventTests: XCTestCase {
+    func testEventsFollowADeploymentThroughItsTask() {
+        let harness = OctopusHarness(taskSeconds: 10)
+        let all = harness.get("/api/events")
+        XCTAssertEqual(all["ItemType"], "Event")
+        XCTAssertGreaterThan(all["TotalResults"]?.intValue ?? 0, 100)
+        let web = harness.id(of: "Web", in: "projects")
+        let development = harness.id(of: "Development", in: "environments")
+        let release = harness.json("POST", "/api/Spaces-1/releases", body: #"{"ProjectId":"\#(web)","Version":"8.0.0"}"#, status: 201)
+        let deployment = harness.json("POST", "/api/Spaces-1/deployments",
+                                      body: #"{"ReleaseId":"\#(release["Id"]!.stringValue!)","EnvironmentId":"\#(development)"}"#, status: 201)
+        let regarding = "/api/Spaces-1/events?regarding=\(deployment["Id"]!.stringValue!)"
+        XCTAssertEqual(harness.get(regarding)["Items"]?.arrayValue?.compactMap { $0["Category"]?.stringValue }, ["DeploymentQueued"])
+        harness.clock.advance(20)
+        let categories = harness.get(regarding)["Items"]?.arrayValue?.compactMap { $0["Category"]?.stringValue }
+        XCTAssertEqual(categories, ["DeploymentSucceeded", "DeploymentStarted", "DeploymentQueued"])
+        let first = harness.get(regarding)["Items"]!.arrayValue![0]
+        XCTAssertEqual(harness.get(first["Links"]!["Self"]!.stringValue!)["Id"], first["Id"])
+    }
+}

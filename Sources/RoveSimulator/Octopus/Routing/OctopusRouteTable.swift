@@ -39,6 +39,8 @@ enum OctopusRouteTable {
         OctopusRoute("GET", "tasks/{id}/details", .systemAndSpace) { try $0.taskDetails($1) },
         OctopusRoute("GET", "tasks/{id}/raw", .systemAndSpace) { try $0.taskRaw($1) },
         OctopusRoute("POST", "tasks/{id}/cancel", .systemAndSpace) { try $0.cancelTask($1) },
+        OctopusRoute("GET", "events", .systemAndSpace) { try $0.listEvents($1) },
+        OctopusRoute("GET", "events/{id}", .systemAndSpace) { try $0.getEvent($1) },
     ]
 
     static let spaceScoped: [OctopusRoute] =

@@ -115,3 +115,20 @@ final class OctopusRoutingTests: XCTestCase {
         XCTAssertNotNil(try JSONValue.parse(fault.body)["ErrorMessage"]?.stringValue)
     }
 }
+
+final class OctopusReadOnlyKeyTests: XCTestCase {
+    func testTheReadOnlyKeyReadsButCannotWrite() throws {
+        let harness = OctopusHarness()
+        let header = [(name: "x-octopus-apikey", value: OctopusAuth.readOnlyKey)]
+        XCTAssertEqual(harness.send("GET", "/api/Spaces-1/projects", authenticated: false, headers: header).status, 200)
+        let write = harness.send("POST", "/api/Spaces-1/environments", body: #"{"Name":"X"}"#, authenticated: false, headers: header)
+        XCTAssertEqual(write.status, 403)
+        XCTAssertEqual(try JSONValue.parse(write.body)["ErrorMessage"]?.stringValue?.hasPrefix("You do not have permission"), true)
+    }
+
+    func testSearchByVersionFiltersEveryReleaseList() {
+        let harness = OctopusHarness()
+        let web = harness.id(of: "Web", in: "projects")
+        XCTAssertEqual(harness.get("/api/Spaces-1/projects/\(web)/releases?searchByVersion=1.4.")["TotalResults"], 5)
+    }
+}

@@ -1,17 +1,25 @@
 // Checks the API key a request carries: header, `apikey` query parameter, or Bearer token.
 
-enum OctopusAuth {
+public enum OctopusAuth {
     static let missingMessage =
         "You must be logged in to request this resource. Please provide a valid API key in the X-Octopus-ApiKey header, or log in."
     static let invalidMessage =
         "Either your API key is invalid, or your account has been disabled. Please check your API key and try again."
 
-    /// Nil when the request may proceed, otherwise the 401 to answer.
+    /// A second key that may read but not write: its writes are 403, as for a user without permission.
+    public static let readOnlyKey = "API-ROVESIMULATOR0READ0ONLY01"
+    static let forbiddenMessage =
+        "You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: ProjectEdit"
+
+    /// Nil when the request may proceed, otherwise the 401 or 403 to answer.
     static func check(_ request: SimRequest, expectedKey: String) -> OctopusFailure? {
         let presented = request.header("X-Octopus-ApiKey").flatMap { $0.isEmpty ? nil : $0 }
             ?? request.queryValue("apikey").flatMap { $0.isEmpty ? nil : $0 }
             ?? bearerToken(request)
         guard let presented else { return .unauthorized(missingMessage) }
+        if presented == readOnlyKey && presented != expectedKey {
+            return request.method == "GET" || request.method == "HEAD" ? nil : .forbidden(forbiddenMessage)
+        }
         guard presented == expectedKey else { return .unauthorized(invalidMessage) }
         return nil
     }

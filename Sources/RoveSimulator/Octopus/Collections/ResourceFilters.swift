@@ -39,6 +39,7 @@ enum ResourceFilters {
         case .account:
             anyOf("accountType", "AccountType")
         case .tenant:
+            anyOf("tags", "TenantTags")
             if let project = context.query("projectId") {
                 result = result.filter { $0["ProjectEnvironments"]?[project] != nil }
             }
@@ -49,7 +50,11 @@ enum ResourceFilters {
                 result = result.filter { $0["RelatedDocumentIds"]?.stringArray.contains(regarding) ?? false }
             }
             if context.queryBool("pendingOnly") == true { result = result.filter { $0["IsPending"]?.boolValue == true } }
-        case .space, .projectGroup, .project, .environment, .lifecycle, .channel, .release, .variableSet,
+        case .release:
+            if let search = context.query("searchByVersion")?.lowercased() {
+                result = result.filter { ($0["Version"]?.stringValue ?? "").lowercased().contains(search) }
+            }
+        case .space, .projectGroup, .project, .environment, .lifecycle, .channel, .variableSet,
              .runbookSnapshot, .deploymentProcess, .user:
             break
         }

@@ -6,6 +6,7 @@ enum OctopusFailure: Error {
     case badRequest(String, errors: [String])
     case conflict(String, errors: [String])
     case unauthorized(String)
+    case forbidden(String)
     case methodNotAllowed
     case invalidBody(String)
 
@@ -18,6 +19,7 @@ enum OctopusFailure: Error {
         case .badRequest, .invalidBody: return 400
         case .conflict: return 409
         case .unauthorized: return 401
+        case .forbidden: return 403
         case .methodNotAllowed: return 405
         }
     }
@@ -29,7 +31,7 @@ enum OctopusFailure: Error {
             return .object([("ErrorMessage", .string(OctopusFailure.notFoundMessage)), ("Errors", [])])
         case let .badRequest(message, errors), let .conflict(message, errors):
             return .object([("ErrorMessage", .string(message)), ("Errors", .strings(errors))])
-        case .unauthorized(let message):
+        case .unauthorized(let message), .forbidden(let message):
             return .object([("ErrorMessage", .string(message)), ("Errors", [])])
         case .methodNotAllowed:
             return .object([("ErrorMessage", "The requested HTTP method is not allowed for this resource."), ("Errors", [])])

@@ -56,10 +56,8 @@ extension OctopusService {
     func projectReleases(_ context: RouteContext) throws -> SimResponse {
         let project = try existing(.project, context.param("id"), context)
         let pid = project["Id"]?.stringValue ?? ""
-        let search = context.query("searchByVersion")?.lowercased()
         return try list(.release, context, path: "/api/\(context.space)/projects/\(pid)/releases") {
             $0["ProjectId"]?.stringValue == pid
-                && (search == nil || ($0["Version"]?.stringValue?.lowercased().contains(search!) ?? false))
         }
     }
 

@@ -52,7 +52,7 @@ final class OctopusLinkTests: XCTestCase {
         assertResolves(snapshot, ["Self", "Runbook", "FrozenRunbookProcess"])
         assertResolves(harness.get("/api/Spaces-1/channels/all").arrayValue![0], ["Self", "Releases", "Project"])
         assertResolves(harness.get("/api/Spaces-1/projectgroups/all").arrayValue![0], ["Self", "Projects"])
-        assertResolves(harness.get("/api/Spaces-1/lifecycles/all").arrayValue![0], ["Self"])
+        assertResolves(harness.get("/api/Spaces-1/lifecycles/all").arrayValue![0], ["Self", "Preview", "Projects"])
         assertResolves(harness.get("/api/Spaces-1/tenants/all").arrayValue![0], ["Self"])
         assertResolves(harness.get("/api/spaces/Spaces-1"), ["Self", "SpaceHome"])
         assertResolves(harness.get("/api/users/me"), ["Self", "Spaces"])

@@ -64,6 +64,13 @@ extension OctopusService {
         }
     }
 
+    /// The projects using a lifecycle: a bare array, as the real route answers.
+    func lifecycleProjects(_ context: RouteContext) throws -> SimResponse {
+        let lifecycle = try existing(.lifecycle, context.param("id"), context)
+        return OctopusResponses.json(.array(store.documents(.project, in: context.space)
+            .filter { $0["LifecycleId"] == lifecycle["Id"] }.map { render(.project, $0) }))
+    }
+
     func projectChannels(_ context: RouteContext) throws -> SimResponse {
         let project = try existing(.project, context.param("id"), context)
         let projectId = project["Id"]?.stringValue ?? ""

@@ -53,6 +53,8 @@ enum OctopusRouteTable {
             OctopusRoute("GET", "projects/{id}/variables", .space) { try $0.projectVariables($1) },
             OctopusRoute("PUT", "projects/{id}/variables", .space) { try $0.putProjectVariables($1) },
             OctopusRoute("GET", "projects/{id}/deploymentprocesses", .space) { try $0.projectDeploymentProcess($1) },
+            OctopusRoute("GET", "lifecycles/{id}/projects", .space) { try $0.lifecycleProjects($1) },
+            OctopusRoute("GET", "lifecycles/{id}/preview", .space) { try $0.get(.lifecycle, $1) },
             OctopusRoute("GET", "environments/{id}/machines", .space) { try $0.environmentMachines($1) },
             OctopusRoute("GET", "feeds/{id}/packages/versions", .space) { try $0.packageVersions($1) },
             OctopusRoute("GET", "variables/{id}", .space) { try $0.getVariableSet($1) },

@@ -44,7 +44,7 @@ final class OctopusLinkTests: XCTestCase {
     func testInfrastructureAndRunbookLinksResolve() {
         let environment = harness.get("/api/Spaces-1/environments/all").arrayValue![0]
         assertResolves(environment, ["Self", "Machines"])
-        assertResolves(harness.get("/api/Spaces-1/machines/all").arrayValue![0], ["Self"])
+        assertResolves(harness.get("/api/Spaces-1/machines/all").arrayValue![0], ["Self", "TasksTemplate"])
         assertResolves(harness.get("/api/Spaces-1/feeds/feeds-builtin"), ["Self", "SearchPackageVersionsTemplate"])
         let runbook = harness.get("/api/Spaces-1/runbooks/all").arrayValue![0]
         assertResolves(runbook, ["Self", "Project", "RunbookProcesses", "RunbookSnapshots"])

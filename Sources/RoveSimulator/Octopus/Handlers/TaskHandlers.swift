@@ -10,6 +10,17 @@ extension OctopusService {
 
     /// Newest first; filters read compact records, and only the requested page is rendered.
     func listTasks(_ context: RouteContext) throws -> SimResponse {
+        try listTasks(context, path: tasksPath(context), onlyEnvironments: nil)
+    }
+
+    /// A machine's `TasksTemplate`: the tasks that ran in its environments.
+    func machineTasks(_ context: RouteContext) throws -> SimResponse {
+        let machine = try existing(.machine, context.param("id"), context)
+        return try listTasks(context, path: "/api/\(context.space)/machines/\(machine["Id"]?.stringValue ?? "")/tasks",
+                             onlyEnvironments: Set(machine["EnvironmentIds"]?.stringArray ?? []))
+    }
+
+    func listTasks(_ context: RouteContext, path: String, onlyEnvironments: Set<String>?) throws -> SimResponse {
         let paging = try Paging(context)
         let documents = taskDocuments
         let time = now()
@@ -33,6 +44,7 @@ extension OctopusService {
             if !names.isEmpty && !names.contains(record.kind.name.lowercased()) { continue }
             if !projects.isEmpty && !projects.contains(record.projectId ?? "") { continue }
             if !environments.isEmpty && !environments.contains(record.environmentId ?? "") { continue }
+            if let onlyEnvironments, !onlyEnvironments.contains(record.environmentId ?? "") { continue }
             if !tenants.isEmpty && !tenants.contains(record.tenantId ?? "") { continue }
             if let partial, !record.description.lowercased().contains(partial) { continue }
             if needsState {
@@ -48,7 +60,6 @@ extension OctopusService {
             matching.append(index)
         }
         let page = paging.slice(matching).map { documents.document(store.tasks[$0]) }
-        let path = tasksPath(context)
         return OctopusResponses.json(CollectionPage.renderPage(
             total: matching.count, paging: paging, itemType: "Task", path: path,
             template: path + "{/id}" + OctopusService.taskTemplateQuery, context: context, items: page))

@@ -55,6 +55,7 @@ enum OctopusRouteTable {
             OctopusRoute("GET", "projects/{id}/deploymentprocesses", .space) { try $0.projectDeploymentProcess($1) },
             OctopusRoute("GET", "lifecycles/{id}/projects", .space) { try $0.lifecycleProjects($1) },
             OctopusRoute("GET", "lifecycles/{id}/preview", .space) { try $0.get(.lifecycle, $1) },
+            OctopusRoute("GET", "machines/{id}/tasks", .space) { try $0.machineTasks($1) },
             OctopusRoute("GET", "environments/{id}/machines", .space) { try $0.environmentMachines($1) },
             OctopusRoute("GET", "feeds/{id}/packages/versions", .space) { try $0.packageVersions($1) },
             OctopusRoute("GET", "variables/{id}", .space) { try $0.getVariableSet($1) },

@@ -56,9 +56,11 @@ extension TaskTimeline {
 
     func stepLines(kind: TaskKind, name: String) -> [(Double, String, String)] {
         switch kind {
-        case .deploy:
+        case .deploy where name.hasPrefix("Deploy "):
             return [(0.2, "Verbose", "Acquiring packages"), (0.4, "Info", "Deploying package…"),
                     (0.7, "Verbose", "Process exited with code 0")]
+        case .deploy:
+            return [(0.3, "Info", "Running script \"\(name)\"…"), (0.7, "Verbose", "Process exited with code 0")]
         case .runbookRun:
             return [(0.3, "Info", "Running script \"\(name)\"…"), (0.7, "Verbose", "Process exited with code 0")]
         case .health:

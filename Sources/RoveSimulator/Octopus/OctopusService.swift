@@ -114,4 +114,3 @@ public final class OctopusService: SimService, @unchecked Sendable {
     var taskDocuments: TaskDocuments { TaskDocuments(store: store, now: now()) }
 }
 
-extension RouteScope: Equatable {}

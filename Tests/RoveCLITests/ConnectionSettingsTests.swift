@@ -271,4 +271,20 @@ final class ConnectionSettingsTests: XCTestCase {
         XCTAssertNil(try ConfigReader.fileSystem.read(directory + "/missing.toml"))
         XCTAssertNil(try ConfigReader.fileSystem.read(path + "/under-a-file.toml"))
     }
+
+    func testResolvesFromTheRealFiles() throws {
+        guard let directory = makeTemporaryFolder(prefix: "rove-config-tests") else { throw XCTSkip("no temporary folder") }
+        let path = directory + "/rove.toml"
+        defer {
+            unlink(path)
+            rmdir(directory)
+        }
+        try FileAccess.store("profile = \"x\"\n[profiles.x]\noctopus_url = \"https://o\"\n", at: path)
+        // HOME points into the folder, where there is no user file: the real one is never read.
+        let resolved = try ConnectionSettings.resolve(
+            environment: ["HOME": directory + "/home", "OCTOPUS_API_KEY": "API-K"], profile: nil,
+            currentDirectory: directory)
+        XCTAssertEqual(resolved.octopus, ConnectionSettings(provider: .octopus, name: "x", url: "https://o", apiKey: "API-K"))
+        XCTAssertEqual(resolved.root, .octopus)
+    }
 }

@@ -8,7 +8,7 @@ import RoveCore
 /// quoted and dotted keys, basic strings with escapes, 'literal strings', decimal integers and
 /// booleans. Everything else (floats, dates, arrays, inline tables, multi-line strings) is a
 /// located error rather than a silent misreading, so a file that parses here means the same
-/// in any TOML reader. A package would bring all of TOML for five settings; this is 300 lines.
+/// in any TOML reader. A package would bring all of TOML for a handful of settings; this file is the whole reader.
 struct ConfigFile {
     /// The text, kept so that later errors about a setting can point into it.
     let source: SourceFile

@@ -84,6 +84,20 @@ struct ConfigFiles: Equatable {
     }
 }
 
+extension ConnectionSettings {
+    /// `resolve(environment:profile:files:)` with the real files: what `rove` calls at start-up.
+    /// Errors are `config` diagnostics (`io` for an unreadable file), located in the file when
+    /// they come from one; render them with `DiagnosticRenderer`.
+    static func resolve(
+        environment: [String: String],
+        profile: String?,
+        currentDirectory: String? = nil
+    ) throws(Diagnostic) -> ResolvedConnections {
+        let files = try ConfigFiles.read(environment: environment, currentDirectory: currentDirectory)
+        return try resolve(environment: environment, profile: profile, files: files)
+    }
+}
+
 extension ConfigReader {
     /// The real file system, with POSIX calls.
     static let fileSystem = ConfigReader { (path: String) throws(Diagnostic) -> ConfigSource? in

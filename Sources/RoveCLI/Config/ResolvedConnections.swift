@@ -39,25 +39,27 @@ extension ConnectionSettings {
         let project = try files.project.map { source throws(Diagnostic) in try Self.profiles(in: source) }
         let user = try files.user.map { source throws(Diagnostic) in try Self.profiles(in: source) }
         var resolved = ResolvedConnections()
-        resolved.profileNames = Set(Array((project?.profiles ?? [:]).keys) + Array((user?.profiles ?? [:]).keys)).sorted()
+        resolved.profileNames = Set([project, user].flatMap { Array($0?.profiles.keys ?? [:].keys) }).sorted()
         resolved.warnings = [(files.project, project), (files.user, user)].compactMap { source, profiles in
             guard let source, let profiles else { return nil }
             return Self.permissionWarning(source, holdsSecret: profiles.holdsSecret)
         }
 
-        let flagged = profile.map { (name: $0, location: SourceLocation?.none) }
-        let named = environment["ROVE_PROFILE"].flatMap { $0.isEmpty ? nil : (name: $0, location: SourceLocation?.none) }
-        let byFile = (project?.defaultProfile ?? user?.defaultProfile).map { (name: $0.name, location: Optional($0.location)) }
+        // A name from a file keeps its place, so that an unknown one points at the line.
+        let selection: (name: String, location: SourceLocation?)? =
+            profile.map { ($0, nil) }
+            ?? environment["ROVE_PROFILE"].flatMap { $0.isEmpty ? nil : ($0, nil) }
+            ?? (project?.defaultProfile ?? user?.defaultProfile).map { ($0.name, $0.location) }
         var profileLayers: [SettingsLayer] = []
-        if let selected = flagged ?? named ?? byFile {
-            profileLayers = [project, user].compactMap { $0?.profiles[selected.name] }
+        if let selection {
+            profileLayers = [project, user].compactMap { $0?.profiles[selection.name] }
             guard !profileLayers.isEmpty else {
-                throw Self.unknownProfile(selected.name, known: resolved.profileNames, at: selected.location)
+                throw Self.unknownProfile(selection.name, known: resolved.profileNames, at: selection.location)
             }
-            resolved.profile = selected.name
+            resolved.profile = selection.name
         }
         let environmentLayer = SettingsLayer(environment: environment)
-        let layers = flagged != nil ? profileLayers + [environmentLayer] : [environmentLayer] + profileLayers
+        let layers = profile != nil ? profileLayers + [environmentLayer] : [environmentLayer] + profileLayers
 
         resolved.octopus = try octopus(from: layers, environment: environment)
         resolved.deployhq = try deployhq(from: layers, environment: environment)

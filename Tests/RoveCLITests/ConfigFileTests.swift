@@ -83,6 +83,14 @@ final class ConfigFileTests: XCTestCase {
         }
     }
 
+    func testErrorsRenderLikeSyntaxErrors() {
+        XCTAssertThrowsError(try ConfigFile(parsing: "[profiles.prod]\nurl = \"x\"\nspace = \n", name: "config.toml")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.kind, .config)
+            XCTAssertEqual((error as? Diagnostic).map { DiagnosticRenderer.render($0) },
+                           "config.toml:3:9: error: expected a value\n 3 | space = \n   |         ^\n")
+        }
+    }
+
     /// `file:line:column: message`, the way the tables spell an expected error.
     static func located(_ error: Error) -> String {
         guard let diagnostic = error as? Diagnostic else { return "not a diagnostic: \(error)" }

@@ -18,10 +18,18 @@ enum Help {
           -o, --output FORMAT    print results as table, json, ndjson, csv or text
                                  (default: table on a terminal, json otherwise)
           -i, --interactive      open the REPL, after running FILE or SOURCE if given
+              --profile NAME     connect with the config file's profile NAME
+                                 (default: $ROVE_PROFILE, else the file's `profile`)
+              --demo             start the local simulator and connect to it
+              --trace            print each request and response to stderr, redacted
           -h, --help             show this help
               --version          show the version
 
         Everything after FILE, -e SOURCE or - is passed to the script untouched.
+
+        Connections come from OCTOPUS_URL, OCTOPUS_API_KEY, OCTOPUS_SPACE, DEPLOYHQ_ACCOUNT,
+        DEPLOYHQ_EMAIL, DEPLOYHQ_API_KEY and the profiles in ~/.config/rove/config.toml or
+        ./rove.toml; see docs/cli.md.
 
         Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx,
         5 HTTP 5xx or network, 6 HTTP 401/403, 130 interrupted.

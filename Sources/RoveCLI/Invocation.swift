@@ -34,6 +34,12 @@ struct Invocation: Equatable {
     var forcesREPL = false
     var showsHelp = false
     var showsVersion = false
+    /// `--trace`: each request and response goes to standard error, credentials redacted.
+    var tracesRequests = false
+    /// `--demo`: start the local simulator and connect to it instead of a configured server.
+    var startsDemo = false
+    /// `--profile NAME`: the config file profile to connect with; it beats the environment.
+    var profile: String?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -76,6 +82,14 @@ extension Invocation {
                 showsHelp = true
             case "--version":
                 showsVersion = true
+            case "--trace":
+                tracesRequests = true
+            case "--demo":
+                startsDemo = true
+            case "--profile":
+                let text = try value(of: name, inline: inline)
+                guard !text.isEmpty else { throw UsageError(message: "option '--profile' needs a value") }
+                profile = text
             case "--":
                 if index + 1 < arguments.count { program = .file(arguments[index + 1]) }
                 scriptArguments = Array(arguments[min(index + 2, arguments.count)...])
@@ -108,6 +122,6 @@ extension Invocation {
     }
 
     private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output"].contains(name)
+        ["-e", "--eval", "-o", "--output", "--profile"].contains(name)
     }
 }

@@ -22,6 +22,14 @@ final class InvocationTests: XCTestCase {
             (["-h"], Invocation(showsHelp: true)),
             (["--version"], Invocation(showsVersion: true)),
             (["-i", "lib.rove"], Invocation(program: .file("lib.rove"), forcesREPL: true)),
+            (["--trace"], Invocation(tracesRequests: true)),
+            (["--demo", "tour.rove"], Invocation(program: .file("tour.rove"), startsDemo: true)),
+            (["--profile", "prod", "-e", "root"], Invocation(program: .source("root"), profile: "prod")),
+            (["--profile=site", "--trace"], Invocation(tracesRequests: true, profile: "site")),
+            (["--profile", "a", "--profile", "b"], Invocation(profile: "b")),
+            (["deploy.rove", "--profile", "prod", "--demo", "--trace"],
+             Invocation(program: .file("deploy.rove"), scriptArguments: ["--profile", "prod", "--demo", "--trace"])),
+            (["-e", "1", "--profile"], Invocation(program: .source("1"), scriptArguments: ["--profile"])),
         ]
         for (arguments, expected) in table {
             XCTAssertEqual(try Invocation(parsing: arguments), expected, "\(arguments)")
@@ -35,6 +43,11 @@ final class InvocationTests: XCTestCase {
             (["-o", "yaml"], "unknown output format 'yaml' (expected one of table, json, ndjson, csv, text)"),
             (["--eval"], "option '--eval' needs a value"),
             (["--version=2"], "option '--version' takes no value"),
+            (["--profile"], "option '--profile' needs a value"),
+            (["--profile="], "option '--profile' needs a value"),
+            (["--trace=yes"], "option '--trace' takes no value"),
+            (["--demo=1"], "option '--demo' takes no value"),
+            (["--profiles", "x"], "unknown option '--profiles'"),
         ]
         for (arguments, message) in table {
             XCTAssertThrowsError(try Invocation(parsing: arguments), "\(arguments)") { error in

@@ -119,7 +119,14 @@ public struct CLI {
             }
         }
 
-        let session = makeSession(invocation, stackSize: stackSize)
+        guard let connections = resolveConnections(invocation) else { return .usage }
+        let session: Session
+        do {
+            session = try makeSession(invocation, connections, stackSize: stackSize)
+        } catch {
+            standardError.write(DiagnosticRenderer.render(error as? Diagnostic ?? Diagnostic(.value, "\(error)"), color: false))
+            return .usage
+        }
         if !freesSessionAtEnd { _ = Unmanaged.passRetained(session) }
         let opensREPL = program == nil || invocation.forcesREPL
         var status = ExitStatus.success
@@ -127,7 +134,7 @@ public struct CLI {
             // A script file prints its last value only when asked to with --output; `-e` and
             // stdin programs are expressions people want to see, as in the REPL.
             let printsResult = invocation.outputFormat != nil || !invocation.program.isFile
-            catchInterruptsWhileRunning(session.interpreter)
+            catchInterruptsWhileRunning(session)
             status = session.run(program.source, file: program.name, printsResult: printsResult)
         }
         guard opensREPL else { return status }
@@ -140,7 +147,8 @@ public struct CLI {
         return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
     }
 
-    private func makeSession(_ invocation: Invocation, stackSize: Int) -> Session {
+    private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
+                             stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a weak reference.
         let reference = InterpreterReference()
@@ -152,9 +160,10 @@ public struct CLI {
         reference.interpreter = created
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
         HTTPBuiltins.install(in: created)
+        let providers = try makeProviders(for: created, connections, tracing: invocation.tracesRequests)
         prepare(created)
         return Session(
-            interpreter: created, output: standardOutput, errors: standardError,
+            interpreter: created, providers: providers, output: standardOutput, errors: standardError,
             format: invocation.outputFormat ?? (terminal.output ? .table : .json),
             terminal: terminal, environment: environment
         )
@@ -166,12 +175,12 @@ public struct CLI {
 
     /// First Ctrl-C: stop the script with an `interrupted` error, so output is flushed and the
     /// exit status is 130. Second: the script is stuck somewhere that does not check, so leave now.
-    private func catchInterruptsWhileRunning(_ interpreter: Interpreter) {
+    private func catchInterruptsWhileRunning(_ session: Session) {
         guard let interruptWatcher else { return }
         let presses = PressCounter()
-        interruptWatcher.onInterrupt { [weak interpreter] in
+        interruptWatcher.onInterrupt { [weak session] in
             if presses.increment() > 1 { _exit(ExitStatus.interrupted.rawValue) }
-            interpreter?.interrupt()
+            session?.interrupt()
         }
     }
 }

@@ -82,7 +82,6 @@ final class REPL {
 
     /// Ctrl-C while a line runs stops it with an `interrupted` error, which is reported.
     private func whileEvaluating() {
-        let interpreter = session.interpreter
-        interrupts?.onInterrupt { [weak interpreter] in interpreter?.interrupt() }
+        interrupts?.onInterrupt { [weak session] in session?.interrupt() }
     }
 }

@@ -1,25 +1,35 @@
 // One interpreter wired to the CLI's streams, with the running and reporting that every mode shares.
 
 import RoveCore
+import RoveProviders
 
 /// Runs programs and shows their results and errors, the same way in every mode.
 final class Session {
     let interpreter: Interpreter
+    /// The session's connections; Ctrl-C stops their requests too.
+    let providers: Providers?
     let output: TextOutput
     let errors: TextOutput
     private let printer: ResultPrinter
     private let colorsDiagnostics: Bool
 
-    init(interpreter: Interpreter, output: TextOutput, errors: TextOutput, format: OutputFormat,
-         terminal: Terminal, environment: [String: String])
+    init(interpreter: Interpreter, providers: Providers? = nil, output: TextOutput, errors: TextOutput,
+         format: OutputFormat, terminal: Terminal, environment: [String: String])
     {
         self.interpreter = interpreter
+        self.providers = providers
         self.output = output
         self.errors = errors
         self.colorsDiagnostics = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
         let colorsOutput = Terminal.wantsColor(onTerminal: terminal.output, environment: environment)
         self.printer = ResultPrinter(interpreter: interpreter, format: format, width: terminal.width,
                                      color: colorsOutput)
+    }
+
+    /// Stops the running evaluation and any request in flight; safe from the interrupt watcher's thread.
+    func interrupt() {
+        interpreter.interrupt()
+        providers?.cancel()
     }
 
     /// Runs `source`, printing its last expression's value when `printsResult` and it is not nil.

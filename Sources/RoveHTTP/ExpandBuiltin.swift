@@ -26,7 +26,7 @@ public enum HTTPBuiltins {
         let fields = try args.object(1)
         var variables: [String: TemplateValue] = [:]
         for (name, value) in fields {
-            variables[name] = try templateValue(value, named: name, args)
+            variables[name] = try templateValue(value, named: name, argument: 1, args)
         }
         do {
             return .string(try URITemplate(text).expand(variables))
@@ -35,36 +35,39 @@ public enum HTTPBuiltins {
         }
     }
 
-    /// The RFC 6570 form of variable `name`, or nil when it is undefined.
-    private static func templateValue(_ value: Value, named name: String, _ args: Arguments) throws -> TemplateValue? {
+    /// The RFC 6570 form of variable `name`, given as argument `index` of `args`, or nil when it
+    /// is undefined. Providers use it for link calls such as `octopus.Tasks(states: "Failed")`.
+    public static func templateValue(_ value: Value, named name: String, argument index: Int,
+                                     _ args: Arguments) throws -> TemplateValue? {
         switch value {
         case .null:
             return nil
         case .bool, .int, .float, .string:
-            return try scalarText(value, describedAs: "variable '\(name)'", args).map(TemplateValue.string)
+            return try scalarText(value, describedAs: "variable '\(name)'", argument: index, args).map(TemplateValue.string)
         case .list(let items):
             var strings: [String] = []
             for item in items {
                 // A nil item is undefined like a nil variable: it drops out of the list.
-                if let text = try scalarText(item, describedAs: "an item of '\(name)'", args) { strings.append(text) }
+                if let text = try scalarText(item, describedAs: "an item of '\(name)'", argument: index, args) { strings.append(text) }
             }
             return .list(strings)
         case .object(let fields):
             var pairs: [(String, String)] = []
             for (key, item) in fields {
                 // RFC 6570 §2.3: a pair whose value is undefined is left out.
-                if let text = try scalarText(item, describedAs: "field '\(key)' of '\(name)'", args) { pairs.append((key, text)) }
+                if let text = try scalarText(item, describedAs: "field '\(key)' of '\(name)'", argument: index, args) { pairs.append((key, text)) }
             }
             return .associative(pairs)
         case .function, .host:
             // Host objects include secrets: a URL is no place for one, so they are refused, not shown.
-            throw args.badArgument(1, "variable '\(name)' is \(article(value.typeName)); expected a string, number, boolean, list or object")
+            throw args.badArgument(index, "variable '\(name)' is \(article(value.typeName)); expected a string, number, boolean, list or object")
         }
     }
 
     /// The text of a string, number or boolean; nil for `nil`. RFC 6570 has no nesting, so a
     /// list or object inside a variable is an error rather than a guess at a flattening.
-    private static func scalarText(_ value: Value, describedAs place: String, _ args: Arguments) throws -> String? {
+    private static func scalarText(_ value: Value, describedAs place: String, argument index: Int,
+                                   _ args: Arguments) throws -> String? {
         switch value {
         case .null: return nil
         case .bool(let flag): return flag ? "true" : "false"
@@ -72,7 +75,7 @@ public enum HTTPBuiltins {
         case .float: return args.interpreter.describe(value)  // as `print` shows it: 2.0, 37.76
         case .string(let text): return text
         case .list, .object, .function, .host:
-            throw args.badArgument(1, "\(place) is \(article(value.typeName)); expected a string, number or boolean")
+            throw args.badArgument(index, "\(place) is \(article(value.typeName)); expected a string, number or boolean")
         }
     }
 

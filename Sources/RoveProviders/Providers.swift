@@ -1,3 +1,154 @@
-// The providers' module: the hypermedia object model and the Octopus and DeployHQ adapters.
+// Where a host plugs the providers into an interpreter: one HTTP client, the globals, connect().
+
 import RoveCore
 import RoveHTTP
+
+/// The providers of one interpreter: they share one HTTP client (so connections are reused and
+/// one Ctrl-C stops every request) and one redactor (so no credential is written out).
+///
+/// ```swift
+/// let providers = Providers(interpreter: interpreter, options: .init(trace: true, log: printToStderr))
+/// try providers.connectOctopus(url: "https://octopus.example.com", apiKey: key, space: "Default")
+/// ```
+public final class Providers {
+    public struct Options {
+        /// Write a line per request and response (credentials redacted) to `log`.
+        public var trace: Bool
+        /// Where trace lines go; the CLI sends them to stderr.
+        public var log: (String) -> Void
+        /// Show task progress on stderr (`progressOutput`) while `wait()` polls: at a terminal.
+        public var progressOutput: ((String) -> Void)?
+        /// The transport to use; nil for libcurl. Tests substitute their own.
+        public var transport: HTTPTransport?
+
+        public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
+                    progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil) {
+            self.trace = trace
+            self.log = log
+            self.progressOutput = progressOutput
+            self.transport = transport
+        }
+    }
+
+    unowned let interpreter: Interpreter
+    let options: Options
+    public let redactor = Redactor()
+    private var madeClient: HTTPClient?
+
+    public init(interpreter: Interpreter, options: Options = Options()) {
+        self.interpreter = interpreter
+        self.options = options
+        interpreter.define("connect", as: .function(Function(name: "connect") { [unowned self] args in
+            try self.connect(args)
+        }))
+    }
+
+    /// The client every connection shares, made on first use so a script that never touches a
+    /// provider never loads libcurl.
+    func client() throws -> HTTPClient {
+        if let madeClient { return madeClient }
+        let transport: HTTPTransport
+        if let given = options.transport {
+            transport = given
+        } else {
+            do {
+                transport = try CurlTransport()
+            } catch {
+                throw Diagnostic(.network, "cannot make HTTP requests: \(error.message)")
+            }
+        }
+        let client = HTTPClient(transport: transport, redactor: redactor)
+        client.trace = options.trace
+        client.log = options.log
+        client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
+        madeClient = client
+        return client
+    }
+
+    /// Stops every request in flight; safe from any thread (the CLI's Ctrl-C watcher).
+    public func cancel() {
+        madeClient?.cancel()
+    }
+
+    // MARK: Octopus
+
+    /// Defines the global `name` (`octopus`) as a connection to an Octopus server. Nothing is
+    /// requested until a script uses it. `apiKey` is sent as `X-Octopus-ApiKey`, `accessToken`
+    /// as a Bearer token.
+    @discardableResult
+    public func connectOctopus(url: String, apiKey: String?, accessToken: String?, space: String?,
+                               as name: String? = "octopus") throws -> Value {
+        let root = Value.host(try makeOctopus(url: url, apiKey: apiKey, accessToken: accessToken, space: space))
+        if let name { interpreter.define(name, as: root) }
+        return root
+    }
+
+    private func makeOctopus(url: String, apiKey: String?, accessToken: String?, space: String?) throws -> OctopusRoot {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw Diagnostic(.value, "the Octopus URL must start with http:// or https:// (got '\(url)')")
+        }
+        var headers: [(name: String, value: String)] = []
+        if let apiKey, !apiKey.isEmpty {
+            redactor.register(secret: apiKey)
+            headers.append((name: "X-Octopus-ApiKey", value: apiKey))
+        }
+        if let accessToken, !accessToken.isEmpty {
+            redactor.register(secret: accessToken)
+            headers.append((name: "Authorization", value: "Bearer " + accessToken))
+        }
+        let connection = Connection(name: "octopus", baseURL: url, headers: headers, client: try client(),
+                                    interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
+        return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// `connect(octopus: "https://…", apiKey: secret(env("KEY")), space: "Ops")`: another
+    /// connection inside a script.
+    private func connect(_ args: Arguments) throws -> Value {
+        try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space"])
+        let url = try args.requiredString(labelled: "octopus")
+        return .host(try makeOctopus(url: url, apiKey: try credential("apiKey", args),
+                                     accessToken: try credential("accessToken", args),
+                                     space: try args.string(labelled: "space")))
+    }
+
+    /// A credential given as a string or, better, a `secret(...)`.
+    private func credential(_ label: String, _ args: Arguments) throws -> String? {
+        guard let index = args.index(ofLabel: label) else { return nil }
+        switch args.values[index] {
+        case .null: return nil
+        case .string(let text): return text
+        case .host(let secret as Secret): return secret.revealed
+        case .bool, .int, .float, .list, .object, .function, .host:
+            throw args.typeError(index, expected: "string or secret")
+        }
+    }
+}
+
+extension Providers {
+    /// Defines `name` as a stand-in that says how to configure it, instead of an unknown name.
+    public func defineUnconfigured(_ name: String, hint: String) {
+        interpreter.define(name, as: .host(Unconfigured(name: name, hint: hint)))
+    }
+}
+
+/// The global of a provider with no connection settings: every use is a clear error.
+final class Unconfigured: HostObject {
+    let name: String
+    let hint: String
+
+    init(name: String, hint: String) {
+        self.name = name
+        self.hint = hint
+    }
+
+    var typeName: String { "Unconfigured" }
+
+    private func error() -> Diagnostic {
+        Diagnostic(.value, "\(name) is not configured: \(hint)")
+    }
+
+    func member(_ name: String, in interpreter: Interpreter) throws -> Value? { throw error() }
+    func callMethod(_ name: String, with arguments: Arguments) throws -> Value? { throw error() }
+    func data(in interpreter: Interpreter) throws -> Value? { throw error() }
+    func describe(in interpreter: Interpreter) -> String { "<\(name): not configured>" }
+}

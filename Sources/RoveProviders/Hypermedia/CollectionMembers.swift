@@ -1,0 +1,142 @@
+// The members and methods of a collection: count, first, items, next, prev, page, take, all, get, find, each, create.
+
+import RoveCore
+import RoveHTTP
+
+/// What a collection link answers (DESIGN §3). Members that are not here (`where`, `map`,
+/// `sum`, …) fall through to the list methods over the collection's items.
+struct CollectionMembers {
+    let link: Link
+
+    init(_ link: Link) { self.link = link }
+
+    static let names = ["count", "first", "items", "next", "prev", "all", "page", "take", "get", "find",
+                        "each", "create", "where", "map"]
+
+    /// The page size `next`, `prev` and `page(n)` step by when the script gave none; the
+    /// servers' own default (Octopus's `take` is 30).
+    static let defaultPageSize = 30
+
+    func member(_ name: String) throws -> Value? {
+        switch name {
+        case "count":
+            // One small page carries the total; an API without totals is counted by walking it.
+            let page = try firstPage(size: 1)
+            if let total = page.total { return .int(max(0, total - link.requestedPaging.offset)) }
+            var count = 0
+            let walk = PageWalk(link)
+            while try walk.next() != nil { count += 1 }
+            return .int(count)
+        case "first":
+            return try PageWalk(link, limit: 1).next() ?? .null
+        case "items":
+            return .list(try link.currentPage().items.map(link.wrap))
+        case "all":
+            return .list(try collect(PageWalk(link)))
+        case "next":
+            let page = try link.currentPage()
+            let size = link.requestedPaging.size ?? pageSize(of: page)
+            let offset = link.requestedPaging.offset
+            // The next-page link can go missing on real servers (Issues#8128); the total cannot lie.
+            let hasMore = page.next != nil || page.total.map { offset + size < $0 } ?? false
+            return hasMore ? .host(link.page(offset: offset + size, size: size)) : .null
+        case "prev":
+            let offset = link.requestedPaging.offset
+            guard offset > 0 else { return .null }
+            let size = link.requestedPaging.size ?? Self.defaultPageSize
+            return .host(link.page(offset: max(0, offset - size), size: size))
+        default:
+            return nil
+        }
+    }
+
+    func call(_ name: String, with arguments: Arguments) throws -> Value? {
+        switch name {
+        case "page":
+            try arguments.expect(1)
+            let number = try arguments.int(0)
+            guard number >= 1 else { throw arguments.badArgument(0, "page numbers start at 1") }
+            let size = link.requestedPaging.size ?? Self.defaultPageSize
+            return .host(link.page(offset: (number - 1) * size, size: size))
+        case "take":
+            try arguments.expect(1)
+            return .list(try collect(PageWalk(link, limit: try arguments.nonNegativeInt(0))))
+        case "get":
+            try arguments.expect(1)
+            let id = try arguments.string(0)
+            guard link.templateVariables.contains("id") else {
+                throw Diagnostic(.value, "\(link.rel) cannot look items up by id: its link has no {id} (\(link.template))")
+            }
+            return link.wrap(try link.connection.document(at: try link.address(adding: ["id": .string(id)])))
+        case "find":
+            return try find(arguments)
+        case "each":
+            try arguments.expect(1)
+            let body = try arguments.function(0)
+            let walk = PageWalk(link)
+            while let item = try walk.next() { _ = try arguments.call(body, item) }
+            return .null
+        case "create":
+            try arguments.expect(1)
+            let body = try arguments.value(0)
+            guard case .object = body else { throw arguments.typeError(0, expected: "object") }
+            let created = try link.connection.send("POST", to: try TemplateText.withoutVariables(link.template), body: body)
+            return created.map(link.wrap) ?? .null
+        default:
+            return nil
+        }
+    }
+
+    // MARK: find
+
+    /// `find(name: "Web")` narrows on the server when the link allows it, then compares names
+    /// exactly and case-insensitively across every page (`name=` matches like `partialName=` on
+    /// Octopus, and a lookup that stops at page one misses things). `find { pred }` streams.
+    private func find(_ arguments: Arguments) throws -> Value {
+        if let predicate = try arguments.optionalFunction(0), arguments.count == 1 {
+            let walk = PageWalk(link)
+            while let item = try walk.next() {
+                if try arguments.call(predicate, item).isTruthy { return item }
+            }
+            return .null
+        }
+        try arguments.expect(0...0, required: ["name"])
+        let wanted = try arguments.requiredString(labelled: "name")
+        let filter = link.dialect.nameFilters.first { link.templateVariables.contains($0) }
+        let narrowed = filter.map { link.narrowed(by: [$0: .string(wanted)]) } ?? link
+        var matches: [Value] = []
+        let walk = PageWalk(narrowed)
+        while let item = try walk.next() {
+            guard case .host(let resource as Resource) = item,
+                  let name = link.dialect.name(of: resource.document),
+                  name.lowercased() == wanted.lowercased() else { continue }
+            matches.append(item)
+        }
+        guard matches.count <= 1 else {
+            let candidates = matches.compactMap { item -> String? in
+                guard case .host(let resource as Resource) = item else { return nil }
+                return resource.identity.map { "\($0) \"\(link.dialect.name(of: resource.document) ?? "")\"" }
+            }
+            throw Diagnostic(.value, "\(matches.count) \(link.rel) are named '\(wanted)': \(candidates.joined(separator: ", ")); use get(id) to pick one")
+        }
+        return matches.first ?? .null
+    }
+
+    // MARK: Helpers
+
+    private func firstPage(size: Int) throws -> Page {
+        let document = try link.connection.document(at: try link.pageAddress(offset: link.requestedPaging.offset, size: size))
+        guard let page = link.dialect.page(of: document) else { throw link.notACollection() }
+        return page
+    }
+
+    private func pageSize(of page: Page) -> Int {
+        page.size > 0 ? page.size : Self.defaultPageSize
+    }
+
+    private func collect(_ walk: PageWalk) throws -> [Value] {
+        var items: [Value] = []
+        while let item = try walk.next() { items.append(item) }
+        return items
+    }
+}

@@ -1,0 +1,140 @@
+// One connection to an API: its base URL, credentials and HTTP client, and JSON in and out.
+
+import RoveCore
+import RoveHTTP
+
+/// Everything the object model needs to talk to one server: where it is, how to authenticate,
+/// and how to turn bodies into values. Resources and collections keep a reference to theirs.
+public final class Connection {
+    /// `octopus`, or the name a script gave `connect(...)`; used in messages.
+    public let name: String
+    /// The base URL without a trailing slash, such as `https://octopus.example.com` or one
+    /// with a virtual directory, `https://example.com/octopus`.
+    public let baseURL: String
+    public let client: HTTPClient
+    /// Sent with every request: credentials and `Accept`.
+    let headers: [(name: String, value: String)]
+    /// Decodes bodies and encodes requests; the interpreter owns the connection through its globals.
+    unowned let interpreter: Interpreter
+    /// Where `wait()` shows progress: set when stderr is a terminal, nil otherwise.
+    let progress: TaskProgress?
+
+    init(name: String, baseURL: String, headers: [(name: String, value: String)], client: HTTPClient,
+         interpreter: Interpreter, progress: TaskProgress?) {
+        self.progress = progress
+        self.name = name
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.headers = headers
+        self.client = client
+        self.interpreter = interpreter
+    }
+
+    /// The absolute URL of `link`. Octopus links are paths from the host root (`/api/…`); `~/`
+    /// means the base URL itself, which matters when the server lives in a virtual directory.
+    public func url(for link: String) -> String {
+        if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
+        if link.hasPrefix("~/") { return baseURL + link.dropFirst() }
+        if link.hasPrefix("/") { return origin + link }
+        return baseURL + "/" + link
+    }
+
+    /// `scheme://host[:port]` of the base URL.
+    var origin: String {
+        let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        // ["https:", "", "host:port", "virtual/dir"]
+        guard parts.count == 4 else { return baseURL }
+        return parts[0...2].joined(separator: "/")
+    }
+
+    // MARK: Requests
+
+    /// GETs the JSON document at `link`.
+    public func document(at link: String) throws -> Value {
+        try documents(at: [link])[0]
+    }
+
+    /// GETs several JSON documents at once (planned paging), in order.
+    ///
+    /// A 200 whose body is not JSON (a proxy's error page, a cut-short body that still parsed
+    /// as text) is fetched again, since a GET is safe to repeat; after that it is a `network`
+    /// error naming the URL, never a value quietly missing its items.
+    public func documents(at links: [String]) throws -> [Value] {
+        var results = [Value?](repeating: nil, count: links.count)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let open = results.indices.filter { results[$0] == nil }
+            if open.isEmpty { return results.map { $0! } }
+            let responses = try client.send(open.map { request("GET", links[$0]) })
+            var unreadable: [Int] = []
+            for (position, index) in open.enumerated() {
+                if let value = try? interpreter.decodeJSON(responses[position].body) {
+                    results[index] = value
+                } else {
+                    unreadable.append(index)
+                }
+            }
+            if !unreadable.isEmpty && attempt >= Self.unreadableAttempts {
+                let url = client.redactor.redact(url: url(for: links[unreadable[0]]))
+                var diagnostic = Diagnostic(.network, "the response to GET \(url) is not valid JSON (after \(attempt) attempts)")
+                diagnostic.fields["method"] = "GET"
+                diagnostic.fields["url"] = .string(url)
+                throw diagnostic
+            }
+        }
+    }
+
+    static let unreadableAttempts = 3
+
+    /// GETs `link` as text (task logs are `text/plain`).
+    public func text(at link: String) throws -> String {
+        let response = try client.send(request("GET", link, accept: "text/plain, */*"))
+        return String(decoding: response.body, as: UTF8.self)
+    }
+
+    /// Sends `method` to `link` with `body` as JSON; returns the decoded answer, or nil for an
+    /// empty one (Octopus answers some DELETEs with nothing).
+    @discardableResult
+    public func send(_ method: String, to link: String, body: Value?) throws -> Value? {
+        var encoded: [UInt8]?
+        if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
+        let response = try client.send(request(method, link, body: encoded))
+        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        do {
+            return try interpreter.decodeJSON(response.body)
+        } catch {
+            // The request was carried out; only its answer is unreadable. Say so, don't resend.
+            let url = client.redactor.redact(url: url(for: link))
+            throw Diagnostic(.network, "the response to \(method) \(url) is not valid JSON; the request may have taken effect")
+        }
+    }
+
+    private func request(_ method: String, _ link: String, body: [UInt8]? = nil,
+                         accept: String = "application/json") -> HTTPRequest {
+        var fields = headers
+        fields.append((name: "Accept", value: accept))
+        if body != nil { fields.append((name: "Content-Type", value: "application/json")) }
+        return HTTPRequest(method: method, url: url(for: link), headers: fields, body: body)
+    }
+
+    /// `body` with every `secret(...)` replaced by its text, each one registered with the
+    /// redactor first so traces and errors still show `•••`.
+    func revealingSecrets(in body: Value) -> Value {
+        switch body {
+        case .host(let object):
+            guard let secret = object as? Secret else { return body }
+            client.redactor.register(secret: secret.revealed)
+            return .string(secret.revealed)
+        case .list(let items):
+            return .list(items.map(revealingSecrets))
+        case .object(let fields):
+            var revealed = fields
+            for (key, value) in fields { revealed[key] = revealingSecrets(in: value) }
+            return .object(revealed)
+        case .null, .bool, .int, .float, .string, .function:
+            return body
+        }
+    }
+}

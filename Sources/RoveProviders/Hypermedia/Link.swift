@@ -1,0 +1,209 @@
+// A Link: a named URI template plus its arguments; a collection handle, or the way to a resource.
+
+import RoveCore
+import RoveHTTP
+
+/// What `r.Releases` or `octopus.Tasks(states: "Failed")` gives (DESIGN §3). Making one costs
+/// nothing; requests happen when items or fields are needed.
+///
+/// A link whose template pages (`{?skip,take}`) is a collection: `count`, `first`, `items`,
+/// `next`, `prev`, `page(n)`, `take(n)`, `all`, `get(id)`, `find`, `each`, `create`, and `for x
+/// in`. Any other link stands for the resource it points at (`deployment.Task.wait()`): its
+/// members are read from that resource, fetched once. Links without a template whose answer
+/// turns out to be a list (`/api/artifacts?regarding=X`) act as collections too.
+public final class Link: HostObject {
+    let template: String
+    /// The link's name in `Links`, for messages: `Releases`.
+    let rel: String
+    let variables: [String: TemplateValue]
+    let connection: Connection
+    let dialect: Dialect
+    /// The answer to this exact URL, fetched once: the current page, or the resource.
+    private var target: Target?
+
+    private enum Target {
+        case collection(Page)
+        case resource(Resource)
+    }
+
+    init(template: String, rel: String, variables: [String: TemplateValue] = [:], connection: Connection,
+         dialect: Dialect) {
+        self.template = template
+        self.rel = rel
+        self.variables = variables
+        self.connection = connection
+        self.dialect = dialect
+    }
+
+    public var typeName: String { isCollectionByTemplate ? "Collection" : "Link" }
+
+    var templateVariables: [String] { TemplateText.variableNames(of: template) }
+
+    private var isCollectionByTemplate: Bool { dialect.isCollection(template: templateVariables) }
+
+    /// Whether this is a list endpoint: by its template, or else by asking the server once.
+    func isCollection() throws -> Bool {
+        if isCollectionByTemplate { return true }
+        if case .collection = try resolve() { return true }
+        return false
+    }
+
+    // MARK: Addresses
+
+    /// The host-relative address with `variables` and `extra` filled in.
+    func address(adding extra: [String: TemplateValue] = [:]) throws -> String {
+        var text = template
+        let missing = extra.keys.filter { !templateVariables.contains($0) }.sorted()
+        text = TemplateText.adding(queryVariables: missing, to: text)
+        return try TemplateText.expand(text, with: variables.merging(extra) { _, new in new })
+    }
+
+    /// The same link with more template arguments.
+    func narrowed(by extra: [String: TemplateValue]) -> Link {
+        Link(template: template, rel: rel, variables: variables.merging(extra) { _, new in new },
+             connection: connection, dialect: dialect)
+    }
+
+    /// Where the script's own arguments start this link's pages, and their size if given.
+    var requestedPaging: (offset: Int, size: Int?) { dialect.requestedPaging(in: variables) }
+
+    func pageAddress(offset: Int, size: Int) throws -> String {
+        try address(adding: dialect.pageArguments(offset: offset, size: size))
+    }
+
+    /// The same link addressing `size` items from `offset`.
+    func page(offset: Int, size: Int) -> Link {
+        narrowed(by: dialect.pageArguments(offset: offset, size: size))
+    }
+
+    // MARK: Fetching
+
+    private func resolve() throws -> Target {
+        if let target { return target }
+        let document = try connection.document(at: try address())
+        let resolved: Target
+        if let page = dialect.page(of: document) {
+            resolved = .collection(page)
+        } else if case .object(let fields) = document {
+            resolved = .resource(Resource(fields, connection: connection, dialect: dialect))
+        } else {
+            throw Diagnostic(.value, "\(connection.name): \(rel) answered with \(document.typeName), not a document")
+        }
+        target = resolved
+        return resolved
+    }
+
+    /// The page this link addresses, as given (the server's default size when none was given).
+    func currentPage() throws -> Page {
+        switch try resolve() {
+        case .collection(let page): return page
+        case .resource: throw notACollection()
+        }
+    }
+
+    private func resource() throws -> Resource? {
+        if isCollectionByTemplate { return nil }
+        if case .resource(let resource) = try resolve() { return resource }
+        return nil
+    }
+
+    func wrap(_ item: Value) -> Value {
+        guard case .object(let fields) = item else { return item }
+        return .host(Resource(fields, connection: connection, dialect: dialect))
+    }
+
+    func notACollection() -> Diagnostic {
+        Diagnostic(.type, "\(rel) is a single resource, not a collection")
+    }
+
+    // MARK: HostObject
+
+    public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
+        switch name {
+        case "url": return .string(connection.client.redactor.redact(url: connection.url(for: try address())))
+        case "template": return .string(template)
+        default: break
+        }
+        if try isCollection() {
+            return try CollectionMembers(self).member(name)
+        }
+        return try resource()?.member(name, in: interpreter)
+    }
+
+    public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
+        if try isCollection() {
+            return try CollectionMembers(self).call(name, with: arguments)
+        }
+        return try resource()?.callMethod(name, with: arguments)
+    }
+
+    public func setMember(_ name: String, to value: Value, in interpreter: Interpreter) throws -> Bool {
+        try resource()?.setMember(name, to: value, in: interpreter) ?? false
+    }
+
+    /// `octopus.Tasks(states: "Failed", take: 5)`: the same link with template arguments.
+    public func call(with arguments: Arguments) throws -> Value {
+        var extra: [String: TemplateValue] = [:]
+        let known = templateVariables
+        for index in 0..<arguments.count {
+            guard let label = arguments.label(at: index) else {
+                throw arguments.badArgument(index, "expected a labelled template argument such as \(Self.sample(known))")
+            }
+            guard known.contains(label) else {
+                throw arguments.badArgument(index, "\(rel) has no parameter '\(label)'; it takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            }
+            if let value = try HTTPBuiltins.templateValue(arguments.values[index], named: label, argument: index, arguments) {
+                extra[label] = value
+            }
+        }
+        return .host(narrowed(by: extra))
+    }
+
+    private static func sample(_ names: [String]) -> String {
+        names.first.map { "\($0): …" } ?? "name: …"
+    }
+
+    public func element(at key: Value, in interpreter: Interpreter) throws -> Value? {
+        if try isCollection() {
+            guard case .int(let index) = key else { return nil }
+            let items = try currentPage().items
+            let position = index < 0 ? items.count + index : index
+            guard items.indices.contains(position) else {
+                throw Diagnostic(.index, "index \(index) is outside this page of \(rel) (\(items.count) items)")
+            }
+            return wrap(items[position])
+        }
+        return try resource()?.element(at: key, in: interpreter)
+    }
+
+    public func makeIterator(in interpreter: Interpreter) throws -> (any HostIterator)? {
+        guard try isCollection() else { return nil }
+        return PageWalk(self)
+    }
+
+    public func isEqual(to other: any HostObject) -> Bool {
+        guard let other = other as? Link else { return false }
+        return connection === other.connection && (try? address()) == (try? other.address())
+    }
+
+    public func describe(in interpreter: Interpreter) -> String {
+        "<\(typeName) \(rel)>"
+    }
+
+    public func data(in interpreter: Interpreter) throws -> Value? {
+        if try isCollection() {
+            var items: [Value] = []
+            let walk = PageWalk(self)
+            while let item = try walk.next() {
+                if case .host(let resource as Resource) = item { items.append(.object(resource.document)) } else { items.append(item) }
+            }
+            return .list(items)
+        }
+        return try resource()?.data(in: interpreter)
+    }
+
+    public func completions(in interpreter: Interpreter) -> [String] {
+        if isCollectionByTemplate { return CollectionMembers.names + ["url", "template"] }
+        return ((try? resource())??.completions(in: interpreter) ?? []) + ["url", "template"]
+    }
+}

@@ -1,0 +1,130 @@
+// A Resource: one JSON document from an API, its fields and its links, as a script sees it.
+
+import RoveCore
+
+/// One document plus where it came from (DESIGN §3). `r.Name` reads a field, `r.Releases`
+/// follows a link; fields win over links on a clash. `r.Links` and `r.json` are the raw forms.
+///
+/// A resource is a reference: `r.Name = "x"` changes this copy of the document, and `save()`
+/// PUTs it back to `Self`.
+public final class Resource: HostObject {
+    let connection: Connection
+    let dialect: Dialect
+    public private(set) var document: Fields
+
+    init(_ document: Fields, connection: Connection, dialect: Dialect) {
+        self.document = document
+        self.connection = connection
+        self.dialect = dialect
+    }
+
+    /// `ServerTask`s, and whatever else the dialect says is a task, can be waited on.
+    var isTask: Bool { dialect.isTask(document) }
+
+    public var typeName: String { isTask ? "Task" : "Resource" }
+
+    var links: Fields { dialect.links(of: document) }
+
+    /// `Id`, or whatever identifies the resource in this API.
+    var identity: String? { dialect.identity(of: document) }
+
+    // MARK: Members
+
+    public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
+        if let field = document[name] { return field }
+        switch name {
+        case "json": return .object(document)
+        case "web": return try web()
+        default: break
+        }
+        if isTask, let value = try TaskBehaviour(self).member(name) { return value }
+        if let link = links[name], case .string(let template) = link {
+            return .host(Link(template: template, rel: name, connection: connection, dialect: dialect))
+        }
+        return nil
+    }
+
+    public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
+        if document[name] != nil { return nil }   // a field holding a function is called as one
+        switch name {
+        case "reload":
+            try arguments.expect(0)
+            try reload()
+            return .host(self)
+        case "save":
+            try arguments.expect(0)
+            if case .object(let fields)? = try connection.send("PUT", to: try selfLink(), body: .object(document)) {
+                document = fields
+            }
+            return .host(self)
+        case "delete":
+            try arguments.expect(0)
+            try connection.send("DELETE", to: try selfLink(), body: nil)
+            return .null
+        default:
+            if isTask { return try TaskBehaviour(self).call(name, with: arguments) }
+            return nil
+        }
+    }
+
+    public func setMember(_ name: String, to value: Value, in interpreter: Interpreter) throws -> Bool {
+        guard name != "Links", name != "json" else { return false }
+        document[name] = value
+        return true
+    }
+
+    public func element(at key: Value, in interpreter: Interpreter) throws -> Value? {
+        guard case .string(let name) = key else { return nil }
+        return try member(name, in: interpreter) ?? .null
+    }
+
+    public func isEqual(to other: any HostObject) -> Bool {
+        guard let other = other as? Resource, let identity, let otherIdentity = other.identity else { return false }
+        return identity == otherIdentity && connection === other.connection
+    }
+
+    public func describe(in interpreter: Interpreter) -> String {
+        let kind = dialect.kind(of: document) ?? typeName
+        var text = "<\(kind)"
+        if let identity { text += " \(identity)" }
+        if case .string(let name)? = document["Name"] ?? document["name"] { text += " \"\(name)\"" }
+        return text + ">"
+    }
+
+    public func data(in interpreter: Interpreter) throws -> Value? { .object(document) }
+
+    public func completions(in interpreter: Interpreter) -> [String] {
+        var names = Array(document.keys) + links.keys.filter { document[$0] == nil }
+        names += ["json", "web", "reload", "save", "delete"]
+        if isTask { names += TaskBehaviour.memberNames }
+        return names
+    }
+
+    // MARK: Requests
+
+    /// Takes a newer copy of the document, as a write or a cancel answered with.
+    func replace(with fields: Fields) {
+        document = fields
+    }
+
+    /// Fetches the document again from `Self`.
+    func reload() throws {
+        guard case .object(let fields) = try connection.document(at: try selfLink()) else {
+            throw Diagnostic(.value, "\(connection.name): \(try selfLink()) did not answer with a document")
+        }
+        document = fields
+    }
+
+    func selfLink() throws -> String {
+        guard case .string(let link)? = links["Self"] else {
+            throw Diagnostic(.value, "this \(dialect.kind(of: document) ?? "resource") has no Self link")
+        }
+        return try TemplateText.withoutVariables(link)
+    }
+
+    /// The browser URL from `Links.Web`: it is for people, so it is returned, not requested.
+    private func web() throws -> Value {
+        guard case .string(let link)? = links["Web"] else { return .null }
+        return .string(connection.url(for: link))
+    }
+}

@@ -8,20 +8,18 @@ import Hummingbird
 struct SimResponder: HTTPResponder {
     typealias Context = SimRequestContext
 
-    /// Larger bodies get 413: no Octopus or DeployHQ call comes near it, and it bounds memory.
-    static let maxBodyBytes = 64 << 20
-
     let service: any SimService
     let faults: FaultInjector
     let log: RequestLog
     /// Added before every answer except the admin surface's; zero adds none.
     let latency: Duration
+    let maxBodyBytes: Int
 
     var admin: AdminEndpoints { AdminEndpoints(log: log, faults: faults) }
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let target = request.head.path ?? "/"
-        let body = try await Self.collectBody(of: request)
+        let body = try await collectBody(of: request)
         var simRequest = SimRequest(head: request.head, body: body ?? [])
         if AdminEndpoints.handles(path: simRequest.path) {
             return admin.respond(to: simRequest).hummingbirdResponse
@@ -95,7 +93,7 @@ struct SimResponder: HTTPResponder {
 
     /// The whole body, or nil when it is larger than `maxBodyBytes`. A declared length over the
     /// limit is refused before reading a byte.
-    private static func collectBody(of request: Request) async throws -> [UInt8]? {
+    private func collectBody(of request: Request) async throws -> [UInt8]? {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBodyBytes {
             return nil
         }

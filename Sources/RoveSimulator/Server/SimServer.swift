@@ -50,7 +50,8 @@ public final class SimServer: Sendable {
                 service: endpoint.service,
                 faults: FaultInjector(plan: configuration.faults, seed: configuration.seed &+ UInt64(index)),
                 log: RequestLog(),
-                latency: .milliseconds(configuration.latencyMilliseconds))
+                latency: .milliseconds(configuration.latencyMilliseconds),
+                maxBodyBytes: configuration.maxBodyBytes)
             let url = Self.url(host: configuration.host)
             let application = Application(
                 responder: responder,

@@ -10,12 +10,16 @@ public struct SimServerConfiguration: Sendable {
     public var faults: FaultPlan
     /// Seeds the fault draws (`--seed`), so a failing run can be replayed.
     public var seed: UInt64
+    /// Larger request bodies get 413. No Octopus or DeployHQ call comes near the default; it
+    /// only bounds memory.
+    public var maxBodyBytes: Int
 
     public init(host: String = "127.0.0.1", latencyMilliseconds: Int = 0, faults: FaultPlan = .none,
-                seed: UInt64 = 1) {
+                seed: UInt64 = 1, maxBodyBytes: Int = 64 << 20) {
         self.host = host
         self.latencyMilliseconds = latencyMilliseconds
         self.faults = faults
         self.seed = seed
+        self.maxBodyBytes = maxBodyBytes
     }
 }

@@ -75,6 +75,15 @@ final class ServerFaultTests: XCTestCase {
         XCTAssertEqual(try client.requestLog(sim.url).first?["fault"] as? String, "truncate")
     }
 
+    func testTruncateCutsLargeBodiesToo() throws {
+        let sim = try simulator("truncate:1")
+        let body = Array(repeating: UInt8(ascii: "x"), count: 500_000)
+        guard case .failure(let error) = client.send("PUT", sim.url + "/api/blob", body: body) else {
+            return XCTFail("a truncated body arrived whole")
+        }
+        XCTAssertEqual(error.kind, .connection, error.message)
+    }
+
     func testInvalidAnswers200WithAnHTMLPageLabelledJSON() throws {
         let sim = try simulator("invalid:1")
         let response = try client.response("GET", sim.url + "/api/projects")

@@ -24,7 +24,13 @@ public final class SimServer: Sendable {
     private let endpoints: [(service: any SimService, port: Int)]
     private let configuration: SimServerConfiguration
     private let handlesSignals: Bool
-    private let group = Mutex<ServiceGroup?>(nil)
+    private enum Phase {
+        case idle
+        case running(ServiceGroup)
+        case stopped
+    }
+
+    private let phase = Mutex(Phase.idle)
     private let logger: Logger
 
     /// `services` bind in order; port 0 picks a free port. With `handlesSignals`, SIGINT and
@@ -70,14 +76,32 @@ public final class SimServer: Sendable {
         // A client holding a slow request open must not keep the process alive for long.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
         let serviceGroup = ServiceGroup(configuration: groupConfiguration)
-        group.withLock { $0 = serviceGroup }
+        let stoppedEarly = phase.withLock { phase in
+            switch phase {
+            case .idle:
+                phase = .running(serviceGroup)
+                return false
+            case .running, .stopped:
+                return true
+            }
+        }
+        guard !stoppedEarly else { return }
         try await serviceGroup.run()
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and makes `run` return.
+    /// Stops accepting connections, lets requests in flight finish, and makes `run` return; a
+    /// server stopped before it runs never starts.
     public func stop() async {
-        guard let serviceGroup = group.withLock({ $0 }) else { return }
-        await serviceGroup.triggerGracefulShutdown()
+        let running: ServiceGroup? = phase.withLock { phase in
+            switch phase {
+            case .idle, .stopped:
+                phase = .stopped
+                return nil
+            case .running(let serviceGroup):
+                return serviceGroup
+            }
+        }
+        await running?.triggerGracefulShutdown()
     }
 
     private static func url(host: String) -> @Sendable (Int) -> String {

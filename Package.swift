@@ -11,6 +11,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Hummingbird's own foundations, named because the simulator uses them directly: HTTP
+        // fields, channels (to drop a connection), logging (kept off stdout), the signal-aware
+        // service group. All are already in Hummingbird's graph; these add no new package.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The language: syntax, compiler, runtime, stdlib, diagnostics. No C, no global I/O.
@@ -42,7 +49,14 @@ let package = Package(
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // The local Octopus and DeployHQ servers: seed data, behaviour, fault injection. It stands
         // beside the client side and imports none of it.
-        .target(name: "RoveSimulator", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "RoveSimulator", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "rove-sim", dependencies: ["RoveSimulator"]),
         // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.
         .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],

@@ -1,4 +1,10 @@
-import RoveSimulator
+// The `rove-sim` executable: all of it lives in RoveSimulator, so tests can run it in-process.
 
-// Replaced by the server's entry point (Server/) as the simulator lands.
-print("rove-sim: \(SimSettings().octopusAPIKey.isEmpty ? "" : "starting")")
+import RoveSimulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(await SimMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -93,7 +93,9 @@ struct CollectionMembers {
     /// exactly and case-insensitively across every page (`name=` matches like `partialName=` on
     /// Octopus, and a lookup that stops at page one misses things). `find { pred }` streams.
     private func find(_ arguments: Arguments) throws -> Value {
-        if let predicate = try arguments.optionalFunction(0), arguments.count == 1 {
+        if arguments.labelled("name") == nil {
+            try arguments.expect(1)
+            let predicate = try arguments.function(0)
             let walk = PageWalk(link)
             while let item = try walk.next() {
                 if try arguments.call(predicate, item).isTruthy { return item }

@@ -112,7 +112,7 @@ struct SimResponder: HTTPResponder {
 
     /// What a misconfigured proxy in front of the API answers: an HTML page labelled JSON.
     static let invalidBody = SimResponse(
-        status: 200, headers: [(name: "Content-Type", value: "application/json; charset=utf-8")],
+        status: 200, headers: [(name: "Content-Type", value: "application/json")],
         body: Array("""
             <!DOCTYPE html>
             <html><head><title>502 Bad Gateway</title></head>

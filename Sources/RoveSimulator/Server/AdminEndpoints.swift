@@ -28,7 +28,7 @@ struct AdminEndpoints: Sendable {
             return SimResponse(status: 204)
         case ("GET", "faults"):
             return json(200, Self.json(for: faults.plan))
-        case ("POST", "faults"), ("PUT", "faults"):
+        case ("POST", "faults"):
             return replaceFaults(body: request.body)
         case (_, "requests"):
             return failure(405, "use GET or DELETE on /_sim/requests", allow: "GET, DELETE")

@@ -8,7 +8,9 @@ import RoveTestSupport
 import XCTest
 
 /// Each script under Scripts/ runs against its own simulator (so writes never leak between
-/// scripts), started with the arguments of its `# sim:` line. After each run, every request the
+/// scripts), started with the arguments of its `# sim:` line; `simulateFaults("500:1")` switches
+/// faults on mid-script (after the root document is read, say). `# expect posts: N` counts the
+/// POSTs the simulator received; `# expect warning: text` looks for text on standard error. After each run, every request the
 /// script made must be a route of the vendor's Swagger, or one of the newer routes below.
 final class OctopusScriptTests: XCTestCase {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts").path
@@ -31,9 +33,17 @@ final class OctopusScriptTests: XCTestCase {
                 let providers = Providers(interpreter: interpreter)
                 try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey,
                                              accessToken: nil, space: nil)
+                interpreter.define("simulateFaults", as: .function(Function(name: "simulateFaults") { args in
+                    try SimulatorLog.setFaults(try args.string(0), of: simulator)
+                    return .null
+                }))
             }
             var problems = script.mismatches(in: outcome)
             problems += try unknownRoutes(in: simulator, swagger: swagger)
+            if let expected = Self.directive("# expect posts: ", in: script.source).flatMap(Int.init) {
+                let posts = try SimulatorLog.requests(of: simulator).filter { $0.method == "POST" }.count
+                if posts != expected { problems.append("POST requests: expected \(expected), the simulator saw \(posts)") }
+            }
             if let expected = Self.expectedWarning(in: script.source), !outcome.warnings.contains(expected) {
                 problems.append("warning: expected '\(expected)' in \(outcome.warnings.debugDescription)")
             }
@@ -72,7 +82,7 @@ final class OctopusScriptTests: XCTestCase {
         directive("# expect warning: ", in: source)
     }
 
-    private static func directive(_ prefix: String, in source: String) -> String? {
+    static func directive(_ prefix: String, in source: String) -> String? {
         source.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 }
@@ -83,6 +93,15 @@ enum SimulatorLog {
         let method: String
         let path: String
         let status: Int
+    }
+
+    static func setFaults(_ plan: String, of simulator: SimulatorProcess) throws {
+        let body = try JSONSerialization.data(withJSONObject: ["faults": plan, "retryAfter": 0])
+        let transport = try CurlTransport()
+        let response = try transport.send(HTTPRequest(method: "POST", url: simulator.octopusURL + "/_sim/faults",
+                                                      headers: [(name: "Content-Type", value: "application/json")],
+                                                      body: Array(body))).get()
+        guard response.status == 200 else { throw Diagnostic(.value, "the simulator refused fault plan '\(plan)'") }
     }
 
     static func requests(of simulator: SimulatorProcess) throws -> [Request] {

@@ -219,6 +219,10 @@ public final class Link: HostObject {
         return try resource()?.data(in: interpreter)
     }
 
+    public func parameterCompletions(in interpreter: Interpreter) -> [String] {
+        templateVariables
+    }
+
     public func completions(in interpreter: Interpreter) -> [String] {
         let own = ["url", "template", "post", "put"]
         if isCollectionByTemplate { return CollectionMembers.names + own }

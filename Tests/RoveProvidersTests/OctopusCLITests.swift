@@ -60,6 +60,29 @@ final class OctopusCLITests: XCTestCase {
         }
     }
 
+    func testConnectOpensAProfileFromTheConfigFile() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        guard let folder = makeTemporaryFolder(prefix: "rove-profiles") else { throw XCTSkip("no temporary folder") }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/rove", withIntermediateDirectories: true)
+        let config = """
+            [profiles.platform]
+            octopus_url = "\(simulator.octopusURL)"
+            octopus_api_key_env = "PLATFORM_KEY"
+            octopus_space = "Platform Team"
+            """
+        try config.write(toFile: folder + "/rove/config.toml", atomically: true, encoding: .utf8)
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["XDG_CONFIG_HOME": folder, "PLATFORM_KEY": simulator.octopusAPIKey])
+        let source = "let p = connect(\"platform\"); print(p.space.Name, p.Projects.count); connect(\"nope\")"
+        XCTAssertEqual(cli.run(["-e", source]), 1, errors.text)
+        XCTAssertEqual(output.text, "Platform Team 3\n")
+        XCTAssertTrue(errors.text.contains("unknown profile 'nope' (known: platform)"), errors.text)
+    }
+
     func testUnconfiguredOctopusSaysHowToConfigureIt() {
         let output = MemoryOutput()
         let errors = MemoryOutput()

@@ -83,6 +83,20 @@ final class OctopusCLITests: XCTestCase {
         XCTAssertTrue(errors.text.contains("unknown profile 'nope' (known: platform)"), errors.text)
     }
 
+    /// An https:// URL for a server that speaks plain HTTP fails the handshake: a `network`
+    /// error saying TLS (exit 5), never a response, and TLS verification stays on.
+    func testHTTPSToAPlainServerIsATLSError() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let url = simulator.octopusURL.replacingOccurrences(of: "http://", with: "https://")
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
+        XCTAssertEqual(cli.run(["-e", "octopus.Projects.count"]), 5, errors.text)
+        XCTAssertTrue(errors.text.contains("tls error: GET https://127.0.0.1:"), errors.text)
+    }
+
     func testUnconfiguredOctopusSaysHowToConfigureIt() {
         let output = MemoryOutput()
         let errors = MemoryOutput()

@@ -22,9 +22,9 @@ public enum SimMain {
             return 0
         }
         let settings = commandLine.settings
-        // DeployHQ joins here, on commandLine.deployhqPort, once its service exists.
         let services: [(service: any SimService, port: Int)] = [
             (OctopusService(settings: settings, now: wallClock), commandLine.octopusPort),
+            (DeployHQService(settings: settings, now: wallClock), commandLine.deployhqPort),
         ]
         let server = SimServer(services: services, configuration: commandLine.server, handlesSignals: true)
         do {

@@ -25,6 +25,11 @@ struct DeploymentRecord {
     var abortedAt: Double?
     /// Per-step log line counts; transfer has one line per changed file.
     let transferredFiles: Int
+
+    /// 120…375 files, from the end revision: enough that a transfer log spans several `before=` pages.
+    static func transferredFiles(for endRevision: String) -> Int {
+        120 + (Int(endRevision.prefix(2), radix: 16) ?? 0)
+    }
 }
 
 /// The steps every deployment runs, with the stage they are grouped under (research §3).

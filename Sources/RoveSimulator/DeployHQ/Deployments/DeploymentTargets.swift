@@ -78,7 +78,7 @@ extension DeployHQService {
             queuedAt: queuedAt ?? now(), duration: max(settings.taskSeconds, 0.001), isPreview: preview,
             failingStep: Self.failingStep(serverNames: target.serverNames, preview: preview),
             deployer: "Demo User", copyConfigFiles: copyConfigFiles, runBuildCommands: runBuildCommands,
-            abortedAt: nil, transferredFiles: 5 + (Int(end.prefix(2), radix: 16) ?? 0))
+            abortedAt: nil, transferredFiles: DeploymentRecord.transferredFiles(for: end))
         store.deployments[project, default: []].append(record)
         return record
     }

@@ -7,7 +7,6 @@ extension DeployHQService {
         let finished = (store.deployments[identifier] ?? []).filter { !$0.isPreview }.compactMap { timeline($0).finishedAt }
         document.set("last_deployed_at", finished.max().map { .string(OctopusTime.iso($0)) } ?? .null)
         if detailed {
-            document.remove("starred")
             document.set("capabilities", .array(["build_pipeline", "atomic_deployments", "config_files"].map {
                 .object([("name", .string($0)), ("enabled", true), ("url", .null)])
             }))

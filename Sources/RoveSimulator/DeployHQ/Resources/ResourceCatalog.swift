@@ -5,8 +5,10 @@ enum ResourceCatalog {
         ("id", 0), ("name", ""), ("protocol_type", "ssh"), ("server_path", ""), ("last_revision", nil),
         ("preferred_branch", "main"), ("branch", "main"), ("notify_email", ""), ("server_group_identifier", nil),
         ("auto_deploy", false), ("environment", nil), ("enabled", true), ("agent", nil), ("atomic", false),
-        ("atomic_strategy", nil), ("root_path", ""), ("position", 1), ("hostname", nil), ("username", nil),
+        ("atomic_strategy", nil), ("atomic_retention", 5), ("use_compression", true), ("use_accelerated_transfer", false),
+        ("use_parallel_upload", false), ("root_path", ""), ("position", 1), ("hostname", nil), ("username", nil),
         ("port", nil), ("use_ssh_keys", false), ("bucket_name", nil), ("created_at", ""), ("updated_at", ""),
+        ("connection_checked_at", nil), ("connection_error_message", nil), ("static_hosting", nil), ("managed_vps", nil),
     ]
 
     static let all: [CollectionKind] = [
@@ -30,8 +32,9 @@ enum ResourceCatalog {
                      required: ["path"], fields: [("path", ""), ("servers", [])]),
         CollectionKind("build_commands", wrapper: "build_command", noun: "Build command", scope: .project,
                      operations: [.index, .create, .update, .destroy], required: ["command"],
-                     fields: [("description", ""), ("command", ""), ("halt_on_error", true), ("position", 1),
+                     fields: [("id", 0), ("description", ""), ("command", ""), ("halt_on_error", true), ("position", 1),
                               ("enabled", true), ("template_name", nil), ("watch_files", nil),
+                              ("parent_type", "Project"), ("parent_id", nil), ("project_id", nil),
                               ("created_at", ""), ("updated_at", "")]),
         CollectionKind("commands", collection: "ssh_commands", wrapper: "command", noun: "SSH command", scope: .project,
                      required: ["command"], choices: sshTimings, fields: sshCommandFields),
@@ -46,7 +49,8 @@ enum ResourceCatalog {
         CollectionKind("integrations", wrapper: "integration", noun: "Integration", scope: .project,
                      required: ["hook_type"],
                      fields: [("name", ""), ("hook_type", ""), ("send_on_start", false), ("send_on_completion", true),
-                              ("send_on_failure", true), ("send_on_check_failed", false), ("properties", .object([]))]),
+                              ("send_on_failure", true), ("send_on_check_failed", false), ("properties", .object([])),
+                              ("created_at", ""), ("updated_at", "")]),
         CollectionKind("deployment_checks", wrapper: "deployment_check", noun: "Deployment check", scope: .project,
                      required: ["name", "stage", "check_type"],
                      choices: [("stage", ["pre_build", "post_deploy"]), ("check_type", ["ssh", "http", "vulnerability_scan"])],

@@ -99,7 +99,7 @@ struct DeployHQSeed {
                 duration: Double(store.generator.int(40...180)), isPreview: false, failingStep: failing,
                 deployer: DeployHQCatalog.authors[index % DeployHQCatalog.authors.count],
                 copyConfigFiles: true, runBuildCommands: true, abortedAt: nil,
-                transferredFiles: 5 + (Int(end.prefix(2), radix: 16) ?? 0))
+                transferredFiles: DeploymentRecord.transferredFiles(for: end))
             if failing == nil { last[targetId] = end }
             store.deployments[project, default: []].append(record)
         }
@@ -130,6 +130,12 @@ struct DeployHQSeed {
             ("repository", repositoryURL.map { repositoryDocument(url: $0, branch: "main") } ?? .null),
             ("repository_url", .optional(repositoryURL)), ("zone", .string(zone)), ("last_deployed_at", nil),
             ("auto_deploy_url", .string("https://rove-demo.deployhq.com/deploy/\(permalink)/k3j9x2")),
+            ("url", .string("/projects/\(permalink)")), ("app_url", .string("https://rove-demo.deployhq.com/projects/\(permalink)")),
+            ("servers_url", .string("/projects/\(permalink)/servers")),
+            ("deployments_url", .string("/projects/\(permalink)/deployments")),
+            ("config_files_url", .string("/projects/\(permalink)/config_files")),
+            ("environment_variables_url", .string("/projects/\(permalink)/environment_variables")),
+            ("build_commands_url", .string("/projects/\(permalink)/build_commands")),
             ("starred", .bool(permalink == "web")),
         ])
     }

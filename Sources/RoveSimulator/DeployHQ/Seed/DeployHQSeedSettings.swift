@@ -14,6 +14,7 @@ enum DeployHQSeedSettings {
         for (key, fallback) in kind.fields {
             var value = values.first { $0.0 == key }?.1 ?? fallback
             if key == "created_at" || key == "updated_at" { value = stamp }
+            if key == "id" { value = .int(store.integerIdentifier()) }
             pairs.append((key, value))
         }
         return .object(pairs)

@@ -62,7 +62,8 @@ public final class DeployHQService: SimService, @unchecked Sendable {
             guard let params = route.match(segments) else { continue }
             pathMatched = true
             guard route.method == request.method else { continue }
-            if best == nil || route.literalCount > best!.0.literalCount { best = (route, params) }
+            if let current = best, current.0.literalCount >= route.literalCount { continue }
+            best = (route, params)
         }
         guard let (route, params) = best else {
             // Credentials first, as Rails' before_action does, so probing needs a login.

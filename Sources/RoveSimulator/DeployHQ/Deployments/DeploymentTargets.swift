@@ -57,8 +57,8 @@ extension DeployHQService {
 
     func hasUnfinishedDeployment(project: String, touching identifier: String? = nil) -> Bool {
         (store.deployments[project] ?? []).contains { record in
-            (identifier == nil || record.targetIdentifier == identifier || record.serverIdentifiers.contains(identifier!))
-                && !timeline(record).status.isFinished
+            let touches = identifier.map { record.targetIdentifier == $0 || record.serverIdentifiers.contains($0) } ?? true
+            return touches && !timeline(record).status.isFinished
         }
     }
 

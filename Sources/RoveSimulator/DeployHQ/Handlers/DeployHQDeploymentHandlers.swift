@@ -11,12 +11,14 @@ extension DeployHQService {
         try project(context.param(0))["identifier"]?.stringValue ?? ""
     }
 
-    func deploymentIndex(_ context: DeployHQContext, project: String) throws -> Int {
+    /// The deployment `{id}` of `project` and its position, or 404 `record_not_found`.
+    func deployment(_ context: DeployHQContext, project: String) throws -> (index: Int, record: DeploymentRecord) {
         let reference = context.param(1)
-        guard let index = store.deployments[project]?.firstIndex(where: { $0.identifier == reference }) else {
+        let records = store.deployments[project] ?? []
+        guard let index = records.firstIndex(where: { $0.identifier == reference }) else {
             throw DeployHQFailure.recordNotFound("Deployment")
         }
-        return index
+        return (index, records[index])
     }
 
     /// Only this list is paginated: `page`, `per_page` (default 10); previews are left out.
@@ -43,8 +45,7 @@ extension DeployHQService {
 
     func showDeployment(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
-        let index = try deploymentIndex(context, project: project)
-        return DeployHQResponses.json(deploymentDocument(store.deployments[project]![index]))
+        return DeployHQResponses.json(deploymentDocument(try deployment(context, project: project).record))
     }
 
     func createDeployment(_ context: DeployHQContext) throws -> SimResponse {
@@ -74,18 +75,19 @@ extension DeployHQService {
     /// Stops an unfinished deployment at this moment; a finished one is left as it is.
     func abortDeployment(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
-        let index = try deploymentIndex(context, project: project)
-        if !timeline(store.deployments[project]![index]).status.isFinished {
-            store.deployments[project]![index].abortedAt = now()
+        var (index, record) = try deployment(context, project: project)
+        if !timeline(record).status.isFinished {
+            record.abortedAt = now()
+            store.deployments[project, default: []][index] = record
         }
-        let status = timeline(store.deployments[project]![index]).status
+        let status = timeline(record).status
         return DeployHQResponses.json(.object([("status", .string(status.rawValue))]))
     }
 
     /// Runs a completed or failed deployment again as a new one, from the target's current revision.
     func retryDeployment(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
-        let old = store.deployments[project]![try deploymentIndex(context, project: project)]
+        let old = try deployment(context, project: project).record
         let status = timeline(old).status
         guard status == .completed || status == .failed else {
             throw DeployHQFailure.refused("Only completed or failed deployments can be retried (this one is \(status.rawValue))")
@@ -102,7 +104,7 @@ extension DeployHQService {
     /// Deploys a completed deployment's start revision again: a new deployment from the target's current revision.
     func rollbackDeployment(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
-        let old = store.deployments[project]![try deploymentIndex(context, project: project)]
+        let old = try deployment(context, project: project).record
         guard timeline(old).status == .completed else {
             throw DeployHQFailure.refused("Only completed deployments can be rolled back")
         }
@@ -125,7 +127,7 @@ extension DeployHQService {
     /// Entries of one step; `before=<id>` pages backwards, `download=true` gives plain text.
     func stepLogs(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
-        let record = store.deployments[project]![try deploymentIndex(context, project: project)]
+        let record = try deployment(context, project: project).record
         let log = deploymentLog(record)
         let reference = context.param(2)
         guard let index = log.timeline.steps.indices.first(where: {

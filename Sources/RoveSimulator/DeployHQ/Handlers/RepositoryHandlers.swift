@@ -22,8 +22,8 @@ extension DeployHQService {
         let replacing = context.request.method == "POST"
         if replacing && input.text("url") == nil { throw DeployHQFailure.validation([("url", ["can't be blank"])]) }
         if !replacing, case .null? = project["repository"] { throw DeployHQFailure.recordNotFound("Repository") }
-        var repository = replacing || project["repository"]?.isNull != false
-            ? DeployHQSeed.repositoryDocument(url: input.text("url") ?? "", branch: "main") : project["repository"]!
+        var repository = DeployHQSeed.repositoryDocument(url: input.text("url") ?? "", branch: "main")
+        if !replacing, let existing = project["repository"], !existing.isNull { repository = existing }
         for key in ["scm_type", "url", "username", "branch", "port", "root_path", "hosting_service_type"] {
             if let value = input.value(key), repository[key] != nil || key == "root_path" || key == "hosting_service_type" {
                 repository.set(key, value)

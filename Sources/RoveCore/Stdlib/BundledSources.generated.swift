@@ -30,7 +30,7 @@ fn taskOf(item) { item.json.TaskId != nil ? item.Task : item }
 # Without a version, the one Octopus suggests next.
 fn createRelease(project, version: nil, channel: nil, notes: nil) {
   let p = projectNamed(project)
-  let c = channel == nil ? p.Channels.find { $0.IsDefault } : named(p.Channels, channel, "channel in \(p.Name)")
+  let c = channel == nil ? p.Channels.find { $0.IsDefault } : named(p.Channels, channel, "\(p.Name) channel")
   let v = version ?? p.DeploymentProcess.Template(channel: c.Id).NextVersionIncrement
   return octopus.Releases.create({ProjectId: p.Id, ChannelId: c.Id, Version: v, ReleaseNotes: notes})
 }
@@ -73,7 +73,7 @@ fn promote(project, from source, to target, wait: true) {
 # Runs the published snapshot of `project`'s runbook `runbook` in one environment or a list of them.
 fn runRunbook(project, runbook, in environments, wait: true) {
   let p = projectNamed(project)
-  let rb = named(p.Runbooks, runbook, "runbook in \(p.Name)")
+  let rb = named(p.Runbooks, runbook, "\(p.Name) runbook")
   let envs = (type(environments) == "list" ? environments : [environments]).map { environmentNamed($0) }
   let runs = envs.map { env in
     octopus.RunbookRuns.create({RunbookId: rb.Id, RunbookSnapshotId: rb.PublishedRunbookSnapshotId, EnvironmentId: env.Id})

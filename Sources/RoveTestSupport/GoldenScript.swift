@@ -45,16 +45,25 @@ public struct GoldenScript {
     public struct Outcome {
         public var output: [String]
         public var error: Diagnostic?
+        /// What went to standard error (warnings such as a collection changing mid-walk).
+        public var warnings: String = ""
     }
 
     /// Runs the script in a fresh interpreter whose files are the real file system.
-    public func run() -> Outcome {
+    ///
+    /// - Parameter prepare: called with the interpreter before the script runs; provider tests
+    ///   connect it to a simulator there. `sleep` and `now` are real in that case, since tasks
+    ///   on the simulator move on the real clock.
+    public func run(realClock: Bool = false, prepare: @escaping (Interpreter) throws -> Void = { _ in }) -> Outcome {
         var printed = ""
+        var warnings = ""
         let host = Host(
             standardOutput: { printed += $0 },
+            standardError: { warnings += $0 },
             environment: ["ROVE_GOLDEN": "1"],
             arguments: ["first", "second"],
-            now: { 1_700_000_000 },
+            now: realClock ? { Date().timeIntervalSince1970 } : { 1_700_000_000 },
+            sleep: realClock ? { seconds in Thread.sleep(forTimeInterval: seconds) } : { _ in },
             readFile: { path in
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw Diagnostic(.io, "cannot read '\(path)': no such file")
@@ -73,6 +82,7 @@ public struct GoldenScript {
             let interpreter = Interpreter(host: host)
             HTTPBuiltins.install(in: interpreter)  // as the CLI does: `expand` is a builtin
             do {
+                try prepare(interpreter)
                 try interpreter.run(source, file: path)
                 return nil
             } catch let diagnostic as Diagnostic {
@@ -83,7 +93,7 @@ public struct GoldenScript {
         }
         var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        return Outcome(output: lines, error: failure)
+        return Outcome(output: lines, error: failure, warnings: warnings)
     }
 
     /// Differences between what the script expects and `outcome`; empty when it passes.

@@ -122,7 +122,8 @@ public final class SimulatorProcess {
                               standardError: .file(folder + "/stderr"))
         guard let status = wait(for: child, deadline: deadline) else {
             terminate(child)
-            throw Failure(description: "rove-sim \(arguments.joined(separator: " ")) did not exit within \(Int(deadline)) s")
+            let command = (["rove-sim"] + arguments).joined(separator: " ")
+            throw Failure(description: "\(command) did not exit within \(Int(deadline)) s")
         }
         return (status, contents(of: folder + "/stdout"), contents(of: folder + "/stderr"))
     }

@@ -47,8 +47,10 @@ final class ServerFaultPlanTests: XCTestCase {
     }
 
     func testTheFirstListedAnswerWins() throws {
-        let injector = FaultInjector(plan: try FaultPlan(parsing: "reset:1,503:1,nonext:1"), seed: 1)
-        XCTAssertEqual(injector.draw(), FaultDraw(answer: .reset, truncatesBody: false, omitsNextPageLink: true))
+        let plan = try FaultPlan(parsing: "reset:1,503:1,nonext:1", retryAfterSeconds: 4)
+        let injector = FaultInjector(plan: plan, seed: 1)
+        XCTAssertEqual(injector.draw(), FaultDraw(answer: .reset, truncatesBody: false, omitsNextPageLink: true,
+                                                  retryAfterSeconds: 4))
     }
 
     func testDrawsRepeatForASeedAndRestartWhenThePlanIsReplaced() throws {

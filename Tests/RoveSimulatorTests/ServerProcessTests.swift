@@ -48,6 +48,14 @@ final class ServerProcessTests: XCTestCase {
         }
     }
 
+    func testAHelperForASimulatorThatNeverGetsReadySaysWhy() {
+        XCTAssertThrowsError(try SimulatorProcess(arguments: ["--bogus"])) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("exited (status 2) before it was ready"), text)
+            XCTAssertTrue(text.contains("unknown option '--bogus'"), text)
+        }
+    }
+
     func testHelpExitsZero() throws {
         let run = try SimulatorProcess.run(arguments: ["--help"])
         XCTAssertEqual(run.status, 0)

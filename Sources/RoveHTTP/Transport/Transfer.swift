@@ -96,6 +96,10 @@ final class Transfer {
     private func configureMethodAndBody() throws(CurlCallError) {
         let method = request.method
         var body = request.body
+        // libcurl silently resends a request once when a reused connection dies before any answer
+        // (it takes the connection for stale). For a POST that reached the server, that resend is
+        // a second deployment: non-idempotent requests get a connection of their own instead.
+        if !request.isIdempotent { try easy.set(CURLOPT_FRESH_CONNECT, true) }
         // Servers often refuse a POST, PUT or PATCH without Content-Length; send an explicit 0.
         if body == nil, ["POST", "PUT", "PATCH"].contains(method.uppercased()) { body = [] }
         if let body {

@@ -9,7 +9,8 @@ import RoveHTTP
 /// A link whose template pages (`{?skip,take}`) is a collection: `count`, `first`, `items`,
 /// `next`, `prev`, `page(n)`, `take(n)`, `all`, `get(id)`, `find`, `each`, `create`, and `for x
 /// in`. Any other link stands for the resource it points at (`deployment.Task.wait()`): its
-/// members are read from that resource, fetched once. Links without a template whose answer
+/// members are read from that resource, fetched once. Action links are written to with
+/// `post(body)` and `put(body)`: `interruption.Submit.post({Result: "Proceed"})`. Links without a template whose answer
 /// turns out to be a list (`/api/artifacts?regarding=X`) act as collections too.
 public final class Link: HostObject {
     let template: String
@@ -131,6 +132,20 @@ public final class Link: HostObject {
     }
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
+        switch name {
+        case "post", "put":
+            // Action links (`Submit`, `Responsible`, `Cancel`) are written to, not read.
+            try arguments.expect(0...1)
+            var body: Value?
+            if arguments.count == 1 {
+                guard case .object = try arguments.value(0) else { throw arguments.typeError(0, expected: "object") }
+                body = try arguments.value(0)
+            }
+            let answer = try connection.send(name.uppercased(), to: try address(), body: body)
+            return answer.map(wrap) ?? .null
+        default:
+            break
+        }
         if try isCollection() {
             return try CollectionMembers(self).call(name, with: arguments)
         }
@@ -142,7 +157,9 @@ public final class Link: HostObject {
     }
 
     /// `octopus.Tasks(states: "Failed", take: 5)`: the same link with template arguments.
-    public func call(with arguments: Arguments) throws -> Value {
+    public func call(with given: Arguments) throws -> Value {
+        // Errors name the link, as a script wrote it: `bad argument #1 to 'Tasks'`.
+        let arguments = Arguments(callee: rel, values: given.values, labels: given.labels, interpreter: given.interpreter)
         var extra: [String: TemplateValue] = [:]
         let known = templateVariables
         for index in 0..<arguments.count {
@@ -203,7 +220,8 @@ public final class Link: HostObject {
     }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        if isCollectionByTemplate { return CollectionMembers.names + ["url", "template"] }
-        return ((try? resource())??.completions(in: interpreter) ?? []) + ["url", "template"]
+        let own = ["url", "template", "post", "put"]
+        if isCollectionByTemplate { return CollectionMembers.names + own }
+        return ((try? resource())??.completions(in: interpreter) ?? []) + own
     }
 }

@@ -69,7 +69,7 @@ public final class OctopusRoot: HostObject {
         guard let selector else {
             return spaces.first { $0["IsDefault"] == .bool(true) }
         }
-        if let match = spaces.first(where: { text($0, "Id") == selector })
+        if let match = spaces.first(where: { text($0, "Id")?.lowercased() == selector.lowercased() })
             ?? spaces.first(where: { text($0, "Name")?.lowercased() == selector.lowercased() }) {
             return match
         }

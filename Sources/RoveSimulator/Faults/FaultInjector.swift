@@ -10,8 +10,9 @@ struct FaultDraw: Sendable, Equatable {
     var truncatesBody = false
     /// The service answers without a `Page.Next` link.
     var omitsNextPageLink = false
-
-    static let none = FaultDraw()
+    /// The plan's `Retry-After`, read under the same lock as the draw so a plan replaced
+    /// meanwhile cannot pair one plan's fault with another's delay.
+    var retryAfterSeconds: Int?
 }
 
 /// One service's fault plan and random draws; safe to use from every connection at once.
@@ -42,7 +43,7 @@ final class FaultInjector: Sendable {
 
     func draw() -> FaultDraw {
         state.withLock { state in
-            var draw = FaultDraw.none
+            var draw = FaultDraw(retryAfterSeconds: state.plan.retryAfterSeconds)
             for entry in state.plan.entries {
                 // Draw even for rates 0 and 1, so the sequence depends on the plan's length only.
                 let hit = state.generator.nextUnitInterval() < entry.rate

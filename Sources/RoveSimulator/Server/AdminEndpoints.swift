@@ -1,7 +1,5 @@
 // The /_sim/ surface on every service port: the request log and the fault plan, for tests.
 
-import Foundation
-
 /// Answers `/_sim/…` requests. These never meet faults, latency or authentication and are not
 /// logged, so a test can always look at what the simulator did without changing it.
 ///
@@ -30,7 +28,7 @@ struct AdminEndpoints: Sendable {
             return SimResponse(status: 204)
         case ("GET", "faults"):
             return json(200, Self.json(for: faults.plan))
-        case ("POST", "faults"), ("PUT", "faults"):
+        case ("POST", "faults"):
             return replaceFaults(body: request.body)
         case (_, "requests"):
             return failure(405, "use GET or DELETE on /_sim/requests", allow: "GET, DELETE")
@@ -42,20 +40,15 @@ struct AdminEndpoints: Sendable {
     }
 
     private func replaceFaults(body: [UInt8]) -> SimResponse {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+        guard let object = try? JSONValue.parse(body), object.objectPairs != nil else {
             return failure(400, #"send a JSON object such as {"faults": "503:0.5", "retryAfter": 1}"#)
         }
-        let spec = object["faults"] as? String
-        guard spec != nil || object["faults"] == nil else {
+        let spec = object["faults"]?.stringValue
+        guard spec != nil || object["faults"] == nil || object["faults"]?.isNull == true else {
             return failure(400, #""faults" must be a string such as "503:0.5,reset:0.1""#)
         }
-        let retryAfter: Int?
-        switch object["retryAfter"] {
-        case nil, is NSNull:
-            retryAfter = nil
-        case let number as NSNumber where number.doubleValue == number.doubleValue.rounded():
-            retryAfter = number.intValue
-        default:
+        let retryAfter = object["retryAfter"]?.intValue
+        guard retryAfter != nil || object["retryAfter"] == nil || object["retryAfter"]?.isNull == true else {
             return failure(400, #""retryAfter" must be a whole number of seconds"#)
         }
         do {
@@ -67,8 +60,8 @@ struct AdminEndpoints: Sendable {
         }
     }
 
-    private static func json(for entry: LoggedRequest) -> JSONText {
-        var members: [(String, JSONText)] = [
+    private static func json(for entry: LoggedRequest) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("method", .string(entry.method)), ("path", .string(entry.path)),
             ("query", .string(entry.query)), ("status", .int(entry.status)),
         ]
@@ -76,13 +69,13 @@ struct AdminEndpoints: Sendable {
         return .object(members)
     }
 
-    private static func json(for plan: FaultPlan) -> JSONText {
-        .object([("faults", .string(plan.spec)), ("retryAfter", plan.retryAfterSeconds.map(JSONText.int) ?? .null)])
+    private static func json(for plan: FaultPlan) -> JSONValue {
+        .object([("faults", .string(plan.spec)), ("retryAfter", plan.retryAfterSeconds.map(JSONValue.int) ?? .null)])
     }
 
-    private func json(_ status: Int, _ value: JSONText) -> SimResponse {
+    private func json(_ status: Int, _ value: JSONValue) -> SimResponse {
         SimResponse(status: status, headers: [(name: "Content-Type", value: "application/json")],
-                    body: Array(value.rendered.utf8))
+                    body: value.encoded())
     }
 
     private func failure(_ status: Int, _ message: String, allow: String? = nil) -> SimResponse {

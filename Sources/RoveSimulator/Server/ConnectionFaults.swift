@@ -33,7 +33,8 @@ enum ConnectionFaults {
             // A normal close (not a reset) so the bytes already written still arrive.
             throw ConnectionDropped()
         }
-        return Response(status: response.httpStatus, headers: response.httpHeaders(contentLength: announced), body: body)
+        return Response(status: response.httpStatus, headers: response.httpHeaders(contentLength: announced),
+                        body: body)
     }
 
 }

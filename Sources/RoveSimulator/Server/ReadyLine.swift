@@ -4,7 +4,8 @@
 /// the variables a client needs. Scripts `export` everything after `name: `; tests parse it.
 public enum ReadyLine {
     /// The variables that point a client at `listener`, in the order the line lists them.
-    public static func variables(for listener: SimServer.Listener, settings: SimSettings) -> [(name: String, value: String)] {
+    public static func variables(for listener: SimServer.Listener,
+                                 settings: SimSettings) -> [(name: String, value: String)] {
         let prefix = listener.service.name.uppercased()
         var variables = [(name: "\(prefix)_URL", value: listener.url)]
         switch listener.service.name {

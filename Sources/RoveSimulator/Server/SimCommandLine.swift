@@ -79,9 +79,11 @@ public struct SimCommandLine: Sendable {
         }
     }
 
-    private static func number(_ text: String, for flag: String, in range: ClosedRange<Int>) throws(SimUsageError) -> Int {
+    private static func number(_ text: String, for flag: String,
+                               in range: ClosedRange<Int>) throws(SimUsageError) -> Int {
         guard let number = Int(text), range.contains(number) else {
-            throw SimUsageError("\(flag) needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            let bounds = "\(range.lowerBound) to \(range.upperBound)"
+            throw SimUsageError("\(flag) needs a whole number from \(bounds), not '\(text)'")
         }
         return number
     }
@@ -93,7 +95,8 @@ public struct SimCommandLine: Sendable {
         guard text.hasPrefix("API-"), !rest.isEmpty,
               rest.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
         else {
-            throw SimUsageError("--octopus-api-key must be API- followed by uppercase letters and digits, not '\(text)'")
+            throw SimUsageError(
+                "--octopus-api-key must be API- followed by uppercase letters and digits, not '\(text)'")
         }
         return text
     }

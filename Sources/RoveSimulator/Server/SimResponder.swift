@@ -27,7 +27,7 @@ struct SimResponder: HTTPResponder {
         var entry = LoggedRequest(method: simRequest.method, path: simRequest.path,
                                   query: SimRequest.rawQuery(of: target), status: 0, fault: nil)
         if latency > .zero {
-            // Shutdown cancels the sleep; answering at once is right then.
+            // Cancelled only when shutdown gives up waiting; answering at once is right then.
             try? await Task.sleep(for: latency)
         }
         guard body != nil else {
@@ -40,11 +40,11 @@ struct SimResponder: HTTPResponder {
         let draw = faults.draw()
         switch draw.answer {
         case .serviceUnavailable?:
-            return answer(with: statusFault(503), logging: entry, fault: .serviceUnavailable)
+            return answer(with: statusFault(503, draw), logging: entry, fault: .serviceUnavailable)
         case .tooManyRequests?:
-            return answer(with: statusFault(429), logging: entry, fault: .tooManyRequests)
+            return answer(with: statusFault(429, draw), logging: entry, fault: .tooManyRequests)
         case .internalServerError?:
-            return answer(with: statusFault(500), logging: entry, fault: .internalServerError)
+            return answer(with: statusFault(500, draw), logging: entry, fault: .internalServerError)
         case .invalid?:
             return answer(with: Self.invalidBody, logging: entry, fault: .invalid)
         case .reset?:
@@ -72,9 +72,9 @@ struct SimResponder: HTTPResponder {
     }
 
     /// The service's own error answer, with `Retry-After` on 429 and 503 when the plan has one.
-    private func statusFault(_ status: Int) -> SimResponse {
+    private func statusFault(_ status: Int, _ draw: FaultDraw) -> SimResponse {
         var response = service.faultResponse(status: status)
-        if status == 429 || status == 503, let seconds = faults.plan.retryAfterSeconds {
+        if status == 429 || status == 503, let seconds = draw.retryAfterSeconds {
             response.headers.removeAll { $0.name.lowercased() == "retry-after" }
             response.headers.append((name: "Retry-After", value: String(seconds)))
         }
@@ -112,7 +112,7 @@ struct SimResponder: HTTPResponder {
 
     /// What a misconfigured proxy in front of the API answers: an HTML page labelled JSON.
     static let invalidBody = SimResponse(
-        status: 200, headers: [(name: "Content-Type", value: "application/json; charset=utf-8")],
+        status: 200, headers: [(name: "Content-Type", value: "application/json")],
         body: Array("""
             <!DOCTYPE html>
             <html><head><title>502 Bad Gateway</title></head>

@@ -170,17 +170,41 @@ final class ExamplesTests: XCTestCase {
     }
 
     func testApproveManualInterventionLetsThePausedDeploymentFinish() throws {
-        try XCTSkipIf(true, "needs a way to PUT and POST to a link (Interruption Links.Responsible and Links.Submit); see examples/README.md")
         let sim = try startSimulator()
-        let task = try query(#"""
-            import "std/octopus.rove"
-            print(deploy("Payments", to: "Production", wait: false).TaskId)
-            """#, on: sim)
-        XCTAssertEqual(try query("while !octopus.Tasks.get(\"\(task)\").HasPendingInterruptions { sleep(0.1) }; print(1)", on: sim), "1")
+        let task = try startPausedPaymentsDeployment(on: sim)
         let run = try runExample("approve-manual-intervention", ["Proceed", "Payments"], on: sim)
         XCTAssertEqual(run.status, 0, run.errors)
-        XCTAssertEqual(run.lines.last, "1 interventions answered")
+        XCTAssertEqual(run.output, "Proceed: Deploy Payments release 1.0.7 to Production (Manual intervention: Approve production release)\n"
+                       + "1 interventions answered\n")
         XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(task)\").wait().State)", on: sim), "Success")
+    }
+
+    func testAbortManualInterventionFailsThePausedDeployment() throws {
+        let sim = try startSimulator()
+        let task = try startPausedPaymentsDeployment(on: sim)
+        let run = try runExample("approve-manual-intervention", ["Abort"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.lines.last, "1 interventions answered")
+        XCTAssertEqual(try query("let t = octopus.Tasks.get(\"\(task)\"); try { t.wait() } catch e { }; print(t.State)", on: sim), "Failed")
+        let again = try runExample("approve-manual-intervention", ["Abort"], on: sim)
+        XCTAssertEqual(again.output, "0 interventions answered\n")
+    }
+
+    func testApproveManualInterventionRejectsAnUnknownAnswer() throws {
+        let sim = try startSimulator()
+        let run = try runExample("approve-manual-intervention", ["Maybe"], on: sim)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("the answer is Proceed or Abort, not 'Maybe'"), run.errors)
+    }
+
+    /// Deploys Payments to Production, which pauses for approval, and returns its task id once it waits.
+    private func startPausedPaymentsDeployment(on sim: SimulatorProcess) throws -> String {
+        try query(#"""
+            import "std/octopus.rove"
+            let task = deploy("Payments", to: "Production", wait: false).Task
+            while !task.reload().HasPendingInterruptions { sleep(0.05) }
+            print(task.Id)
+            """#, on: sim)
     }
 
     // MARK: Targets and variables

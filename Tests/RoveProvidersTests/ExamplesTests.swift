@@ -125,6 +125,15 @@ final class ExamplesTests: XCTestCase {
         XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(ids[1])\").State)", on: sim), "Queued")
     }
 
+    func testCancelQueuedDeploymentsLeavesOtherSpacesAlone() throws {
+        let sim = try startSimulator(taskSeconds: 600)
+        let task = try query(#"import "std/octopus.rove"; print(deploy("Web", to: "Test", wait: false).TaskId)"#, on: sim)
+        let run = try runExample("cancel-queued-deployments", [], on: sim, space: "Platform Team")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Canceled 0 queued deployments\n")
+        XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(task)\").State)", on: sim), "Queued")
+    }
+
     // MARK: Runbooks, tasks and logs
 
     func testRunRunbookRunsThePublishedSnapshot() throws {
@@ -167,6 +176,15 @@ final class ExamplesTests: XCTestCase {
         XCTAssertEqual(try posts(endingWith: "/tasks", on: sim), 1)
         let health = try query(#"print(octopus.Environments.find(name: "Production").Machines.all.map { $0.HealthStatus }.unique().sort())"#, on: sim)
         XCTAssertTrue(health == #"["Healthy"]"# || health == #"["Healthy", "Unavailable"]"#, health)
+    }
+
+    func testRunHealthCheckRunsInTheSelectedSpace() throws {
+        let sim = try startSimulator()
+        let run = try runExample("run-health-check", ["Production"], on: sim, space: "Platform Team")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.lines.first?.hasSuffix("finished: Success") ?? false, run.output)
+        let space = try query(#"print(octopus.Tasks(name: "Health").first.SpaceId)"#, on: sim)
+        XCTAssertEqual(space, "Spaces-2")
     }
 
     func testApproveManualInterventionLetsThePausedDeploymentFinish() throws {
@@ -305,8 +323,9 @@ final class ExamplesTests: XCTestCase {
         try SimulatorProcess(arguments: ["--task-seconds", String(taskSeconds)])
     }
 
-    private func runExample(_ name: String, _ arguments: [String], on sim: SimulatorProcess) throws -> RoveRun {
-        try rove([Self.examplesFolder + "/" + name + ".rove"] + arguments, on: sim)
+    private func runExample(_ name: String, _ arguments: [String], on sim: SimulatorProcess,
+                            space: String? = nil) throws -> RoveRun {
+        try rove([Self.examplesFolder + "/" + name + ".rove"] + arguments, on: sim, space: space)
     }
 
     /// `rove -e program`: its output without the final newline; fails the test if it did not succeed.
@@ -316,7 +335,7 @@ final class ExamplesTests: XCTestCase {
         return run.output.hasSuffix("\n") ? String(run.output.dropLast()) : run.output
     }
 
-    private func rove(_ arguments: [String], on sim: SimulatorProcess) throws -> RoveRun {
+    private func rove(_ arguments: [String], on sim: SimulatorProcess, space: String? = nil) throws -> RoveRun {
         let environment = ProcessInfo.processInfo.environment
         guard let executable = BuiltProducts.executable(named: "rove", environment: environment) else {
             XCTFail("the rove executable was not found next to the tests; run `swift build --product rove` first")
@@ -329,6 +348,7 @@ final class ExamplesTests: XCTestCase {
         process.arguments = arguments
         process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"]
             .merging(sim.environment) { _, simulator in simulator }
+            .merging(space.map { ["OCTOPUS_SPACE": $0] } ?? [:]) { _, space in space }
         process.currentDirectoryURL = URL(fileURLWithPath: home)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))

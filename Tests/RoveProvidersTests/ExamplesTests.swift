@@ -246,13 +246,14 @@ final class ExamplesTests: XCTestCase {
     func testFindUnusedTargetsSkipsTargetsOfARecentDeployment() throws {
         let sim = try startSimulator()
         _ = try query(#"import "std/octopus.rove"; deploy("Web", to: "Development")"#, on: sim)
-        let run = try runExample("find-unused-targets", ["30"], on: sim)
+        // The demo's history ends on 2026-01-01, so only today's deployment is within a day.
+        let run = try runExample("find-unused-targets", ["1"], on: sim)
         XCTAssertEqual(run.status, 0, run.errors)
         let names = run.lines.dropLast().map { $0.components(separatedBy: "  ")[0] }
         XCTAssertFalse(names.contains { $0.hasPrefix("dev-") }, run.output)
         XCTAssertTrue(names.contains("prod-web-01"), run.output)
         let expected = try query(#"print(octopus.Machines.count - octopus.Environments.find(name: "Development").Machines.count)"#, on: sim)
-        XCTAssertEqual(run.lines.last, "\(expected) targets unused for 30 days")
+        XCTAssertEqual(run.lines.last, "\(expected) targets unused for 1 days")
     }
 
     func testSetProjectVariableChangesAnExistingVariableThenAddsANewOne() throws {
@@ -282,6 +283,16 @@ final class ExamplesTests: XCTestCase {
             print(promote("Web", from: "Test", to: "Staging").Release.Version)
             """#, on: sim)
         XCTAssertEqual(output, "1.3.0")
+    }
+
+    func testDeployTakesAProjectWithoutAVersionAsItsNewestRelease() throws {
+        let sim = try startSimulator()
+        let output = try query(#"""
+            import "std/octopus.rove"
+            let web = octopus.Projects.find(name: "Web")
+            print(deploy(web, to: "Test", tenant: "Acme Corp").Release.Version, deploy(web, version: "1.0.0", to: "Test").Release.Version)
+            """#, on: sim)
+        XCTAssertEqual(output, "1.4.4 1.0.0")
     }
 
     func testWaitAllNamesEveryFailedTask() throws {

@@ -51,7 +51,8 @@ fn releaseOf(project, version: nil) {
 # Deploys `release` (or `project`'s release `version`) to one environment or a list of them,
 # for `tenant` if given; waits for the tasks unless wait is false. Returns the deployments.
 fn deploy(release, version: nil, to environments, tenant: nil, wait: true) {
-  let r = version == nil && type(release) != "string" ? release : releaseOf(release, version: version)
+  let isRelease = type(release) != "string" && release.json.Version != nil
+  let r = isRelease ? release : releaseOf(release, version: version)
   let t = tenant == nil ? nil : tenantNamed(tenant).Id
   let envs = (type(environments) == "list" ? environments : [environments]).map { environmentNamed($0) }
   let deployments = envs.map { env in
@@ -67,7 +68,7 @@ fn promote(project, from source, to target, wait: true) {
   let env = environmentNamed(source)
   let last = octopus.Deployments(projects: p.Id, environments: env.Id, taskState: "Success").first
   if last == nil { throw "\(p.Name) has no successful deployment in \(env.Name) to promote" }
-  return deploy(octopus.Releases.get(last.ReleaseId), to: target, wait: wait)
+  return deploy(last.Release, to: target, wait: wait)
 }
 
 # Runs the published snapshot of `project`'s runbook `runbook` in one environment or a list of them.

@@ -5,6 +5,28 @@ import RoveTestSupport
 import XCTest
 
 final class OctopusREPLTests: XCTestCase {
+    func testALineHoldingTheKeyIsNeverSavedInTheHistory() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
+        let home = NSTemporaryDirectory() + "rove-octopus-history-\(getpid())"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let repl = try TerminalSession(executable: rove, environment: environment)
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("let o = connect(octopus: \"\(simulator.octopusURL)\", apiKey: \"\(simulator.octopusAPIKey)\")\r")
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("o.Projects.count\r")
+        XCTAssertTrue(repl.waitFor("\n12\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+        let history = try String(contentsOfFile: home + "/.local/state/rove/history", encoding: .utf8)
+        XCTAssertTrue(history.contains("o.Projects.count"), history)
+        XCTAssertFalse(history.contains(simulator.octopusAPIKey), history)
+        XCTAssertFalse(history.contains("connect("), history)
+    }
+
     func testCtrlCStopsARequestInFlightAndTheSessionGoesOn() throws {
         // Every answer takes 30 s, far longer than the test waits: only an interrupt ends it.
         let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])

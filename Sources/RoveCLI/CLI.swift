@@ -119,6 +119,27 @@ public struct CLI {
             }
         }
 
+        var cli = self
+        var demo: DemoSimulator?
+        if invocation.startsDemo {
+            do {
+                let started = try DemoSimulator.start(environment: environment)
+                demo = started
+                cli.environment.merge(started.environment) { _, demo in demo }
+                if program == nil {
+                    standardError.write("rove: connected to the demo Octopus at \(started.environment["OCTOPUS_URL"] ?? "?") (rove-sim); try octopus.Projects\n")
+                }
+            } catch {
+                standardError.write("rove: \(error.message)\n")
+                return .usage
+            }
+        }
+        defer { demo?.stop() }
+        return cli.execute(invocation, program: program, stackSize: stackSize)
+    }
+
+    private func execute(_ invocation: Invocation, program: (source: String, name: String)?,
+                         stackSize: Int) -> ExitStatus {
         guard let connections = resolveConnections(invocation) else { return .usage }
         let session: Session
         do {

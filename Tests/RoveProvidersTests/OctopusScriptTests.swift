@@ -8,15 +8,12 @@ import RoveTestSupport
 import XCTest
 
 /// Each script under Scripts/ runs against its own simulator (so writes never leak between
-/// scripts), started with the arguments of its `# sim:` line. After each run, every request the
+/// scripts), started with the arguments of its `# sim:` line; `simulateFaults("500:1")` switches
+/// faults on mid-script (after the root document is read, say). `# expect posts: N` counts the
+/// POSTs the simulator received; `# expect warning: text` looks for text on standard error. After each run, every request the
 /// script made must be a route of the vendor's Swagger, or one of the newer routes below.
 final class OctopusScriptTests: XCTestCase {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts").path
-
-    /// Routes rove may use that the 2020.5 Swagger predates (docs/simulator-octopus.md).
-    static let newerRoutes: Set<String> = [
-        "GET /api/{s}/projects/{id}/variables", "PUT /api/{s}/projects/{id}/variables",
-    ]
 
     func testOctopusScripts() throws {
         let paths = GoldenScript.all(in: Self.directory)
@@ -31,9 +28,17 @@ final class OctopusScriptTests: XCTestCase {
                 let providers = Providers(interpreter: interpreter)
                 try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey,
                                              accessToken: nil, space: nil)
+                interpreter.define("simulateFaults", as: .function(Function(name: "simulateFaults") { args in
+                    try simulator.setOctopusFaults(try args.string(0))
+                    return .null
+                }))
             }
             var problems = script.mismatches(in: outcome)
-            problems += try unknownRoutes(in: simulator, swagger: swagger)
+            problems += try simulator.octopusRequestsOutsideTheSwagger(swagger).map { "request outside the Swagger: \($0)" }
+            if let expected = Self.directive("# expect posts: ", in: script.source).flatMap(Int.init) {
+                let posts = try simulator.octopusRequests().filter { $0.method == "POST" }.count
+                if posts != expected { problems.append("POST requests: expected \(expected), the simulator saw \(posts)") }
+            }
             if let expected = Self.expectedWarning(in: script.source), !outcome.warnings.contains(expected) {
                 problems.append("warning: expected '\(expected)' in \(outcome.warnings.debugDescription)")
             }
@@ -48,20 +53,6 @@ final class OctopusScriptTests: XCTestCase {
         print("octopus scripts: \(paths.count - failures) passed, \(failures) failed")
     }
 
-    /// Requests the simulator logged whose route is neither in the Swagger nor allowlisted.
-    private func unknownRoutes(in simulator: SimulatorProcess, swagger: SwaggerRoutes) throws -> [String] {
-        var unknown: [String] = []
-        for request in try SimulatorLog.requests(of: simulator) {
-            guard request.path.hasPrefix("/api") else { continue }
-            if swagger.template(method: request.method, path: request.path) != nil { continue }
-            let generic = request.method + " " + request.path.split(separator: "/").enumerated().map { index, part in
-                index == 1 && part.hasPrefix("Spaces-") ? "{s}" : index == 3 && part.contains("-") ? "{id}" : String(part)
-            }.reduce("") { $0 + "/" + $1 }
-            if !Self.newerRoutes.contains(generic) { unknown.append("request outside the Swagger: \(request.method) \(request.path)") }
-        }
-        return unknown
-    }
-
     /// `# sim: --faults 503:0.5` → the simulator's extra arguments.
     static func simulatorArguments(in source: String) -> [String] {
         directive("# sim: ", in: source).map { $0.split(separator: " ").map(String.init) } ?? []
@@ -72,22 +63,7 @@ final class OctopusScriptTests: XCTestCase {
         directive("# expect warning: ", in: source)
     }
 
-    private static func directive(_ prefix: String, in source: String) -> String? {
+    static func directive(_ prefix: String, in source: String) -> String? {
         source.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-    }
-}
-
-/// The simulator's request log (`GET /_sim/requests`).
-enum SimulatorLog {
-    struct Request: Decodable {
-        let method: String
-        let path: String
-        let status: Int
-    }
-
-    static func requests(of simulator: SimulatorProcess) throws -> [Request] {
-        let transport = try CurlTransport()
-        let response = try transport.send(HTTPRequest(url: simulator.octopusURL + "/_sim/requests")).get()
-        return try JSONDecoder().decode([Request].self, from: Data(response.body))
     }
 }

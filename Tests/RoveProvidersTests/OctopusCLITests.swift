@@ -1,0 +1,119 @@
+// The `rove` command against rove-sim: exit codes of HTTP failures, --trace, and no credential anywhere.
+
+import RoveCLI
+import RoveCore
+import RoveTestSupport
+import XCTest
+
+/// One run of the real CLI, in process, against a simulator, and what it must produce.
+private struct Case {
+    let name: String
+    let source: String
+    var extraArguments: [String] = []
+    /// Replaces the simulator's key, to be refused.
+    var apiKey: String?
+    var outputContains: String?
+    var errorContains: String?
+    var status: Int32 = 0
+}
+
+private let cases: [Case] = [
+    Case(name: "a resource prints as JSON off a terminal", source: "octopus.Projects.get(\"Projects-1\").Name",
+         outputContains: "\"Web\""),
+    Case(name: "a collection prints its items", source: "octopus.Environments",
+         outputContains: "\"Production\""),
+    Case(name: "a 404 exits 4", source: "octopus.Projects.get(\"Projects-404\")",
+         errorContains: "HTTP 404 Not Found: GET", status: 4),
+    Case(name: "a 400 exits 4 with the server's Errors", source: "octopus.Releases.create({Version: \"1\"})",
+         errorContains: "HTTP 400 Bad Request: POST", status: 4),
+    Case(name: "a wrong key exits 6, key unseen", source: "octopus.Projects.count", apiKey: "API-CANARY0WRONG0KEY0000000001",
+         errorContains: "HTTP 401 Unauthorized", status: 6),
+    Case(name: "a failed task exits 1", source: """
+        let dep = octopus.Deployments.create({ReleaseId: octopus.Projects.find(name: "Flaky Service").Releases.first.Id,
+                                              EnvironmentId: octopus.Environments.find(name: "Production").Id})
+        dep.Task.wait(interval: 0.1)
+        """, errorContains: "failed", status: 1),
+    Case(name: "--trace writes each request and response, redacted", source: "octopus.Projects.count",
+         extraArguments: ["--trace"], outputContains: "12", errorContains: "← 200 GET http://127.0.0.1:"),
+    Case(name: "--trace of a refused key", source: "octopus.Projects.count", extraArguments: ["--trace"],
+         apiKey: "API-CANARY0WRONG0KEY0000000001", errorContains: "← 401 GET", status: 6),
+]
+
+final class OctopusCLITests: XCTestCase {
+    func testCases() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
+        defer { _ = simulator.stop() }
+        for item in cases {
+            let key = item.apiKey ?? simulator.octopusAPIKey
+            let output = MemoryOutput()
+            let errors = MemoryOutput()
+            let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                          environment: ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": key])
+            let status = cli.run(item.extraArguments + ["-e", item.source])
+            let context = "\(item.name)\nstdout: \(output.text)\nstderr: \(errors.text)"
+            XCTAssertEqual(status, item.status, context)
+            if let expected = item.outputContains { XCTAssertTrue(output.text.contains(expected), context) }
+            if let expected = item.errorContains { XCTAssertTrue(errors.text.contains(expected), context) }
+            for secret in [key, simulator.octopusAPIKey] {
+                XCTAssertFalse(output.text.contains(secret) || errors.text.contains(secret), "key written out: \(context)")
+            }
+        }
+        XCTAssertEqual(try simulator.octopusRequestsOutsideTheSwagger(try SwaggerRoutes.octopus()), [])
+    }
+
+    func testConnectOpensAProfileFromTheConfigFile() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        guard let folder = makeTemporaryFolder(prefix: "rove-profiles") else { throw XCTSkip("no temporary folder") }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/rove", withIntermediateDirectories: true)
+        let config = """
+            [profiles.platform]
+            octopus_url = "\(simulator.octopusURL)"
+            octopus_api_key_env = "PLATFORM_KEY"
+            octopus_space = "Platform Team"
+            """
+        try config.write(toFile: folder + "/rove/config.toml", atomically: true, encoding: .utf8)
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["XDG_CONFIG_HOME": folder, "PLATFORM_KEY": simulator.octopusAPIKey])
+        let source = "let p = connect(\"platform\"); print(p.space.Name, p.Projects.count); connect(\"nope\")"
+        XCTAssertEqual(cli.run(["-e", source]), 1, errors.text)
+        XCTAssertEqual(output.text, "Platform Team 3\n")
+        XCTAssertTrue(errors.text.contains("unknown profile 'nope' (known: platform)"), errors.text)
+    }
+
+    /// An https:// URL for a server that speaks plain HTTP fails the handshake: a `network`
+    /// error saying TLS (exit 5), never a response, and TLS verification stays on.
+    func testHTTPSToAPlainServerIsATLSError() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let url = simulator.octopusURL.replacingOccurrences(of: "http://", with: "https://")
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
+        XCTAssertEqual(cli.run(["-e", "octopus.Projects.count"]), 5, errors.text)
+        XCTAssertTrue(errors.text.contains("tls error: GET https://127.0.0.1:"), errors.text)
+    }
+
+    func testUnconfiguredOctopusSaysHowToConfigureIt() {
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: [:])
+        XCTAssertEqual(cli.run(["-e", "octopus.Projects"]), 1)
+        XCTAssertTrue(errors.text.contains("octopus is not configured: set OCTOPUS_URL and OCTOPUS_API_KEY"), errors.text)
+    }
+
+    func testDemoStartsTheSimulatorAndConnects() throws {
+        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let simulator = rove.replacingOccurrences(of: "/rove", with: "/rove-sim", options: .backwards)
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["ROVE_SIM": simulator])
+        XCTAssertEqual(cli.run(["--demo", "-e", "octopus.Projects.find(name: \"Web\").Releases.count"]), 0, errors.text)
+        XCTAssertEqual(output.text, "45\n")
+    }
+}

@@ -18,7 +18,7 @@ Called by bench/octopus.sh (which builds and installs what is missing); prints t
    - python requests, one GET of Page.All (bench/octopus_python.py all).
    Both python peers also time themselves from before their first request.
 2. First item: bench/octopus_first.rove, from now() before the `for` to its first item; cold (the
-   root documents not yet read) and warm (read before the clock starts).
+   root documents not yet read) and warm (/api read before the clock starts).
 3. Memory: `rove-sim --tasks 100000` without latency; `rove -e 'var n = 0; for t in
    octopus.Tasks { n += 1 }; n'` under GNU time; the highest peak RSS of --mem-runs runs counts.
 
@@ -301,8 +301,8 @@ def main():
       "is the same work timed from inside the program (rove: `now()` in "
       "[`bench/octopus_all.rove`](bench/octopus_all.rove); python: `time.perf_counter()` after "
       "`import requests`, in [`bench/octopus_python.py`](bench/octopus_python.py)). Requests are "
-      "counted from the simulator's log; rove's include the three root documents it reads first "
-      "(`/api`, `/api/spaces/all`, the space's root).")
+      "counted from the simulator's log; rove's include the root documents it reads on first use "
+      "(`/api`, and the space's documents when it needs them).")
     w("")
     w(f"- **Date:** {started.strftime('%Y-%m-%d %H:%M UTC')}")
     w(f"- **Command:** `{options.command}` (runs [`bench/octopus.sh`](bench/octopus.sh))")
@@ -328,7 +328,7 @@ def main():
     w(f"First item of `for t in octopus.Tasks {{ …; break }}` ([`bench/octopus_first.rove`]"
       f"(bench/octopus_first.rove)), from `now()` just before the loop, best of {options.runs}: "
       "**cold** as a script starts (the root documents are read on first use, inside the clock), "
-      "**warm** with them read before the clock starts. The request latency is "
+      "**warm** with the server's root (`octopus.json`) read before the clock starts. The request latency is "
       f"{options.latency_ms} ms.")
     w("")
     w("| first item | best | median | in latencies | requests in the run | command |")

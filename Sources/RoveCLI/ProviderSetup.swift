@@ -14,6 +14,13 @@ extension CLI {
             log: { line in errors.write(line + "\n") },
             progressOutput: terminal.error ? { text in errors.write(text) } : nil
         ))
+        let environment = self.environment
+        providers.profiles = { name in
+            let resolved = try ConnectionSettings.resolve(environment: environment, profile: name)
+            let octopus = resolved.octopus
+            return Providers.ProfileSettings(octopusURL: octopus?.url, apiKey: octopus?.apiKey,
+                                             accessToken: octopus?.accessToken, space: octopus?.space)
+        }
         if let octopus = connections.octopus, let url = octopus.url {
             let value = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
                                                      space: octopus.space)

@@ -30,8 +30,26 @@ public final class Providers {
         }
     }
 
+    /// Settings a profile name stands for, for `connect("staging")`; the CLI reads them from
+    /// its config files. Nil when the host has no profiles.
+    public struct ProfileSettings {
+        public var octopusURL: String?
+        public var apiKey: String?
+        public var accessToken: String?
+        public var space: String?
+
+        public init(octopusURL: String?, apiKey: String?, accessToken: String?, space: String?) {
+            self.octopusURL = octopusURL
+            self.apiKey = apiKey
+            self.accessToken = accessToken
+            self.space = space
+        }
+    }
+
     unowned let interpreter: Interpreter
     let options: Options
+    /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
+    public var profiles: ((String) throws -> ProfileSettings)?
     public let redactor = Redactor()
     private var madeClient: HTTPClient?
 
@@ -101,9 +119,20 @@ public final class Providers {
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    /// `connect(octopus: "https://…", apiKey: secret(env("KEY")), space: "Ops")`: another
-    /// connection inside a script.
+    /// `connect(octopus: "https://…", apiKey: secret(env("KEY")), space: "Ops")`, or
+    /// `connect("staging")` for a profile: another connection inside a script.
     private func connect(_ args: Arguments) throws -> Value {
+        if args.positional.count == 1 {
+            try args.expect(1, labels: ["space"])
+            let name = try args.string(0)
+            guard let profiles else { throw Diagnostic(.value, "connect: this host has no profiles, so '\(name)' means nothing") }
+            let profile = try profiles(name)
+            guard let url = profile.octopusURL else {
+                throw Diagnostic(.value, "connect: profile '\(name)' has no octopus_url")
+            }
+            return .host(try makeOctopus(url: url, apiKey: profile.apiKey, accessToken: profile.accessToken,
+                                         space: try args.string(labelled: "space") ?? profile.space))
+        }
         try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space"])
         let url = try args.requiredString(labelled: "octopus")
         return .host(try makeOctopus(url: url, apiKey: try credential("apiKey", args),

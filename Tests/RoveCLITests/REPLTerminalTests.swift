@@ -107,7 +107,9 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(interrupted, repl.screen)
         XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
         repl.type("1 + 1\r")
-        XCTAssertTrue(repl.waitFor("\n2\n"), repl.screen)
+        XCTAssertTrue(repl.waitFor("\n2\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
     }
 
     func testCtrlCAtThePromptAbandonsTheLine() throws {

@@ -58,6 +58,44 @@ final class OctopusCLITests: XCTestCase {
                 XCTAssertFalse(output.text.contains(secret) || errors.text.contains(secret), "key written out: \(context)")
             }
         }
+        XCTAssertEqual(try simulator.octopusRequestsOutsideTheSwagger(try SwaggerRoutes.octopus()), [])
+    }
+
+    func testConnectOpensAProfileFromTheConfigFile() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        guard let folder = makeTemporaryFolder(prefix: "rove-profiles") else { throw XCTSkip("no temporary folder") }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/rove", withIntermediateDirectories: true)
+        let config = """
+            [profiles.platform]
+            octopus_url = "\(simulator.octopusURL)"
+            octopus_api_key_env = "PLATFORM_KEY"
+            octopus_space = "Platform Team"
+            """
+        try config.write(toFile: folder + "/rove/config.toml", atomically: true, encoding: .utf8)
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["XDG_CONFIG_HOME": folder, "PLATFORM_KEY": simulator.octopusAPIKey])
+        let source = "let p = connect(\"platform\"); print(p.space.Name, p.Projects.count); connect(\"nope\")"
+        XCTAssertEqual(cli.run(["-e", source]), 1, errors.text)
+        XCTAssertEqual(output.text, "Platform Team 3\n")
+        XCTAssertTrue(errors.text.contains("unknown profile 'nope' (known: platform)"), errors.text)
+    }
+
+    /// An https:// URL for a server that speaks plain HTTP fails the handshake: a `network`
+    /// error saying TLS (exit 5), never a response, and TLS verification stays on.
+    func testHTTPSToAPlainServerIsATLSError() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let url = simulator.octopusURL.replacingOccurrences(of: "http://", with: "https://")
+        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
+                      environment: ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
+        XCTAssertEqual(cli.run(["-e", "octopus.Projects.count"]), 5, errors.text)
+        XCTAssertTrue(errors.text.contains("tls error: GET https://127.0.0.1:"), errors.text)
     }
 
     func testUnconfiguredOctopusSaysHowToConfigureIt() {

@@ -39,6 +39,10 @@ public protocol HostObject: AnyObject {
 
     /// Member names offered by Tab completion in the REPL.
     func completions(in interpreter: Interpreter) -> [String]
+
+    /// Argument labels offered by Tab completion inside a call of the object itself: a link's
+    /// template variables, for `octopus.Tasks(sta` → `states:`.
+    func parameterCompletions(in interpreter: Interpreter) -> [String]
 }
 
 /// A lazy stream of values; `next()` returns nil at the end.
@@ -59,6 +63,7 @@ extension HostObject {
     public func describe(in interpreter: Interpreter) -> String { "<\(typeName)>" }
     public func data(in interpreter: Interpreter) throws -> Value? { nil }
     public func completions(in interpreter: Interpreter) -> [String] { [] }
+    public func parameterCompletions(in interpreter: Interpreter) -> [String] { [] }
 }
 
 /// Iterates a Swift sequence of values; handy for host objects backed by an array.

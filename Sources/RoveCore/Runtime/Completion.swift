@@ -5,6 +5,13 @@ extension Interpreter {
     /// `.` when it follows a chain of names (`octopus.Proj` offers `Projects`, `ProjectGroups`),
     /// otherwise keywords and globals. Member chains are read, never called.
     public func completions(for textBeforeCursor: String) -> [String] {
+        // `octopus.Tasks(sta` offers `states:`: a callee's labels, from its live value, beside
+        // the names an argument could start with.
+        var labels: [String] = []
+        if let (callee, partial) = Self.openCall(in: textBeforeCursor),
+           case .host(let object)? = value(ofChain: callee) {
+            labels = object.parameterCompletions(in: self).map { $0 + ":" }.filter { $0.hasPrefix(partial) }
+        }
         let chain = Self.trailingChain(of: textBeforeCursor)
         var components = chain.split(separator: ".", omittingEmptySubsequences: false).map {
             $0.hasSuffix("?") ? String($0.dropLast()) : String($0)
@@ -22,7 +29,51 @@ extension Interpreter {
             }
             candidates = memberNames(of: value)
         }
-        return Array(Set(candidates.filter { $0.hasPrefix(partial) && $0 != partial || partial.isEmpty })).sorted()
+        return Array(Set(labels + candidates.filter { $0.hasPrefix(partial) && $0 != partial || partial.isEmpty })).sorted()
+    }
+
+    /// The value a chain such as `octopus.Tasks` names, read without calling anything.
+    private func value(ofChain chain: String) -> Value? {
+        let components = chain.split(separator: ".", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("?") ? String($0.dropLast()) : String($0)
+        }
+        guard let first = components.first, var value = global(first) else { return nil }
+        for name in components.dropFirst() {
+            guard !name.isEmpty, let next = try? memberForCompletion(of: value, name) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// When the cursor is at an argument label of an unclosed call (`f(a: 1, pa`), the callee's
+    /// chain and the partial label; nil otherwise.
+    public static func openCall(in text: String) -> (callee: String, partial: String)? {
+        let characters = Array(text)
+        var end = characters.count
+        while end > 0, characters[end - 1].isLetter || characters[end - 1].isNumber || characters[end - 1] == "_" { end -= 1 }
+        let partial = String(characters[end...])
+        var before = end
+        while before > 0, characters[before - 1] == " " { before -= 1 }
+        guard before > 0, characters[before - 1] == "(" || characters[before - 1] == "," else { return nil }
+        // Find the unclosed `(` this argument list belongs to.
+        var depth = 0
+        var index = before - 1
+        while index >= 0 {
+            switch characters[index] {
+            case ")", "]", "}": depth += 1
+            case "[", "{": depth -= 1
+            case "(":
+                if depth == 0 {
+                    let callee = trailingChain(of: String(characters[..<index]))
+                    return callee.isEmpty || callee.hasSuffix(".") ? nil : (callee, partial)
+                }
+                depth -= 1
+            default: break
+            }
+            if depth < 0 { return nil }
+            index -= 1
+        }
+        return nil
     }
 
     /// The names a value offers after a dot.

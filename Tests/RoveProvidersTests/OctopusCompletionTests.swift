@@ -1,0 +1,44 @@
+// Tab completion from live documents: link names, and a link's template parameters inside a call.
+
+import RoveCore
+import RoveProviders
+import RoveTestSupport
+import XCTest
+
+final class OctopusCompletionTests: XCTestCase {
+    func testLinksAndTemplateParametersComplete() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let interpreter = Interpreter()
+        let providers = Providers(interpreter: interpreter)
+        try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
+
+        let cases: [(typed: String, offered: [String])] = [
+            ("octopus.Proj", ["ProjectGroups", "ProjectTriggers", "Projects"]),
+            ("octopus.Tasks(sta", ["states:"]),
+            ("octopus.Tasks(states: \"Failed\", hasP", ["hasPendingInterruptions:"]),
+            ("octopus.Projects(partialName: \"W\", ta", ["take:"]),
+            ("print(octopus.Environments.fi", ["find", "first"]),
+        ]
+        for (typed, offered) in cases {
+            XCTAssertEqual(interpreter.completions(for: typed), offered, typed)
+        }
+    }
+
+    func testOpenCallFindsTheCalleeOfTheArgumentBeingTyped() {
+        let cases: [(text: String, callee: String?, partial: String?)] = [
+            ("f(", "f", ""),
+            ("a.b(x: 1, y", "a.b", "y"),
+            ("a.b([1, 2], ", "a.b", ""),
+            ("f(g(1), h", "f", "h"),
+            ("f(x", "f", "x"),
+            ("f.x", nil, nil),
+            ("(1 + ", nil, nil),
+        ]
+        for (text, callee, partial) in cases {
+            let found = Interpreter.openCall(in: text)
+            XCTAssertEqual(found?.callee, callee, text)
+            XCTAssertEqual(found?.partial, partial, text)
+        }
+    }
+}

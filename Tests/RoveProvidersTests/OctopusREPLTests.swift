@@ -1,0 +1,57 @@
+// The REPL on a real pseudo-terminal against a slow simulator: Ctrl-C stops a request and the session goes on.
+
+import Foundation
+import RoveTestSupport
+import XCTest
+
+final class OctopusREPLTests: XCTestCase {
+    func testALineHoldingTheKeyIsNeverSavedInTheHistory() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
+        let home = NSTemporaryDirectory() + "rove-octopus-history-\(getpid())"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let repl = try TerminalSession(executable: rove, environment: environment)
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("let o = connect(octopus: \"\(simulator.octopusURL)\", apiKey: \"\(simulator.octopusAPIKey)\")\r")
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("o.Projects.count\r")
+        XCTAssertTrue(repl.waitFor("\n12\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+        let history = try String(contentsOfFile: home + "/.local/state/rove/history", encoding: .utf8)
+        XCTAssertTrue(history.contains("o.Projects.count"), history)
+        XCTAssertFalse(history.contains(simulator.octopusAPIKey), history)
+        XCTAssertFalse(history.contains("connect("), history)
+    }
+
+    func testCtrlCStopsARequestInFlightAndTheSessionGoesOn() throws {
+        // Every answer takes 30 s, far longer than the test waits: only an interrupt ends it.
+        let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])
+        defer { _ = simulator.stop() }
+        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
+        let home = NSTemporaryDirectory() + "rove-octopus-repl-\(getpid())"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin",
+                           "LANG": "C.UTF-8"].merging(simulator.environment) { _, new in new }
+        let repl = try TerminalSession(executable: rove, environment: environment)
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("octopus.Projects.count\r")
+        XCTAssertTrue(repl.waitFor("octopus.Projects.count\n"), repl.screen)
+        var interrupted = false
+        for _ in 0..<20 where !interrupted {
+            repl.type("\u{03}")
+            interrupted = repl.waitFor("error: interrupted", deadline: 1)
+        }
+        XCTAssertTrue(interrupted, repl.screen)
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("40 + 2\r")
+        XCTAssertTrue(repl.waitFor("\n42\nrove> "), repl.screen)
+        XCTAssertFalse(repl.screen.contains(simulator.octopusAPIKey))
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+    }
+}

@@ -124,7 +124,7 @@ public final class Link: HostObject {
 
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         switch name {
-        case "url": return .string(connection.client.redactor.redact(url: connection.url(for: try address())))
+        case "url": return .string(connection.redactor.redact(url: connection.url(for: try address())))
         case "template": return .string(template)
         default: break
         }

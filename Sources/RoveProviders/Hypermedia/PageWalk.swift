@@ -106,7 +106,7 @@ final class PageWalk: HostIterator {
     }
 
     private func fetchPlannedBatch() throws {
-        let batch = Array(plannedOffsets.prefix(link.connection.client.perHostLimit))
+        let batch = Array(plannedOffsets.prefix(try link.connection.client().perHostLimit))
         plannedOffsets.removeFirst(batch.count)
         let addresses = try batch.map { try link.pageAddress(offset: $0, size: pageSize) }
         for document in try link.connection.documents(at: addresses) {

@@ -103,9 +103,18 @@ public final class OctopusRoot: HostObject {
     }
 
     /// A link by name: the space root's first, then the server root's.
+    ///
+    /// A space root does not list `Tasks`, and the server root's `/api/tasks` spans every space;
+    /// in a space a script named, tasks are read and created through the space-scoped form
+    /// `/api/Spaces-N/tasks` (as the vendor's Go client does), so they stay in that space.
     private func link(named name: String) throws -> String? {
-        for document in try linkDocuments() {
-            if case .string(let template)? = dialect.links(of: document)[name] { return template }
+        for (index, document) in try linkDocuments().enumerated() {
+            guard case .string(let template)? = dialect.links(of: document)[name] else { continue }
+            if spaceSelector != nil, index > 0, template.hasPrefix("/api/tasks"),
+               let id = try selectedSpace().space.flatMap(dialect.identity(of:)) {
+                return "/api/" + id + template.dropFirst("/api".count)
+            }
+            return template
         }
         return nil
     }
@@ -146,7 +155,7 @@ public final class OctopusRoot: HostObject {
     }
 
     public func describe(in interpreter: Interpreter) -> String {
-        var text = "<Octopus \(connection.client.redactor.redact(url: connection.baseURL))"
+        var text = "<Octopus \(connection.redactor.redact(url: connection.baseURL))"
         if let space = selected?.space, case .string(let name)? = space["Name"] { text += " space \"\(name)\"" }
         return text + ">"
     }

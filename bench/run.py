@@ -431,8 +431,17 @@ def main():
         for f in failures:
             w(f"- {f}")
     text = "\n".join(lines) + "\n"
+    # The sections other commands write (`scripts/bench octopus`, `scripts/bench http`) stay.
+    kept = ""
+    if os.path.exists(options.out):
+        with open(options.out) as f:
+            previous = f.read()
+        for heading in ("\n## Octopus paging\n", "\n## HTTP\n"):
+            if heading in previous:
+                kept = previous[previous.index(heading):]
+                break
     with open(options.out, "w") as f:
-        f.write(text)
+        f.write(text + kept)
     print(f"wrote {os.path.relpath(options.out)}", file=sys.stderr)
     if failures:
         print("failures:\n  " + "\n  ".join(failures), file=sys.stderr)

@@ -29,7 +29,18 @@ final class DemoSimulator {
         }
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw Failure(message: "--demo: cannot make a pipe") }
-        let child = try spawn(executable, ["--octopus-port", "0", "--deployhq-port", "0"], standardOutput: pipeEnds[1])
+        // Only the copy dup'd onto the child's stdout may outlive the spawn in the child.
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let child: pid_t
+        do {
+            child = try ChildProcess.spawn(executable, ["--octopus-port", "0", "--deployhq-port", "0"],
+                                           standardOutput: .descriptor(pipeEnds[1]), standardError: .discarded,
+                                           ownProcessGroup: true)
+        } catch {
+            close(pipeEnds[0])
+            close(pipeEnds[1])
+            throw Failure(message: "--demo: \(error.description)")
+        }
         close(pipeEnds[1])
         defer { close(pipeEnds[0]) }
         let lines = readReadyLines(from: pipeEnds[0])
@@ -73,34 +84,6 @@ final class DemoSimulator {
             if bytes.last == UInt8(ascii: "\n") { break }
         }
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
-    private static func spawn(_ executable: String, _ arguments: [String],
-                              standardOutput: Int32) throws(Failure) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, standardOutput, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A process group of its own: the terminal's Ctrl-C is for rove, not the simulator.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
-        guard status == 0 else {
-            throw Failure(message: "--demo: cannot start \(executable): \(String(cString: strerror(status)))")
-        }
-        return child
     }
 
     /// `name` in the folder of the running executable.

@@ -25,6 +25,8 @@ extension CLI {
             let value = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
                                                      space: octopus.space)
             if connections.root == .octopus { interpreter.define("root", as: value) }
+            // The helpers written in Rove (deploy, promote, …) come with the connection.
+            _ = try interpreter.run("import \"std/octopus.rove\"", file: "<octopus>")
         } else {
             providers.defineUnconfigured("octopus", hint: "set OCTOPUS_URL and OCTOPUS_API_KEY, use a profile (docs/cli.md), or run 'rove --demo'")
         }

@@ -49,7 +49,9 @@ final class REPL {
                     pending = entry
                 } else {
                     pending = ""
-                    editor.remember(entry)
+                    // A credential typed in the clear (`connect(apiKey: "API-…")`) is known to the
+                    // redactor by now: such a line is not written to the history file.
+                    if !session.mentionsCredential(entry) { editor.remember(entry) }
                 }
             }
         }

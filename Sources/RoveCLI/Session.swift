@@ -32,6 +32,13 @@ final class Session {
         providers?.cancel()
     }
 
+    /// Whether `text` holds a credential the session's connections know (an API key, a token,
+    /// a `secret(...)` sent in a request), which must not be kept anywhere, the history included.
+    func mentionsCredential(_ text: String) -> Bool {
+        guard let redactor = providers?.redactor else { return false }
+        return redactor.redact(text) != text
+    }
+
     /// Runs `source`, printing its last expression's value when `printsResult` and it is not nil.
     ///
     /// - Returns: how the run ended; errors have been reported on standard error.

@@ -56,7 +56,9 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
-        interpreter.define("connect", as: .function(Function(name: "connect") { [unowned self] args in
+        // The interpreter keeps the providers alive through this global and the connections'
+        // client closures; the providers hold the interpreter unowned, so there is no cycle.
+        interpreter.define("connect", as: .function(Function(name: "connect") { args in
             try self.connect(args)
         }))
     }
@@ -114,7 +116,8 @@ public final class Providers {
             redactor.register(secret: accessToken)
             headers.append((name: "Authorization", value: "Bearer " + accessToken))
         }
-        let connection = Connection(name: "octopus", baseURL: url, headers: headers, client: try client(),
+        let connection = Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
+                                    client: { try self.client() },
                                     interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }

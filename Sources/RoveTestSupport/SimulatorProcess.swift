@@ -1,6 +1,7 @@
 // The built `rove-sim` binary run as a child process, for tests that talk to it over HTTP.
 
 import Foundation
+import RoveCLI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,7 +52,7 @@ public final class SimulatorProcess {
         let errorPath = folder + "/stderr"
         let child: pid_t
         do {
-            child = try Self.spawn(executable, arguments, standardOutput: .descriptor(writeEnd),
+            child = try ChildProcess.spawn(executable, arguments, standardOutput: .descriptor(writeEnd),
                                    standardError: .file(errorPath))
         } catch {
             close(writeEnd)
@@ -118,7 +119,7 @@ public final class SimulatorProcess {
             throw Failure(description: "cannot make a temporary folder for rove-sim's output")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let child = try spawn(executable, arguments, standardOutput: .file(folder + "/stdout"),
+        let child = try ChildProcess.spawn(executable, arguments, standardOutput: .file(folder + "/stdout"),
                               standardError: .file(folder + "/stderr"))
         guard let status = wait(for: child, deadline: deadline) else {
             terminate(child)
@@ -130,53 +131,11 @@ public final class SimulatorProcess {
 
     // MARK: Processes
 
-    private enum Output {
-        case descriptor(Int32)
-        case file(String)
-    }
-
     private static func executable() throws -> String {
         guard let path = BuiltProducts.executable(named: "rove-sim") else {
             throw Failure(description: "rove-sim is not built next to the tests; run swift build --product rove-sim")
         }
         return path
-    }
-
-    private static func spawn(_ executable: String, _ arguments: [String], standardOutput: Output,
-                              standardError: Output) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        for (target, output) in [(Int32(1), standardOutput), (Int32(2), standardError)] {
-            switch output {
-            case .descriptor(let descriptor):
-                posix_spawn_file_actions_adddup2(&actions, descriptor, target)
-            case .file(let path):
-                posix_spawn_file_actions_addopen(&actions, target, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            }
-        }
-        // The test runner may block or ignore signals; the simulator must see SIGTERM and SIGINT.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
-        guard status == 0 else {
-            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
-        }
-        return child
     }
 
     /// The exit status, 128 + signal when killed by one, or nil if still running at the deadline.

@@ -58,6 +58,7 @@ final class OctopusCLITests: XCTestCase {
                 XCTAssertFalse(output.text.contains(secret) || errors.text.contains(secret), "key written out: \(context)")
             }
         }
+        XCTAssertEqual(try simulator.octopusRequestsOutsideTheSwagger(try SwaggerRoutes.octopus()), [])
     }
 
     func testConnectOpensAProfileFromTheConfigFile() throws {

@@ -1,24 +1,55 @@
-// The REPL on a real pseudo-terminal against a slow simulator: Ctrl-C stops a request and the session goes on.
+// The REPL on a real pseudo-terminal against rove-sim: Ctrl-C stops a request, and keys stay out of the history.
 
 import Foundation
 import RoveTestSupport
 import XCTest
 
 final class OctopusREPLTests: XCTestCase {
+    private var home = ""
+
+    override func setUpWithError() throws {
+        guard let made = makeTemporaryFolder(prefix: "rove-octopus-repl") else { throw XCTSkip("no temporary folder") }
+        home = made
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    /// `rove` on a new terminal, HOME in a fresh folder, at its first prompt.
+    private func startREPL(with variables: [String: String] = [:]) throws -> TerminalSession {
+        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
+        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+            .merging(variables) { _, new in new }
+        let repl = try TerminalSession(executable: rove, environment: environment)
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        return repl
+    }
+
+    func testALineHoldingTheKeyIsNeverSavedInTheHistory() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let repl = try startREPL()
+        repl.type("let o = connect(octopus: \"\(simulator.octopusURL)\", apiKey: \"\(simulator.octopusAPIKey)\")\r")
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("o.Projects.count\r")
+        XCTAssertTrue(repl.waitFor("\n12\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+        let history = try String(contentsOfFile: home + "/.local/state/rove/history", encoding: .utf8)
+        XCTAssertTrue(history.contains("o.Projects.count"), history)
+        XCTAssertFalse(history.contains(simulator.octopusAPIKey), history)
+        XCTAssertFalse(history.contains("connect("), history)
+    }
+
     func testCtrlCStopsARequestInFlightAndTheSessionGoesOn() throws {
         // Every answer takes 30 s, far longer than the test waits: only an interrupt ends it.
         let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])
         defer { _ = simulator.stop() }
-        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
-        let home = NSTemporaryDirectory() + "rove-octopus-repl-\(getpid())"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin",
-                           "LANG": "C.UTF-8"].merging(simulator.environment) { _, new in new }
-        let repl = try TerminalSession(executable: rove, environment: environment)
-        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        let repl = try startREPL(with: simulator.environment)
         repl.type("octopus.Projects.count\r")
         XCTAssertTrue(repl.waitFor("octopus.Projects.count\n"), repl.screen)
+        // A Ctrl-C between reading the line and starting it is spent on the finished line.
         var interrupted = false
         for _ in 0..<20 where !interrupted {
             repl.type("\u{03}")

@@ -3,6 +3,104 @@
 /// The standard library files written in Rove, by name (`prelude.rove`, `octopus.rove`).
 enum BundledSources {
     static let files: [String: String] = [
+        "octopus.rove": #"""
+# octopus.rove — Octopus Deploy helpers written in Rove, over the object model.
+# `import "std/octopus.rove"`; every helper takes names or resources, and names are resolved
+# with find(name:), exactly and case-insensitively.
+
+# The item of `collection` called `name` (a resource passes through); `what` names the kind in
+# the error when there is none, which lists the names there are when they are few.
+fn named(collection, name, what) {
+  if type(name) != "string" { return name }
+  let found = collection.find(name: name)
+  if found != nil { return found }
+  var message = "no \(what) named '\(name)'"
+  if collection.count <= 20 { message += "; there are: " + collection.all.map { $0.Name }.join(", ") }
+  throw message
+}
+
+fn projectNamed(name) { named(octopus.Projects, name, "project") }
+fn environmentNamed(name) { named(octopus.Environments, name, "environment") }
+fn tenantNamed(name) { named(octopus.Tenants, name, "tenant") }
+
+# The task behind a deployment or runbook run; a task is itself.
+fn taskOf(item) { item.json.TaskId != nil ? item.Task : item }
+
+# Creates release `version` of `project` in `channel` (the project's default channel when nil).
+# Without a version, the one Octopus suggests next.
+fn createRelease(project, version: nil, channel: nil, notes: nil) {
+  let p = projectNamed(project)
+  let c = channel == nil ? p.Channels.find { $0.IsDefault } : named(p.Channels, channel, "\(p.Name) channel")
+  let v = version ?? p.DeploymentProcess.Template(channel: c.Id).NextVersionIncrement
+  return octopus.Releases.create({ProjectId: p.Id, ChannelId: c.Id, Version: v, ReleaseNotes: notes})
+}
+
+# The release `version` of `project`; the newest when version is nil.
+fn releaseOf(project, version: nil) {
+  let p = projectNamed(project)
+  if version == nil {
+    let latest = p.Releases.first
+    if latest == nil { throw "\(p.Name) has no releases" }
+    return latest
+  }
+  let release = p.Releases(searchByVersion: version).find { $0.Version == version }
+  if release == nil { throw "\(p.Name) has no release '\(version)'" }
+  return release
+}
+
+# Deploys `release` (or `project`'s release `version`) to one environment or a list of them,
+# for `tenant` if given; waits for the tasks unless wait is false. Returns the deployments.
+fn deploy(release, version: nil, to environments, tenant: nil, wait: true) {
+  let isRelease = type(release) != "string" && release.json.Version != nil
+  let r = isRelease ? release : releaseOf(release, version: version)
+  let t = tenant == nil ? nil : tenantNamed(tenant).Id
+  let envs = (type(environments) == "list" ? environments : [environments]).map { environmentNamed($0) }
+  let deployments = envs.map { env in
+    octopus.Deployments.create({ReleaseId: r.Id, EnvironmentId: env.Id, TenantId: t})
+  }
+  if wait { waitAll(deployments) }
+  return type(environments) == "list" ? deployments : deployments[0]
+}
+
+# Deploys to `to` the newest release of `project` that succeeded in `from`.
+fn promote(project, from source, to target, wait: true) {
+  let p = projectNamed(project)
+  let env = environmentNamed(source)
+  let last = octopus.Deployments(projects: p.Id, environments: env.Id, taskState: "Success").first
+  if last == nil { throw "\(p.Name) has no successful deployment in \(env.Name) to promote" }
+  return deploy(last.Release, to: target, wait: wait)
+}
+
+# Runs the published snapshot of `project`'s runbook `runbook` in one environment or a list of them.
+fn runRunbook(project, runbook, in environments, wait: true) {
+  let p = projectNamed(project)
+  let rb = named(p.Runbooks, runbook, "\(p.Name) runbook")
+  let envs = (type(environments) == "list" ? environments : [environments]).map { environmentNamed($0) }
+  let runs = envs.map { env in
+    octopus.RunbookRuns.create({RunbookId: rb.Id, RunbookSnapshotId: rb.PublishedRunbookSnapshotId, EnvironmentId: env.Id})
+  }
+  if wait { waitAll(runs) }
+  return type(environments) == "list" ? runs : runs[0]
+}
+
+# Waits for every task (or deployment, or runbook run) within `timeout` seconds in all; then
+# throws one error naming every task that did not succeed. Returns the tasks.
+fn waitAll(items, timeout: 600) {
+  let deadline = now() + timeout
+  var failures = []
+  let tasks = items.map { taskOf($0) }
+  for task in tasks {
+    try {
+      task.wait(timeout: [deadline - now(), 0.1].max)
+    } catch e {
+      if e.kind != "task" { throw e }
+      failures.append("\(task.Description): \(e.message)")
+    }
+  }
+  if failures.count > 0 { throw failures.join("; ") }
+  return tasks
+}
+"""#,
         "prelude.rove": #"""
 # prelude.rove — the part of Rove's standard library written in Rove.
 # Compiled into the binary by scripts/gen-stdlib; every interpreter runs it at start-up.

@@ -171,8 +171,7 @@ final class Transfer {
     private static let receiveHeader: CurlEasy.DataCallback = { data, size, count, context in
         let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
         let length = size * count
-        let bytes = UnsafeRawBufferPointer(start: data, count: length)
-        transfer.receiveHeaderLine(String(decoding: bytes, as: UTF8.self))
+        transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: length))
         return length
     }
 
@@ -183,40 +182,46 @@ final class Transfer {
 
     /// curl passes every header line of every response: redirects, "100 Continue" and the final
     /// one. Each status line starts a new response, so only the last response's fields remain.
-    private func receiveHeaderLine(_ raw: String) {
-        let line = raw.trimmingTrailingNewline()
-        if line.hasPrefix("HTTP/") {
+    ///
+    /// Read as bytes: a response has a dozen header lines, and going through `String` for each
+    /// cost more than the rest of a small transfer.
+    private func receiveHeaderLine(_ raw: UnsafeRawBufferPointer) {
+        var end = raw.count
+        while end > 0, raw[end - 1] == Self.newline || raw[end - 1] == Self.carriageReturn { end -= 1 }
+        let line = raw[0..<end]
+        if line.starts(with: Self.statusPrefix) {
             headers.removeAll()
             body.removeAll(keepingCapacity: true)
             return
         }
-        if line.isEmpty { return }
-        if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+        guard let first = line.first else { return }
+        if first == Self.space || first == Self.tab, !headers.isEmpty {
             // An obsolete folded line continues the previous field's value.
-            headers[headers.count - 1].value += " " + line.trimmingBlanks()
+            headers[headers.count - 1].value += " " + Self.trimmedText(line)
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        let value = String(line[line.index(after: colon)...]).trimmingBlanks()
+        guard let colon = line.firstIndex(of: Self.colon) else { return }
+        let name = String(decoding: line[..<colon].lazy.map(Self.lowercased), as: UTF8.self)
+        let value = Self.trimmedText(line[(colon + 1)...])
         headers.append((name, value))
         if name == "content-length", body.isEmpty, let expected = Int(value), expected > 0 {
             body.reserveCapacity(min(expected, Transfer.maxReservation))
         }
     }
-}
 
-private extension String {
-    func trimmingTrailingNewline() -> String {
-        var text = Substring(self)
-        while let last = text.last, last == "\n" || last == "\r" || last == "\r\n" { text.removeLast() }
-        return String(text)
+    private static let statusPrefix = Array("HTTP/".utf8)
+    private static let (newline, carriageReturn, space, tab, colon): (UInt8, UInt8, UInt8, UInt8, UInt8) =
+        (0x0A, 0x0D, 0x20, 0x09, 0x3A)
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
-    func trimmingBlanks() -> String {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return String(text)
+    /// `bytes` without leading and trailing blanks, as text.
+    private static func trimmedText(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+        var text = bytes
+        while let first = text.first, first == space || first == tab { text.removeFirst() }
+        while let last = text.last, last == space || last == tab { text.removeLast() }
+        return String(decoding: text, as: UTF8.self)
     }
 }

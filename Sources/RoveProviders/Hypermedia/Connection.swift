@@ -11,7 +11,11 @@ public final class Connection {
     /// The base URL without a trailing slash, such as `https://octopus.example.com` or one
     /// with a virtual directory, `https://example.com/octopus`.
     public let baseURL: String
-    public let client: HTTPClient
+    /// Masks this connection's credentials wherever text is written out.
+    public let redactor: Redactor
+    /// Makes the shared HTTP client on first use, so a script that never touches the
+    /// connection never loads libcurl (that load is most of a configured start-up).
+    private let makeClient: () throws -> HTTPClient
     /// Sent with every request: credentials and `Accept`.
     let headers: [(name: String, value: String)]
     /// Decodes bodies and encodes requests; the interpreter owns the connection through its globals.
@@ -19,15 +23,16 @@ public final class Connection {
     /// Where `wait()` shows progress: set when stderr is a terminal, nil otherwise.
     let progress: TaskProgress?
 
-    init(name: String, baseURL: String, headers: [(name: String, value: String)], client: HTTPClient,
-         interpreter: Interpreter, progress: TaskProgress?) {
+    init(name: String, baseURL: String, headers: [(name: String, value: String)], redactor: Redactor,
+         client: @escaping () throws -> HTTPClient, interpreter: Interpreter, progress: TaskProgress?) {
         self.progress = progress
         self.name = name
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.headers = headers
-        self.client = client
+        self.redactor = redactor
+        self.makeClient = client
         self.interpreter = interpreter
     }
 
@@ -38,6 +43,11 @@ public final class Connection {
         if link.hasPrefix("~/") { return baseURL + link.dropFirst() }
         if link.hasPrefix("/") { return origin + link }
         return baseURL + "/" + link
+    }
+
+    /// The HTTP client requests go through.
+    public func client() throws -> HTTPClient {
+        try makeClient()
     }
 
     /// `scheme://host[:port]` of the base URL.
@@ -67,7 +77,7 @@ public final class Connection {
             attempt += 1
             let open = results.indices.filter { results[$0] == nil }
             if open.isEmpty { return results.map { $0! } }
-            let responses = try client.send(open.map { request("GET", links[$0]) })
+            let responses = try client().send(open.map { request("GET", links[$0]) })
             var unreadable: [Int] = []
             for (position, index) in open.enumerated() {
                 if let value = try? interpreter.decodeJSON(responses[position].body) {
@@ -77,7 +87,7 @@ public final class Connection {
                 }
             }
             if !unreadable.isEmpty && attempt >= Self.unreadableAttempts {
-                let url = client.redactor.redact(url: url(for: links[unreadable[0]]))
+                let url = redactor.redact(url: url(for: links[unreadable[0]]))
                 var diagnostic = Diagnostic(.network, "the response to GET \(url) is not valid JSON (after \(attempt) attempts)")
                 diagnostic.fields["method"] = "GET"
                 diagnostic.fields["url"] = .string(url)
@@ -90,7 +100,7 @@ public final class Connection {
 
     /// GETs `link` as text (task logs are `text/plain`).
     public func text(at link: String) throws -> String {
-        let response = try client.send(request("GET", link, accept: "text/plain, */*"))
+        let response = try client().send(request("GET", link, accept: "text/plain, */*"))
         return String(decoding: response.body, as: UTF8.self)
     }
 
@@ -100,13 +110,13 @@ public final class Connection {
     public func send(_ method: String, to link: String, body: Value?) throws -> Value? {
         var encoded: [UInt8]?
         if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
-        let response = try client.send(request(method, link, body: encoded))
+        let response = try client().send(request(method, link, body: encoded))
         if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
         do {
             return try interpreter.decodeJSON(response.body)
         } catch {
             // The request was carried out; only its answer is unreadable. Say so, don't resend.
-            let url = client.redactor.redact(url: url(for: link))
+            let url = redactor.redact(url: url(for: link))
             throw Diagnostic(.network, "the response to \(method) \(url) is not valid JSON; the request may have taken effect")
         }
     }
@@ -125,7 +135,7 @@ public final class Connection {
         switch body {
         case .host(let object):
             guard let secret = object as? Secret else { return body }
-            client.redactor.register(secret: secret.revealed)
+            redactor.register(secret: secret.revealed)
             return .string(secret.revealed)
         case .list(let items):
             return .list(items.map(revealingSecrets))

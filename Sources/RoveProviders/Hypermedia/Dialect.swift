@@ -32,6 +32,9 @@ protocol Dialect: AnyObject {
     /// The largest page a walk asks for: bigger pages mean fewer round trips, smaller ones a
     /// sooner first item and less memory per page.
     var walkPageSize: Int { get }
+    /// The first page of a walk: small, so a `for` loop's first item comes after one quick
+    /// request. APIs that page by number need it equal to `walkPageSize`.
+    var firstPageSize: Int { get }
 }
 
 /// One page of a collection, in whatever shape the API sent it.

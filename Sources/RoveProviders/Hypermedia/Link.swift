@@ -10,8 +10,9 @@ import RoveHTTP
 /// `next`, `prev`, `page(n)`, `take(n)`, `all`, `get(id)`, `find`, `each`, `create`, and `for x
 /// in`. Any other link stands for the resource it points at (`deployment.Task.wait()`): its
 /// members are read from that resource, fetched once. Action links are written to with
-/// `post(body)` and `put(body)`: `interruption.Submit.post({Result: "Proceed"})`. Links without a template whose answer
-/// turns out to be a list (`/api/artifacts?regarding=X`) act as collections too.
+/// `post(body)` and `put(body)`: `interruption.Submit.post({Result: "Proceed"})`. Links without
+/// a template whose answer turns out to be a list (`/api/artifacts?regarding=X`) act as
+/// collections too.
 public final class Link: HostObject {
     let template: String
     /// The link's name in `Links`, for messages: `Releases`.
@@ -38,7 +39,8 @@ public final class Link: HostObject {
 
     public var typeName: String { isCollectionByTemplate ? "Collection" : "Link" }
 
-    var templateVariables: [String] { TemplateText.variableNames(of: template) }
+    /// The template's variable names, parsed once.
+    private(set) lazy var templateVariables: [String] = TemplateText.variableNames(of: template)
 
     private var isCollectionByTemplate: Bool { dialect.isCollection(template: templateVariables) }
 
@@ -52,11 +54,12 @@ public final class Link: HostObject {
     // MARK: Addresses
 
     /// The host-relative address with `variables` and `extra` filled in.
+    /// Arguments the template does not mention (paging on a link such as
+    /// `/api/artifacts?regarding=X`) are added as query parameters.
     func address(adding extra: [String: TemplateValue] = [:]) throws -> String {
-        var text = template
-        let missing = extra.keys.filter { !templateVariables.contains($0) }.sorted()
-        text = TemplateText.adding(queryVariables: missing, to: text)
-        return try TemplateText.expand(text, with: variables.merging(extra) { _, new in new })
+        let arguments = variables.merging(extra) { _, new in new }
+        let missing = arguments.keys.filter { !templateVariables.contains($0) }.sorted()
+        return try TemplateText.expand(TemplateText.adding(queryVariables: missing, to: template), with: arguments)
     }
 
     /// The same link with more template arguments.
@@ -121,7 +124,7 @@ public final class Link: HostObject {
 
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         switch name {
-        case "url": return .string(connection.client.redactor.redact(url: connection.url(for: try address())))
+        case "url": return .string(connection.redactor.redact(url: connection.url(for: try address())))
         case "template": return .string(template)
         default: break
         }

@@ -9,13 +9,17 @@ import RoveCore
 /// yielded in order. Only one batch is held at a time, so memory stays flat however long the
 /// collection. Without a total, the walk falls back to following the next-page link.
 ///
-/// Items are de-duplicated by identity. When the total moved during the walk (items were added
-/// or removed while it read, so some may have shifted between pages), the walk says so on
-/// stderr at the end: never a silently short or repeated list.
+/// The first page is small, so the first item comes soon; the rest are planned at the larger
+/// walk size. Items are de-duplicated by identity against the previous and the current batch:
+/// an item shifts by at most a page when others are added or removed mid-walk, and remembering
+/// every identity would make memory grow with the collection. When the total moved during the
+/// walk (so some items may have shifted between pages), the walk says so on stderr at the end:
+/// never a silently short or repeated list.
 final class PageWalk: HostIterator {
     private let link: Link
     private let limit: Int?
     private let pageSize: Int
+    private let firstPageSize: Int
     private var buffer: [Value] = []
     private var position = 0
     private var yielded = 0
@@ -27,15 +31,19 @@ final class PageWalk: HostIterator {
     private var nextLink: String?
     private var firstTotal: Int?
     private var lastTotal: Int?
-    private var seen: Set<String> = []
+    /// Identities of the previous batch and of the one being read.
+    private var previousBatch: Set<String> = []
+    private var currentBatch: Set<String> = []
     private var repeated = 0
 
     /// - Parameter limit: stop after this many items (`take(n)`, `first`); nil for all.
     init(_ link: Link, limit: Int? = nil) {
         self.link = link
         self.limit = limit
-        let requested = link.requestedPaging.size ?? link.dialect.walkPageSize
+        let given = link.requestedPaging.size
+        let requested = given ?? link.dialect.walkPageSize
         self.pageSize = max(1, min(requested, limit ?? requested))
+        self.firstPageSize = given == nil ? min(pageSize, link.dialect.firstPageSize) : pageSize
     }
 
     func next() throws -> Value? {
@@ -66,6 +74,7 @@ final class PageWalk: HostIterator {
             let document = try link.connection.document(at: next)
             guard let page = link.dialect.page(of: document) else { throw notAPage() }
             accept(page)
+            endBatch()
             nextLink = page.next
             finished = nextLink == nil
         } else {
@@ -75,15 +84,19 @@ final class PageWalk: HostIterator {
 
     private func fetchFirstPage() throws {
         let offset = link.requestedPaging.offset
-        let document = try link.connection.document(at: try link.pageAddress(offset: offset, size: pageSize))
+        let document = try link.connection.document(at: try link.pageAddress(offset: offset, size: firstPageSize))
         guard let page = link.dialect.page(of: document) else { throw notAPage() }
         accept(page)
+        endBatch()
         if let total = page.total {
             firstTotal = total
-            let step = page.size > 0 ? page.size : pageSize
+            // A server that pages smaller than asked (it says so in the page size) sets the step.
+            let capped = page.size > 0 && page.size < firstPageSize
+            let first = capped ? page.size : firstPageSize
+            let step = capped ? page.size : pageSize
             let end = min(total, limit.map { offset + $0 } ?? total)
-            if offset + step < end {
-                plannedOffsets = Array(stride(from: offset + step, to: end, by: step))
+            if offset + first < end {
+                plannedOffsets = Array(stride(from: offset + first, to: end, by: step))
             }
             finished = plannedOffsets.isEmpty
         } else {
@@ -93,13 +106,14 @@ final class PageWalk: HostIterator {
     }
 
     private func fetchPlannedBatch() throws {
-        let batch = Array(plannedOffsets.prefix(link.connection.client.perHostLimit))
+        let batch = Array(plannedOffsets.prefix(try link.connection.client().perHostLimit))
         plannedOffsets.removeFirst(batch.count)
         let addresses = try batch.map { try link.pageAddress(offset: $0, size: pageSize) }
         for document in try link.connection.documents(at: addresses) {
             guard let page = link.dialect.page(of: document) else { throw notAPage() }
             accept(page)
         }
+        endBatch()
         finished = plannedOffsets.isEmpty
     }
 
@@ -108,13 +122,18 @@ final class PageWalk: HostIterator {
         if let total = page.total { lastTotal = total }
         for item in page.items {
             if case .object(let fields) = item, let identity = link.dialect.identity(of: fields) {
-                guard seen.insert(identity).inserted else {
+                guard !previousBatch.contains(identity), currentBatch.insert(identity).inserted else {
                     repeated += 1
                     continue
                 }
             }
             buffer.append(item)
         }
+    }
+
+    private func endBatch() {
+        previousBatch = currentBatch
+        currentBatch.removeAll(keepingCapacity: true)
     }
 
     private var drifted: Bool {

@@ -75,6 +75,7 @@ final class OctopusDialect: Dialect {
     }
 
     let walkPageSize = 500
+    let firstPageSize = 50
 
     /// The `skip` of a page link such as `/api/tasks?skip=30&take=30`.
     private static func skip(in link: String) -> Int? {

@@ -14,7 +14,8 @@ public final class OctopusRoot: HostObject {
     let dialect: OctopusDialect
     /// The space asked for, by name or id (`OCTOPUS_SPACE`); nil for the server's default.
     let spaceSelector: String?
-    private var loaded: (root: Fields, space: Fields?, spaceRoot: Fields?)?
+    private var root: Fields?
+    private var selected: (space: Fields?, spaceRoot: Fields?)?
 
     init(connection: Connection, dialect: OctopusDialect = OctopusDialect(), space: String?) {
         self.connection = connection
@@ -26,12 +27,21 @@ public final class OctopusRoot: HostObject {
 
     // MARK: Loading
 
-    private func load() throws -> (root: Fields, space: Fields?, spaceRoot: Fields?) {
-        if let loaded { return loaded }
-        guard case .object(let root) = try connection.document(at: "~/api") else {
+    /// The server's root document, read once.
+    private func rootDocument() throws -> Fields {
+        if let root { return root }
+        guard case .object(let document) = try connection.document(at: "~/api") else {
             throw Diagnostic(.value, "\(connection.name): \(connection.baseURL)/api is not an Octopus root document")
         }
-        let rootLinks = dialect.links(of: root)
+        root = document
+        return document
+    }
+
+    /// The selected space and its root document, read once: the space from `spaces/all`, its
+    /// root from `SpaceHome`. Both nil on a server without spaces.
+    private func selectedSpace() throws -> (space: Fields?, spaceRoot: Fields?) {
+        if let selected { return selected }
+        let rootLinks = dialect.links(of: try rootDocument())
         var space: Fields?
         var spaceRoot: Fields?
         if case .string(let spacesLink)? = rootLinks["Spaces"] {
@@ -49,9 +59,24 @@ public final class OctopusRoot: HostObject {
         } else if let spaceSelector {
             throw Diagnostic(.value, "\(connection.name): this server has no spaces, so space '\(spaceSelector)' cannot be selected")
         }
-        let result = (root: root, space: space, spaceRoot: spaceRoot)
-        loaded = result
-        return result
+        selected = (space, spaceRoot)
+        return (space, spaceRoot)
+    }
+
+    /// The documents links are looked up in, most specific first. With no space asked for, a
+    /// server with a default space lists that space's links in its root already (research
+    /// §1.1), so the root alone serves and the first request of a script is its only overhead.
+    private func linkDocuments() throws -> [Fields] {
+        let root = try rootDocument()
+        if spaceSelector == nil, Self.carriesDefaultSpaceLinks(root, dialect) { return [root] }
+        return [try selectedSpace().spaceRoot, root].compactMap { $0 }
+    }
+
+    private static func carriesDefaultSpaceLinks(_ root: Fields, _ dialect: OctopusDialect) -> Bool {
+        dialect.links(of: root).values.contains { link in
+            if case .string(let text) = link { return text.hasPrefix("/api/Spaces-") }
+            return false
+        }
     }
 
     /// The space named or numbered `selector` (case-insensitive name, or id), or the default
@@ -78,11 +103,18 @@ public final class OctopusRoot: HostObject {
     }
 
     /// A link by name: the space root's first, then the server root's.
+    ///
+    /// A space root does not list `Tasks`, and the server root's `/api/tasks` spans every space;
+    /// in a space a script named, tasks are read and created through the space-scoped form
+    /// `/api/Spaces-N/tasks` (as the vendor's Go client does), so they stay in that space.
     private func link(named name: String) throws -> String? {
-        let state = try load()
-        for document in [state.spaceRoot, state.root] {
-            guard let document else { continue }
-            if case .string(let template)? = dialect.links(of: document)[name] { return template }
+        for (index, document) in try linkDocuments().enumerated() {
+            guard case .string(let template)? = dialect.links(of: document)[name] else { continue }
+            if spaceSelector != nil, index > 0, template.hasPrefix("/api/tasks"),
+               let id = try selectedSpace().space.flatMap(dialect.identity(of:)) {
+                return "/api/" + id + template.dropFirst("/api".count)
+            }
+            return template
         }
         return nil
     }
@@ -90,19 +122,19 @@ public final class OctopusRoot: HostObject {
     // MARK: HostObject
 
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        let state = try load()
+        let root = try rootDocument()
         switch name {
         case "spaces":
             guard let template = try link(named: "Spaces") else { return .list([]) }
             return .host(Link(template: template, rel: "Spaces", connection: connection, dialect: dialect))
         case "space":
-            return state.space.map { .host(Resource($0, connection: connection, dialect: dialect)) } ?? .null
+            return try selectedSpace().space.map { .host(Resource($0, connection: connection, dialect: dialect)) } ?? .null
         case "json":
-            return .object(state.root)
+            return .object(root)
         default:
             break
         }
-        if let field = state.root[name] { return field }
+        if let field = root[name] { return field }
         if let template = try link(named: name) {
             return .host(Link(template: template, rel: name, connection: connection, dialect: dialect))
         }
@@ -113,7 +145,7 @@ public final class OctopusRoot: HostObject {
         guard name == "space" else { return nil }
         try arguments.expect(1)
         let other = OctopusRoot(connection: connection, dialect: dialect, space: try arguments.string(0))
-        _ = try other.load()
+        _ = try other.selectedSpace()
         return .host(other)
     }
 
@@ -123,20 +155,15 @@ public final class OctopusRoot: HostObject {
     }
 
     public func describe(in interpreter: Interpreter) -> String {
-        var text = "<Octopus \(connection.client.redactor.redact(url: connection.baseURL))"
-        if let space = loaded?.space, case .string(let name)? = space["Name"] { text += " space \"\(name)\"" }
+        var text = "<Octopus \(connection.redactor.redact(url: connection.baseURL))"
+        if let space = selected?.space, case .string(let name)? = space["Name"] { text += " space \"\(name)\"" }
         return text + ">"
     }
 
-    public func data(in interpreter: Interpreter) throws -> Value? { .object(try load().root) }
+    public func data(in interpreter: Interpreter) throws -> Value? { .object(try rootDocument()) }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        guard let state = try? load() else { return ["spaces", "space"] }
-        var names = Array(state.root.keys)
-        for document in [state.spaceRoot, state.root] {
-            guard let document else { continue }
-            names += dialect.links(of: document).keys
-        }
-        return names + ["spaces", "space", "json"]
+        guard let root = try? rootDocument(), let documents = try? linkDocuments() else { return ["spaces", "space"] }
+        return Array(root.keys) + documents.flatMap { dialect.links(of: $0).keys } + ["spaces", "space", "json"]
     }
 }

@@ -1,0 +1,401 @@
+// Every example in examples/octopus, run by the built `rove` against a fresh simulator, its effect checked there.
+
+import Foundation
+import RoveHTTP
+import RoveTestSupport
+import XCTest
+
+/// Each test starts its own `rove-sim` (tasks take half a second), runs one example file with the
+/// simulator's environment, and checks the output, the exit status and what changed on the
+/// server: by a follow-up `rove -e` query or by the simulator's request log (`/_sim/requests`).
+final class ExamplesTests: XCTestCase {
+    private var home = ""
+
+    override func setUpWithError() throws {
+        guard let made = makeTemporaryFolder(prefix: "rove-examples-tests") else { throw XCTSkip("no temporary folder") }
+        home = made
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    // MARK: Releases and deployments
+
+    func testCreateAndDeployReleaseCreatesOneReleaseAndDeploysIt() throws {
+        let sim = try startSimulator()
+        let run = try runExample("create-and-deploy-release", ["Web", "Development"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Created Web 1.4.5\nDeployed Web 1.4.5 to Development\n")
+        XCTAssertEqual(try posts(endingWith: "/releases", on: sim), 1)
+        XCTAssertEqual(try posts(endingWith: "/deployments", on: sim), 1)
+        XCTAssertEqual(try query("let d = octopus.Deployments.first; print(d.Release.Version, d.Environment.Name, d.Task.State)", on: sim),
+                       "1.4.5 Development Success")
+    }
+
+    func testCreateAndDeployReleaseTakesAnExplicitVersion() throws {
+        let sim = try startSimulator()
+        let run = try runExample("create-and-deploy-release", ["Payments", "Test", "7.0.0"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Created Payments 7.0.0\nDeployed Payments 7.0.0 to Test\n")
+        XCTAssertEqual(try query(#"print(octopus.Projects.find(name: "Payments").Releases.first.Version)"#, on: sim), "7.0.0")
+    }
+
+    func testCreateAndDeployReleaseOfAnUnknownProjectFailsBeforeWriting() throws {
+        let sim = try startSimulator()
+        let run = try runExample("create-and-deploy-release", ["Nope"], on: sim)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("no project named 'Nope'; there are: Web, Web API"), run.errors)
+        XCTAssertEqual(try requests(on: sim).filter { $0.method != "GET" }.count, 0)
+    }
+
+    func testDeployReleaseDeploysTheNamedVersion() throws {
+        let sim = try startSimulator()
+        let run = try runExample("deploy-release", ["Web", "Staging", "1.2.3"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Deployed Web 1.2.3 to Staging\n")
+        XCTAssertEqual(try posts(endingWith: "/deployments", on: sim), 1)
+        XCTAssertEqual(try query("let d = octopus.Deployments.first; print(d.Release.Version, d.Environment.Name, d.Task.State)", on: sim),
+                       "1.2.3 Staging Success")
+    }
+
+    func testDeployReleaseOfAnUnknownVersionOrEnvironmentExitsWith1() throws {
+        let sim = try startSimulator()
+        let version = try runExample("deploy-release", ["Web", "Staging", "9.9.9"], on: sim)
+        XCTAssertEqual(version.status, 1)
+        XCTAssertTrue(version.errors.contains("Web has no release '9.9.9'"), version.errors)
+        let environment = try runExample("deploy-release", ["Web", "Prod"], on: sim)
+        XCTAssertEqual(environment.status, 1)
+        XCTAssertTrue(environment.errors.contains("no environment named 'Prod'; there are: Development, Test, Staging, Production"),
+                      environment.errors)
+        XCTAssertEqual(try posts(endingWith: "/deployments", on: sim), 0)
+    }
+
+    func testDeleteProjectReleasesDeletesEveryPage() throws {
+        let sim = try startSimulator()
+        let run = try runExample("delete-project-releases", ["Web"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Deleted 45 releases of Web\n")
+        XCTAssertEqual(try requests(on: sim).filter { $0.method == "DELETE" }.count, 45)
+        XCTAssertEqual(try query(#"print(octopus.Projects.find(name: "Web").Releases.count)"#, on: sim), "0")
+        XCTAssertNotEqual(try query(#"print(octopus.Projects.find(name: "Web API").Releases.count)"#, on: sim), "0")
+    }
+
+    func testPromoteMissingReleasesPromotesEachOnceAndThenNothing() throws {
+        let sim = try startSimulator()
+        let first = try runExample("promote-missing-releases", [], on: sim)
+        XCTAssertEqual(first.status, 0, first.errors)
+        let promoted = first.lines.filter { $0.hasPrefix("Promoting ") && $0.hasSuffix(" from Test to Staging") }
+        XCTAssertFalse(promoted.isEmpty, first.output)
+        XCTAssertEqual(first.lines.last, "Promoted \(promoted.count) releases")
+        XCTAssertEqual(try posts(endingWith: "/deployments", on: sim), promoted.count)
+
+        try clearRequests(on: sim)
+        let second = try runExample("promote-missing-releases", [], on: sim)
+        XCTAssertEqual(second.status, 0, second.errors)
+        XCTAssertEqual(second.output, "Promoted 0 releases\n")
+        XCTAssertEqual(try posts(endingWith: "/deployments", on: sim), 0)
+    }
+
+    func testLatestDeploymentsShowsANewDeploymentForItsProjectAndEnvironment() throws {
+        let sim = try startSimulator()
+        _ = try query(#"import "std/octopus.rove"; deploy("Web", version: "1.2.3", to: "Test")"#, on: sim)
+        let run = try runExample("latest-deployments", [], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.lines.contains { $0.hasPrefix("Web | Test | 1.2.3 | Success | ") }, run.output)
+        XCTAssertTrue(run.lines.contains { $0.hasPrefix("Identity | Development | ") }, run.output)
+        XCTAssertTrue(run.lines.allSatisfy { $0.components(separatedBy: " | ").count == 5 }, run.output)
+    }
+
+    func testCancelQueuedDeploymentsCancelsOnlyQueuedDeployments() throws {
+        // Tasks stay Queued for the first tenth of --task-seconds, here a minute.
+        let sim = try startSimulator(taskSeconds: 600)
+        let ids = try query(#"""
+            import "std/octopus.rove"
+            let deployments = deploy("Web", to: ["Development", "Test"], wait: false)
+            let env = octopus.Environments.find(name: "Test")
+            let health = octopus.Tasks.create({Name: "Health", Description: "Check", Arguments: {EnvironmentId: env.Id}})
+            print(deployments.map { $0.TaskId }.join(","), health.Id)
+            """#, on: sim).split(separator: " ").map(String.init)
+        let run = try runExample("cancel-queued-deployments", [], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.lines.last, "Canceled 2 queued deployments")
+        XCTAssertEqual(try query("print(octopus.Tasks(ids: \"\(ids[0])\".split(\",\")).all.map { $0.State }.unique())", on: sim),
+                       #"["Canceled"]"#)
+        XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(ids[1])\").State)", on: sim), "Queued")
+    }
+
+    func testCancelQueuedDeploymentsLeavesOtherSpacesAlone() throws {
+        let sim = try startSimulator(taskSeconds: 600)
+        let task = try query(#"import "std/octopus.rove"; print(deploy("Web", to: "Test", wait: false).TaskId)"#, on: sim)
+        let run = try runExample("cancel-queued-deployments", [], on: sim, space: "Platform Team")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Canceled 0 queued deployments\n")
+        XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(task)\").State)", on: sim), "Queued")
+    }
+
+    // MARK: Runbooks, tasks and logs
+
+    func testRunRunbookRunsThePublishedSnapshot() throws {
+        let sim = try startSimulator()
+        let run = try runExample("run-runbook", ["Web", "Restart Service", "Staging", "Production"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Ran Restart Service in Staging: Success\nRan Restart Service in Production: Success\n")
+        XCTAssertEqual(try posts(endingWith: "/runbookRuns", on: sim), 2)
+    }
+
+    func testRunRunbookReportsAFailedRunAndAnUnknownRunbook() throws {
+        let sim = try startSimulator()
+        let failed = try runExample("run-runbook", ["Web API", "Purge CDN Cache", "Production"], on: sim)
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.errors.contains("Run Purge CDN Cache in Production: ServerTasks-"), failed.errors)
+        let unknown = try runExample("run-runbook", ["Web", "Nope"], on: sim)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.errors.contains("no Web runbook named 'Nope'; there are: Restart Service, Rotate Logs"), unknown.errors)
+    }
+
+    func testSearchTaskLogsFindsTheFailedStep() throws {
+        let sim = try startSimulator()
+        _ = try query(#"import "std/octopus.rove"; try { deploy("Flaky Service", to: "Production") } catch e { }"#, on: sim)
+        let run = try runExample("search-task-logs", ["exit code 1", "1"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.lines.count, 2, run.output)
+        XCTAssertTrue(run.lines[0].contains("Deploy Flaky Service release"), run.output)
+        XCTAssertTrue(run.lines[0].hasSuffix("The step failed: the script returned exit code 1"), run.output)
+        XCTAssertEqual(run.lines[1], "1 lines mention 'exit code 1'")
+        XCTAssertEqual(try requests(on: sim).filter { $0.path.hasSuffix("/raw") }.count, 1)
+    }
+
+    func testRunHealthCheckLeavesEveryReachableTargetHealthy() throws {
+        let sim = try startSimulator()
+        let run = try runExample("run-health-check", ["Production"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.lines.first?.hasSuffix("finished: Success") ?? false, run.output)
+        XCTAssertEqual(run.lines.dropFirst().map { $0.components(separatedBy: "  ")[0] },
+                       ["prod-web-01", "prod-web-02", "prod-db-01", "prod-worker-01", "prod-app-01"])
+        XCTAssertEqual(try posts(endingWith: "/tasks", on: sim), 1)
+        let health = try query(#"print(octopus.Environments.find(name: "Production").Machines.all.map { $0.HealthStatus }.unique().sort())"#, on: sim)
+        XCTAssertTrue(health == #"["Healthy"]"# || health == #"["Healthy", "Unavailable"]"#, health)
+    }
+
+    func testRunHealthCheckRunsInTheSelectedSpace() throws {
+        let sim = try startSimulator()
+        let run = try runExample("run-health-check", ["Production"], on: sim, space: "Platform Team")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.lines.first?.hasSuffix("finished: Success") ?? false, run.output)
+        let space = try query(#"print(octopus.Tasks(name: "Health").first.SpaceId)"#, on: sim)
+        XCTAssertEqual(space, "Spaces-2")
+    }
+
+    func testApproveManualInterventionLetsThePausedDeploymentFinish() throws {
+        let sim = try startSimulator()
+        let task = try startPausedPaymentsDeployment(on: sim)
+        let run = try runExample("approve-manual-intervention", ["Proceed", "Payments"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Proceed: Deploy Payments release 1.0.7 to Production (Manual intervention: Approve production release)\n"
+                       + "1 interventions answered\n")
+        XCTAssertEqual(try query("print(octopus.Tasks.get(\"\(task)\").wait().State)", on: sim), "Success")
+    }
+
+    func testAbortManualInterventionFailsThePausedDeployment() throws {
+        let sim = try startSimulator()
+        let task = try startPausedPaymentsDeployment(on: sim)
+        let run = try runExample("approve-manual-intervention", ["Abort"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.lines.last, "1 interventions answered")
+        XCTAssertEqual(try query("let t = octopus.Tasks.get(\"\(task)\"); try { t.wait() } catch e { }; print(t.State)", on: sim), "Failed")
+        let again = try runExample("approve-manual-intervention", ["Abort"], on: sim)
+        XCTAssertEqual(again.output, "0 interventions answered\n")
+    }
+
+    func testApproveManualInterventionRejectsAnUnknownAnswer() throws {
+        let sim = try startSimulator()
+        let run = try runExample("approve-manual-intervention", ["Maybe"], on: sim)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("the answer is Proceed or Abort, not 'Maybe'"), run.errors)
+    }
+
+    /// Deploys Payments to Production, which pauses for approval, and returns its task id once it waits.
+    private func startPausedPaymentsDeployment(on sim: SimulatorProcess) throws -> String {
+        try query(#"""
+            import "std/octopus.rove"
+            let task = deploy("Payments", to: "Production", wait: false).Task
+            while !task.reload().HasPendingInterruptions { sleep(0.05) }
+            print(task.Id)
+            """#, on: sim)
+    }
+
+    // MARK: Targets and variables
+
+    func testDeleteTargetsByRoleDeletesEachMatchingTarget() throws {
+        let sim = try startSimulator()
+        let run = try runExample("delete-targets-by-role", ["worker"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Deleted prod-worker-01\nDeleted prod-app-01\nDeleted 2 targets with role worker\n")
+        XCTAssertEqual(try requests(on: sim).filter { $0.method == "DELETE" }.count, 2)
+        XCTAssertEqual(try query(#"print(octopus.Machines(roles: "worker").count)"#, on: sim), "0")
+    }
+
+    func testMachinesWithRoleListsTheEnvironmentsTargetsWithThatRole() throws {
+        let sim = try startSimulator()
+        let run = try runExample("machines-with-role", ["Production", "web-server"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.lines.map { $0.components(separatedBy: "  ")[0] }, ["prod-web-01", "prod-web-02", "prod-app-01"])
+    }
+
+    func testFindUnusedTargetsSkipsTargetsOfARecentDeployment() throws {
+        let sim = try startSimulator()
+        _ = try query(#"import "std/octopus.rove"; deploy("Web", to: "Development")"#, on: sim)
+        // The demo's history ends on 2026-01-01, so only today's deployment is within a day.
+        let run = try runExample("find-unused-targets", ["1"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        let names = run.lines.dropLast().map { $0.components(separatedBy: "  ")[0] }
+        XCTAssertFalse(names.contains { $0.hasPrefix("dev-") }, run.output)
+        XCTAssertTrue(names.contains("prod-web-01"), run.output)
+        let expected = try query(#"print(octopus.Machines.count - octopus.Environments.find(name: "Development").Machines.count)"#, on: sim)
+        XCTAssertEqual(run.lines.last, "\(expected) targets unused for 1 days")
+    }
+
+    func testSetProjectVariableChangesAnExistingVariableThenAddsANewOne() throws {
+        let sim = try startSimulator()
+        let variables = #"octopus.Projects.find(name: "Web").Variables.Variables"#
+        let countBefore = try query("print(\(variables).count)", on: sim)
+        try clearRequests(on: sim)
+        let changed = try runExample("set-project-variable", ["Web", "LogLevel", "Debug"], on: sim)
+        XCTAssertEqual(changed.status, 0, changed.errors)
+        XCTAssertTrue(changed.output.hasPrefix("Changed LogLevel = Debug in Web"), changed.output)
+        let added = try runExample("set-project-variable", ["Web", "Feature.Flag", "on"], on: sim)
+        XCTAssertEqual(added.status, 0, added.errors)
+        XCTAssertTrue(added.output.hasPrefix("Added Feature.Flag = on in Web"), added.output)
+        XCTAssertEqual(try requests(on: sim).filter { $0.method == "PUT" }.count, 2)
+        XCTAssertEqual(try query("print(\(variables).where { $0.Name == \"LogLevel\" }.map { $0.Value })", on: sim), #"["Debug"]"#)
+        XCTAssertEqual(try query("print(\(variables).find { $0.Name == \"Feature.Flag\" }.Value)", on: sim), "on")
+        XCTAssertEqual(try query("print(\(variables).count)", on: sim), String(Int(countBefore)! + 1))
+    }
+
+    // MARK: The helpers themselves
+
+    func testPromoteDeploysTheLatestSuccessfulReleaseOfTheSourceEnvironment() throws {
+        let sim = try startSimulator()
+        let output = try query(#"""
+            import "std/octopus.rove"
+            deploy("Web", version: "1.3.0", to: "Test")
+            print(promote("Web", from: "Test", to: "Staging").Release.Version)
+            """#, on: sim)
+        XCTAssertEqual(output, "1.3.0")
+    }
+
+    func testDeployTakesAProjectWithoutAVersionAsItsNewestRelease() throws {
+        let sim = try startSimulator()
+        let output = try query(#"""
+            import "std/octopus.rove"
+            let web = octopus.Projects.find(name: "Web")
+            print(deploy(web, to: "Test", tenant: "Acme Corp").Release.Version, deploy(web, version: "1.0.0", to: "Test").Release.Version)
+            """#, on: sim)
+        XCTAssertEqual(output, "1.4.4 1.0.0")
+    }
+
+    func testWaitAllNamesEveryFailedTask() throws {
+        let sim = try startSimulator()
+        let output = try query(#"""
+            import "std/octopus.rove"
+            let flaky = deploy("Flaky Service", to: "Production", wait: false)
+            let web = deploy("Web", to: "Development", wait: false)
+            try { waitAll([flaky, web]) } catch e { print(e.message) }
+            """#, on: sim)
+        XCTAssertTrue(output.hasPrefix("Deploy Flaky Service release "), output)
+        XCTAssertTrue(output.contains(" to Production: ServerTasks-"), output)
+        XCTAssertFalse(output.contains("Web"), output)
+    }
+
+    // MARK: Running rove
+
+    private struct RoveRun {
+        let status: Int32
+        let output: String
+        let errors: String
+        var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    }
+
+    private struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private struct LoggedRequest {
+        let method: String
+        let path: String
+    }
+
+    private static let examplesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples/octopus").path
+
+    private func startSimulator(taskSeconds: Double = 0.5) throws -> SimulatorProcess {
+        try SimulatorProcess(arguments: ["--task-seconds", String(taskSeconds)])
+    }
+
+    private func runExample(_ name: String, _ arguments: [String], on sim: SimulatorProcess,
+                            space: String? = nil) throws -> RoveRun {
+        try rove([Self.examplesFolder + "/" + name + ".rove"] + arguments, on: sim, space: space)
+    }
+
+    /// `rove -e program`: its output without the final newline; fails the test if it did not succeed.
+    private func query(_ program: String, on sim: SimulatorProcess, line: UInt = #line) throws -> String {
+        let run = try rove(["-e", program], on: sim)
+        XCTAssertEqual(run.status, 0, "rove -e failed: \(run.errors)", line: line)
+        return run.output.hasSuffix("\n") ? String(run.output.dropLast()) : run.output
+    }
+
+    private func rove(_ arguments: [String], on sim: SimulatorProcess, space: String? = nil) throws -> RoveRun {
+        let environment = ProcessInfo.processInfo.environment
+        guard let executable = BuiltProducts.executable(named: "rove", environment: environment) else {
+            XCTFail("the rove executable was not found next to the tests; run `swift build --product rove` first")
+            throw XCTSkip("no rove binary")
+        }
+        let output = home + "/stdout", errors = home + "/stderr"
+        for path in [output, errors] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"]
+            .merging(sim.environment) { _, simulator in simulator }
+            .merging(space.map { ["OCTOPUS_SPACE": $0] } ?? [:]) { _, space in space }
+        process.currentDirectoryURL = URL(fileURLWithPath: home)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+        try process.run()
+        process.waitUntilExit()
+        return RoveRun(status: process.terminationStatus,
+                       output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+                       errors: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
+    }
+
+    // MARK: The simulator's request log
+
+    private func requests(on sim: SimulatorProcess) throws -> [LoggedRequest] {
+        let body = try admin("GET", on: sim)
+        guard let entries = try JSONSerialization.jsonObject(with: Data(body)) as? [[String: Any]] else {
+            throw Failure(description: "/_sim/requests is not a list")
+        }
+        return entries.map { LoggedRequest(method: $0["method"] as? String ?? "", path: $0["path"] as? String ?? "") }
+    }
+
+    /// How many POSTs went to a path ending in `suffix` (`/releases` matches `/api/Spaces-1/releases`).
+    private func posts(endingWith suffix: String, on sim: SimulatorProcess) throws -> Int {
+        try requests(on: sim).filter { $0.method == "POST" && $0.path.lowercased().hasSuffix(suffix.lowercased()) }.count
+    }
+
+    private func clearRequests(on sim: SimulatorProcess) throws {
+        _ = try admin("DELETE", on: sim)
+    }
+
+    private func admin(_ method: String, on sim: SimulatorProcess) throws -> [UInt8] {
+        let transport = try CurlTransport()
+        let response = try transport.send(HTTPRequest(method: method, url: sim.octopusURL + "/_sim/requests")).get()
+        guard response.status == 200 || response.status == 204 else {
+            throw Failure(description: "\(method) /_sim/requests answered \(response.status)")
+        }
+        return response.body
+    }
+}

@@ -32,7 +32,7 @@ extension DeployHQService {
             records = records.filter { !timeline($0).status.isFinished }
         }
         let perPage = max(1, min(Int(context.query("per_page") ?? "") ?? 10, 1000))
-        let page = max(1, Int(context.query("page") ?? "") ?? 1)
+        let page = max(1, min(Int(context.query("page") ?? "") ?? 1, 1_000_000))
         let offset = (page - 1) * perPage
         let total = records.count
         let pageRecords = offset < total ? Array(records[offset..<min(total, offset + perPage)]) : []

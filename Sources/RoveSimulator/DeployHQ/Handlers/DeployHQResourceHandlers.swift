@@ -1,5 +1,7 @@
 // The generic nested-resource handler: index, show, create, update, destroy for catalog kinds.
 
+import Foundation
+
 extension DeployHQService {
     /// The owner key of a kind's documents: the project's identifier, or `""` for the account.
     func owner(_ kind: CollectionKind, _ context: DeployHQContext) throws -> String {
@@ -177,8 +179,6 @@ enum EnvironmentMask {
         locked ? "********" : String(value.prefix(4)) + "****"
     }
 }
-
-import Foundation
 
 extension CharacterSet {
     static let asciiLetters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")

@@ -6,6 +6,9 @@ import XCTest
 import RoveTestSupport
 
 final class DeployHQContractTests: XCTestCase {
+    /// Routes the CLI calls that the OpenAPI file lacks (research §1.1); docs/simulator-deployhq.md.
+    static let allowlist: Set<String> = ["GET activity", "GET templates/{id}"]
+
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/deployhq-openapi.json").path
 
@@ -29,8 +32,8 @@ final class DeployHQContractTests: XCTestCase {
         let spec = try SwaggerRoutes(contentsOf: Self.fixture)
         let extra = DeployHQService.routes.filter { !spec.contains(method: $0.method, path: $0.examplePath) }
             .map { "\($0.method) \($0.pattern)" }
-        XCTAssertEqual(extra, [])
-        XCTAssertEqual(DeployHQService.routes.count, spec.operations.count)
+        XCTAssertEqual(Set(extra), Self.allowlist, "routes absent from the OpenAPI and not allowlisted, or stale allowlist entries")
+        XCTAssertEqual(DeployHQService.routes.count, spec.operations.count + Self.allowlist.count)
     }
 
     /// The spec declares no `required` lists, so every property its 200 schema names must be present.

@@ -123,6 +123,15 @@ final class DeployHQRoutingTests: XCTestCase {
         XCTAssertEqual(try JSONValue.parse(fault.body)["status"], 503)
     }
 
+    func testTheOffSpecActivityFeedAndTemplateShow() {
+        let events = harness.get("/activity").arrayValue ?? []
+        XCTAssertEqual(events.count, 50)
+        XCTAssertEqual(events.first?["event"]?.stringValue?.hasPrefix("deploy_"), true)
+        XCTAssertNotNil(harness.get("/activity?include=stats")["stats"]?["success_rate"])
+        let template = harness.get("/templates").arrayValue?.first?["identifier"]?.stringValue ?? ""
+        XCTAssertEqual(harness.get("/templates/\(template)")["name"], "Node App")
+    }
+
     func testBadgesAndSignupNeedNoCredentials() {
         XCTAssertEqual(harness.send("GET", "/web/status_badge.svg", authenticated: false).status, 200)
         XCTAssertEqual(harness.send("POST", "/api/v1/signup", body: #"{"email": "a@b.c", "company_name": "A"}"#,

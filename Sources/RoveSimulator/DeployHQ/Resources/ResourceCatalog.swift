@@ -92,8 +92,9 @@ enum ResourceCatalog {
                      operations: [.index, .create, .destroy], required: ["title"], createStatus: 201,
                      fields: [("title", ""), ("key_type", "ED25519"), ("public_key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIRoveSimulator rove-sim"),
                               ("fingerprint", "SHA256:rovesimulatorsshkey")]),
+        // GET /templates/{id} is not in the OpenAPI file, but the CLI calls it (allowlisted).
         CollectionKind("templates", wrapper: "template", noun: "Template", scope: .account,
-                     operations: [.index, .create, .update, .destroy], required: ["name"],
+                     operations: .all, required: ["name"],
                      fields: [("name", ""), ("permalink", ""), ("description", ""), ("notification_email", ""),
                               ("email_notify", false)]),
         CollectionKind("hosted_resources", wrapper: "hosted_resource", noun: "Hosted resource", scope: .account,

@@ -100,5 +100,7 @@ enum DeployHQRouteTable {
         DeployHQRoute("GET", "templates/public_templates") { service, _ in service.publicTemplates() },
         DeployHQRoute("GET", "templates/{id}/public/{id}") { try $0.publicTemplate($1) },
         DeployHQRoute("POST", "users/{id}/resend_invitation") { try $0.resendInvitation($1) },
+        // Not in the OpenAPI file; the CLI's `dhq activity` and `dhq status` call it (allowlisted).
+        DeployHQRoute("GET", "activity") { service, context in service.activity(context) },
     ]
 }

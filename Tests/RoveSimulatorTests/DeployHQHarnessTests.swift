@@ -5,7 +5,7 @@ import XCTest
 @testable import RoveSimulator
 
 /// One DeployHQ service and helpers that send authenticated requests to it.
-struct DeployHQHarness {
+struct DeployHQHarness: ServiceHarness {
     let clock: FakeClock
     let service: DeployHQService
     let settings: SimSettings
@@ -22,6 +22,11 @@ struct DeployHQHarness {
     }
 
     /// Splits `target` into path and query the way the server layer does, then asks the service.
+    /// The harness's request with its defaults, for `ServiceHarness.json`.
+    func answer(_ method: String, _ target: String, body: String?) -> SimResponse {
+        send(method, target, body: body)
+    }
+
     func send(_ method: String, _ target: String, body: String? = nil, authorization: String? = nil,
               authenticated: Bool = true) -> SimResponse {
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
@@ -42,25 +47,6 @@ struct DeployHQHarness {
                                               body: Array((body ?? "").utf8)))
     }
 
-    /// The JSON answer of a request, failing the test on another status or a non-JSON body.
-    func json(_ method: String, _ target: String, body: String? = nil, status: Int = 200,
-              file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
-        let response = send(method, target, body: body)
-        XCTAssertEqual(response.status, status, "\(method) \(target): \(String(decoding: response.body, as: UTF8.self).prefix(400))",
-                       file: file, line: line)
-        do {
-            return try JSONValue.parse(response.body)
-        } catch {
-            XCTFail("\(method) \(target) gave no JSON: \(error)", file: file, line: line)
-            return .null
-        }
-    }
-
-    func get(_ target: String, status: Int = 200, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
-        json("GET", target, status: status, file: file, line: line)
-    }
-
-    /// The identifier of the server (or group) named `name` in `project`.
     func identifier(of name: String, in collection: String = "servers", project: String = "web") -> String {
         get("/projects/\(project)/\(collection)").arrayValue?.first { $0["name"]?.stringValue == name }?["identifier"]?.stringValue
             ?? "missing"

@@ -21,7 +21,7 @@ final class FakeClock: @unchecked Sendable {
 }
 
 /// One Octopus service and helpers that send authenticated requests to it.
-struct OctopusHarness {
+struct OctopusHarness: ServiceHarness {
     let clock: FakeClock
     let service: OctopusService
     let key = SimSettings.demoOctopusAPIKey
@@ -34,6 +34,11 @@ struct OctopusHarness {
     }
 
     /// Splits `target` into path and query the way the server layer does, then asks the service.
+    /// The harness's request with its defaults, for `ServiceHarness.json`.
+    func answer(_ method: String, _ target: String, body: String?) -> SimResponse {
+        send(method, target, body: body)
+    }
+
     func send(_ method: String, _ target: String, body: String? = nil, authenticated: Bool = true,
               headers: [(name: String, value: String)] = [], omitsNextPageLink: Bool = false) -> SimResponse {
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
@@ -51,25 +56,6 @@ struct OctopusHarness {
                                               body: Array((body ?? "").utf8), omitsNextPageLink: omitsNextPageLink))
     }
 
-    /// The JSON answer of a request, failing the test on a non-JSON body.
-    func json(_ method: String, _ target: String, body: String? = nil, status: Int = 200,
-              file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
-        let response = send(method, target, body: body)
-        XCTAssertEqual(response.status, status, "\(method) \(target): \(String(decoding: response.body, as: UTF8.self).prefix(400))",
-                       file: file, line: line)
-        do {
-            return try JSONValue.parse(response.body)
-        } catch {
-            XCTFail("\(method) \(target) gave no JSON: \(error)", file: file, line: line)
-            return .null
-        }
-    }
-
-    func get(_ target: String, status: Int = 200, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
-        json("GET", target, status: status, file: file, line: line)
-    }
-
-    /// The id of the first document named exactly `name` in a bare `/all` array.
     func id(of name: String, in collection: String, space: String = "Spaces-1") -> String {
         get("/api/\(space)/\(collection)/all").arrayValue?.first { $0["Name"]?.stringValue == name }?["Id"]?.stringValue ?? "missing"
     }

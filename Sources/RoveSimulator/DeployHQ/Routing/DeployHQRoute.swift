@@ -8,9 +8,9 @@ public struct DeployHQRoute: Sendable {
     /// False only for signup and status badges, which the real service serves without credentials.
     let authenticated: Bool
     let handler: @Sendable (DeployHQService, DeployHQContext) throws -> SimResponse
-    let patternSegments: [String]
+    let path: PathPattern
     /// More literal segments win when two patterns match (`templates/public_templates` over `templates/{id}`).
-    let literalCount: Int
+    var literalCount: Int { path.literalCount }
 
     init(_ method: String, _ pattern: String, authenticated: Bool = true,
          _ handler: @escaping @Sendable (DeployHQService, DeployHQContext) throws -> SimResponse) {
@@ -18,27 +18,15 @@ public struct DeployHQRoute: Sendable {
         self.pattern = pattern
         self.authenticated = authenticated
         self.handler = handler
-        patternSegments = pattern.split(separator: "/").map(String.init)
-        literalCount = patternSegments.filter { !$0.hasPrefix("{") }.count
+        path = PathPattern(pattern)
     }
 
     /// A concrete path for the contract test: each parameter becomes `x1`.
-    public var examplePath: String {
-        "/" + patternSegments.map { $0.hasPrefix("{") ? "x1" : $0 }.joined(separator: "/")
-    }
+    public var examplePath: String { "/" + path.example }
 
     /// Captured parameters, by position, when `segments` fit the pattern.
     func match(_ segments: [String]) -> [String]? {
-        guard segments.count == patternSegments.count else { return nil }
-        var params: [String] = []
-        for (patternSegment, segment) in zip(patternSegments, segments) {
-            if patternSegment.hasPrefix("{") {
-                params.append(segment)
-            } else if patternSegment != segment {
-                return nil
-            }
-        }
-        return params
+        path.captures(segments, ignoringCase: false)?.map(\.value)
     }
 }
 

@@ -17,9 +17,9 @@ public struct OctopusRoute: Sendable {
     public let pattern: String
     let scope: RouteScope
     let handler: @Sendable (OctopusService, RouteContext) throws -> SimResponse
-    let patternSegments: [String]
+    let path: PathPattern
     /// More literal segments win when two patterns match (`releases/create/v1` over `releases/{id}/…`).
-    let literalCount: Int
+    var literalCount: Int { path.literalCount }
 
     init(_ method: String, _ pattern: String, _ scope: RouteScope,
          _ handler: @escaping @Sendable (OctopusService, RouteContext) throws -> SimResponse) {
@@ -27,13 +27,12 @@ public struct OctopusRoute: Sendable {
         self.pattern = pattern
         self.scope = scope
         self.handler = handler
-        patternSegments = pattern.split(separator: "/").map(String.init)
-        literalCount = patternSegments.filter { !$0.hasPrefix("{") }.count
+        path = PathPattern(pattern)
     }
 
     /// The example paths the contract test checks: the space form for space routes.
     public var examplePaths: [String] {
-        let concrete = patternSegments.map { $0.hasPrefix("{") ? "x1" : $0 }.joined(separator: "/")
+        let concrete = path.example
         let tail = concrete.isEmpty ? "" : "/" + concrete
         switch scope {
         case .system: return ["/api" + tail]
@@ -44,16 +43,8 @@ public struct OctopusRoute: Sendable {
 
     /// Captured parameters when `segments` fit the pattern; literals compare case-insensitively.
     func match(_ segments: ArraySlice<String>) -> [String: String]? {
-        guard segments.count == patternSegments.count else { return nil }
-        var params: [String: String] = [:]
-        for (patternSegment, segment) in zip(patternSegments, segments) {
-            if patternSegment.hasPrefix("{") {
-                params[String(patternSegment.dropFirst().dropLast())] = segment
-            } else if patternSegment.lowercased() != segment.lowercased() {
-                return nil
-            }
-        }
-        return params
+        guard let captured = path.captures(segments, ignoringCase: true) else { return nil }
+        return Dictionary(captured, uniquingKeysWith: { _, last in last })
     }
 }
 

@@ -11,8 +11,15 @@ extension CLI {
         let errors = standardError
         let providers = Providers(interpreter: interpreter, options: Providers.Options(
             trace: tracing,
-            log: { line in errors.write(line + "\n") },
-            progressOutput: terminal.error ? { text in errors.write(text) } : nil
+            // Written through at once: a trace or progress line matters while the request runs.
+            log: { line in
+                errors.write(line + "\n")
+                errors.flush()
+            },
+            progressOutput: terminal.error ? { text in
+                errors.write(text)
+                errors.flush()
+            } : nil
         ))
         let environment = self.environment
         providers.profiles = { name in
@@ -24,7 +31,9 @@ extension CLI {
         if let octopus = connections.octopus, let url = octopus.url {
             let value = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
                                                      space: octopus.space)
-            if connections.root == .octopus { interpreter.define("root", as: value) }
+            // DeployHQ has no provider yet (issue 5), so a DeployHQ connection (as `--demo` now
+            // configures) cannot make Octopus ambiguous as `root`.
+            if connections.root == .octopus || connections.root == nil { interpreter.define("root", as: value) }
             // The helpers written in Rove (deploy, promote, …) come with the connection.
             _ = try interpreter.run("import \"std/octopus.rove\"", file: "<octopus>")
         } else {

@@ -42,6 +42,20 @@ final class OctopusREPLTests: XCTestCase {
         XCTAssertFalse(history.contains("connect("), history)
     }
 
+    func testWaitShowsProgressOnTheTerminalAndClearsIt() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "3"])
+        defer { _ = simulator.stop() }
+        let repl = try startREPL(with: simulator.environment)
+        repl.type("let env = octopus.Environments.find(name: \"Staging\")\r")
+        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
+        repl.type("octopus.Deployments.create({ReleaseId: octopus.Projects.find(name: \"Web\").Releases.first.Id, EnvironmentId: env.Id}).Task.wait().State\r")
+        // The line names the task and its state while it runs, then the result replaces it.
+        XCTAssertTrue(repl.waitFor(": Executing ("), repl.screen)
+        XCTAssertTrue(repl.waitFor("Success\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+    }
+
     func testCtrlCStopsARequestInFlightAndTheSessionGoesOn() throws {
         // Every answer takes 30 s, far longer than the test waits: only an interrupt ends it.
         let simulator = try SimulatorProcess(arguments: ["--latency-ms", "30000"])

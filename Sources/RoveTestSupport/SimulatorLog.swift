@@ -17,6 +17,12 @@ extension SimulatorProcess {
         return try JSONDecoder().decode([LoggedRequest].self, from: Data(response.body))
     }
 
+    /// Empties the Octopus side's request log, so a test counts only what follows.
+    public func clearOctopusRequests() throws {
+        let response = try CurlTransport().send(HTTPRequest(method: "DELETE", url: octopusURL + "/_sim/requests")).get()
+        guard response.status == 204 else { throw Failure(description: "DELETE /_sim/requests answered \(response.status)") }
+    }
+
     /// Replaces the Octopus side's fault plan (`"500:1"`, `""` for none), `Retry-After: 0`.
     public func setOctopusFaults(_ plan: String) throws {
         let body = try JSONSerialization.data(withJSONObject: ["faults": plan, "retryAfter": 0])

@@ -317,15 +317,6 @@ final class ExamplesTests: XCTestCase {
         var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
     }
 
-    private struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    private struct LoggedRequest {
-        let method: String
-        let path: String
-    }
-
     private static let examplesFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("examples/octopus").path
@@ -373,12 +364,8 @@ final class ExamplesTests: XCTestCase {
 
     // MARK: The simulator's request log
 
-    private func requests(on sim: SimulatorProcess) throws -> [LoggedRequest] {
-        let body = try admin("GET", on: sim)
-        guard let entries = try JSONSerialization.jsonObject(with: Data(body)) as? [[String: Any]] else {
-            throw Failure(description: "/_sim/requests is not a list")
-        }
-        return entries.map { LoggedRequest(method: $0["method"] as? String ?? "", path: $0["path"] as? String ?? "") }
+    private func requests(on sim: SimulatorProcess) throws -> [SimulatorProcess.LoggedRequest] {
+        try sim.octopusRequests()
     }
 
     /// How many POSTs went to a path ending in `suffix` (`/releases` matches `/api/Spaces-1/releases`).
@@ -387,15 +374,6 @@ final class ExamplesTests: XCTestCase {
     }
 
     private func clearRequests(on sim: SimulatorProcess) throws {
-        _ = try admin("DELETE", on: sim)
-    }
-
-    private func admin(_ method: String, on sim: SimulatorProcess) throws -> [UInt8] {
-        let transport = try CurlTransport()
-        let response = try transport.send(HTTPRequest(method: method, url: sim.octopusURL + "/_sim/requests")).get()
-        guard response.status == 200 || response.status == 204 else {
-            throw Failure(description: "\(method) /_sim/requests answered \(response.status)")
-        }
-        return response.body
+        try sim.clearOctopusRequests()
     }
 }

@@ -69,24 +69,3 @@ public struct TransportError: Error, Sendable {
         self.message = message
     }
 }
-
-/// What every transport does: send requests, several at once, and be stoppable from any thread.
-///
-/// Transports are synchronous: the interpreter runs on one thread and waits for its requests.
-/// The libcurl transport is the real one; tests and future record/replay substitute others.
-public protocol HTTPTransport: AnyObject {
-    /// Sends `requests` concurrently (bounded per host) and returns one result per request, in
-    /// order. A transport never retries; the client above it decides that.
-    func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>]
-
-    /// Aborts every transfer in flight; they finish with `TransportError.Kind.cancelled`.
-    /// Safe to call from any thread.
-    func cancel()
-}
-
-extension HTTPTransport {
-    /// Sends one request.
-    public func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
-        send([request])[0]
-    }
-}

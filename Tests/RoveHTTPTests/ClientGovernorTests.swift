@@ -1,4 +1,4 @@
-// Per-host concurrency: waves within the limit, halving on pushback, recovery on success.
+// Per-host concurrency: a window within the limit, halving on pushback, recovery on success.
 
 import Foundation
 import Synchronization
@@ -17,12 +17,37 @@ final class ClientGovernorTests: XCTestCase {
         }
     }
 
-    func testABatchGoesOutInWavesNoLargerThanTheLimit() throws {
+    func testABatchKeepsNoMoreInFlightThanTheLimit() throws {
         let transport = ScriptedTransport(), clock = FakeClock()
         let requests = pages("octo.test", 5)
         script(transport, requests, reply(200))
         XCTAssertEqual(try makeClient(transport, clock, perHostLimit: 2).send(requests).count, 5)
         XCTAssertEqual(transport.batchSizes, [2, 2, 1])
+    }
+
+    func testAFinishedRequestsSlotIsFilledAtOnce() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.answersPerWait = 1
+        let requests = pages("octo.test", 5)
+        script(transport, requests, reply(200))
+        XCTAssertEqual(try makeClient(transport, clock, perHostLimit: 2).send(requests).count, 5)
+        // Two in flight until the queue runs dry: no request waits for another's partner.
+        XCTAssertEqual(transport.batchSizes, [2, 2, 2, 2, 1])
+    }
+
+    func testAFailureAbandonsTheRequestsInFlightAndFreesTheirSlots() {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.answersPerWait = 1
+        let requests = pages("octo.test", 6)
+        transport.script("GET", requests[0].url, reply(404))
+        script(transport, Array(requests.dropFirst()), reply(200))
+        let client = makeClient(transport, clock, perHostLimit: 3)
+        XCTAssertThrowsError(try client.send(requests)) { error in
+            XCTAssertEqual((error as! Diagnostic).kind, .http)
+        }
+        XCTAssertEqual(transport.requests.count, 3)
+        XCTAssertEqual(transport.abandonCount, 1)
+        XCTAssertEqual(client.governor(for: requests[0].url).reserve(3, now: clock.time).count, 3)
     }
 
     /// Requests share a governor when they share scheme, host and port, however the URL is spelt.
@@ -58,7 +83,7 @@ final class ClientGovernorTests: XCTestCase {
         script(transport, requests, reply(429, [("retry-after", "1")]), reply(200))
         let client = makeClient(transport, clock, perHostLimit: 8)
         _ = try client.send(requests)
-        // Eight 429s in one wave halve the limit once; the retries go four at a time, and each
+        // Eight 429s to requests in flight together halve the limit once; the retries go four at a time, and each
         // success adds one back.
         XCTAssertEqual(transport.batchSizes, [8, 4, 4])
         XCTAssertEqual(clock.sleeps, [1])

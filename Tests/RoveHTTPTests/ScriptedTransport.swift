@@ -3,17 +3,25 @@
 import RoveHTTP
 
 /// Answers each request with the next result scripted for its `METHOD url`, and records every
-/// request and every batch it was sent, so tests can check what went out and how often.
+/// request and every round of answers, so tests can check what went out and how often.
+///
+/// Started requests wait until the client asks for completions; then the oldest
+/// `answersPerWait` of them are answered (all of them by default, as if they finished together).
 final class ScriptedTransport: HTTPTransport {
     typealias Outcome = Result<HTTPResponse, TransportError>
 
     private var scripts: [String: [Outcome]] = [:]
+    private var started: [(id: Int, request: HTTPRequest)] = []
     /// Every request received, in order.
     private(set) var requests: [HTTPRequest] = []
-    /// The size of every `send` call: the waves the client sent.
+    /// How many requests had been started, unanswered, at each wait for completions: the
+    /// number in flight together.
     private(set) var batchSizes: [Int] = []
     private(set) var cancelCount = 0
-    /// Called with each batch before it is answered (a test advances the clock or cancels here).
+    private(set) var abandonCount = 0
+    /// How many of the waiting requests one wait answers.
+    var answersPerWait = Int.max
+    /// Called with the requests about to be answered (a test advances the clock or cancels here).
     var onSend: ([HTTPRequest]) -> Void = { _ in }
 
     /// Queues `outcomes` for `method url`; the last one repeats once the queue runs out.
@@ -21,19 +29,23 @@ final class ScriptedTransport: HTTPTransport {
         scripts["\(method) \(url)", default: []] += outcomes
     }
 
-    func send(_ requests: [HTTPRequest]) -> [Outcome] {
-        self.requests += requests
-        batchSizes.append(requests.count)
-        onSend(requests)
-        return requests.map { request in
-            let key = "\(request.method) \(request.url)"
-            guard var queue = scripts[key], !queue.isEmpty else {
-                return .failure(TransportError(.invalid, "nothing scripted for \(key)"))
-            }
-            let outcome = queue.count > 1 ? queue.removeFirst() : queue[0]
-            scripts[key] = queue
-            return outcome
-        }
+    func start(_ request: HTTPRequest, id: Int) {
+        requests.append(request)
+        started.append((id, request))
+    }
+
+    func completions(waitingAtMost seconds: Double) -> [HTTPCompletion] {
+        guard !started.isEmpty else { return [] }
+        batchSizes.append(started.count)
+        let answered = started.prefix(answersPerWait)
+        started.removeFirst(answered.count)
+        onSend(answered.map(\.request))
+        return answered.map { HTTPCompletion(id: $0.id, result: answer($0.request)) }
+    }
+
+    func abandon() {
+        abandonCount += 1
+        started.removeAll()
     }
 
     func cancel() { cancelCount += 1 }
@@ -41,6 +53,16 @@ final class ScriptedTransport: HTTPTransport {
     /// How many times `method url` was sent.
     func count(_ method: String, _ url: String) -> Int {
         requests.filter { $0.method == method && $0.url == url }.count
+    }
+
+    private func answer(_ request: HTTPRequest) -> Outcome {
+        let key = "\(request.method) \(request.url)"
+        guard var queue = scripts[key], !queue.isEmpty else {
+            return .failure(TransportError(.invalid, "nothing scripted for \(key)"))
+        }
+        let outcome = queue.count > 1 ? queue.removeFirst() : queue[0]
+        scripts[key] = queue
+        return outcome
     }
 }
 

@@ -9,8 +9,8 @@ import Synchronization
 /// The limit starts at the configured maximum; a 429 or 503 halves it (at least 1) and a
 /// response the server handled raises it by one, up to the maximum: additive increase,
 /// multiplicative decrease, as TCP does with its congestion window. Only one halving counts
-/// per wave of requests sent together, so a wave of eight 429s halves the limit once, not
-/// eight times.
+/// per round — the requests whose slots were reserved between two halvings — so eight 429s to
+/// requests already in flight halve the limit once, not eight times.
 public final class Governor: Sendable {
     /// The configured ceiling of `limit`.
     public let maximum: Int
@@ -20,8 +20,8 @@ public final class Governor: Sendable {
         var inFlight = 0
         /// Seconds since the epoch before which no request may start (from `Retry-After`).
         var notBefore = -Double.infinity
-        /// Advances on every halving; a throttle from an older wave does not halve again.
-        var wave = 0
+        /// Advances on every halving; a throttle from an older round does not halve again.
+        var round = 0
     }
 
     private let state: Mutex<State>
@@ -40,7 +40,8 @@ public final class Governor: Sendable {
     /// A grant of slots to send requests with; hand it back with `release`.
     struct Reservation {
         let count: Int
-        let wave: Int
+        /// The round the slots were reserved in.
+        let round: Int
     }
 
     /// Reserves up to `wanted` slots at time `now`: none while the host asked for a pause or all
@@ -49,7 +50,7 @@ public final class Governor: Sendable {
         state.withLock { state in
             let count = now < state.notBefore ? 0 : max(0, min(wanted, state.limit - state.inFlight))
             state.inFlight += count
-            return Reservation(count: count, wave: state.wave)
+            return Reservation(count: count, round: state.round)
         }
     }
 
@@ -63,14 +64,14 @@ public final class Governor: Sendable {
         state.withLock { $0.limit = min(maximum, $0.limit + 1) }
     }
 
-    /// The server refused a request sent in `reservation`'s wave with 429 or 503: halve the
-    /// limit (once per wave) and, when it said how long to wait, hold every request to this
-    /// host until `until`.
+    /// The server refused a request sent with `reservation` with 429 or 503: halve the limit
+    /// (once per round) and, when it said how long to wait, hold every request to this host
+    /// until `until`.
     func recordThrottle(in reservation: Reservation, until: Double?) {
         state.withLock { state in
-            if reservation.wave == state.wave {
+            if reservation.round == state.round {
                 state.limit = max(1, state.limit / 2)
-                state.wave += 1
+                state.round += 1
             }
             if let until { state.notBefore = max(state.notBefore, until) }
         }

@@ -84,73 +84,79 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     /// Sends `requests` (as for parallel paging) and returns their 2xx responses in order.
-    /// Requests go out in waves no larger than each host's current limit; each is retried on its
-    /// own schedule.
+    ///
+    /// Requests stream through the transport: each host keeps as many in flight as its governor
+    /// allows, and the moment one finishes the next waiting request (or a retry whose wait is
+    /// over) takes its slot, so one slow response holds up only itself. Each request is retried
+    /// on its own schedule.
     ///
     /// - Throws: for the first request that fails for good, an `http` diagnostic (non-2xx), or
     ///   `network`, `timeout` or `value` (a malformed request); `interrupted` after `cancel()`
-    ///   or when `shouldStop` says so.
+    ///   or when `shouldStop` says so. Requests still in flight then are abandoned.
     public func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
         let generation = cancellations.load(ordering: .relaxed)
         let start = now()
-        var attempts = [Attempt](repeating: Attempt(readyAt: start), count: requests.count)
-        var responses = [HTTPResponse?](repeating: nil, count: requests.count)
         let hosts = requests.map { governor(for: $0.url) }
         for request in requests { redactor.learn(from: request.headers) }
+        var queue = SendQueue(hosts)
+        var attempts = [Int](repeating: 0, count: requests.count)
+        var responses = [HTTPResponse?](repeating: nil, count: requests.count)
+        var inFlight: [Int: InFlight] = [:]
+        var unanswered = requests.count
+        // However this ends, no transfer may run on and no governor slot stay taken: the
+        // governors outlive the call.
+        defer {
+            if !inFlight.isEmpty {
+                transport.abandon()
+                for (index, sent) in inFlight { hosts[index].release(sent.reservation) }
+            }
+        }
 
-        while true {
-            let open = responses.indices.filter { responses[$0] == nil }
-            if open.isEmpty { return responses.map { $0! } }
+        while unanswered > 0 {
             if isStopped(since: generation) { throw Diagnostic(.interrupted, "interrupted") }
 
             let time = now()
-            var wave: [Int] = []
-            var reservations: [(Governor, Governor.Reservation)] = []
-            var waveOf: [Int: Governor.Reservation] = [:]
-            for governor in unique(open.map { hosts[$0] }) {
-                let due = open.filter { hosts[$0] === governor && attempts[$0].readyAt <= time }
-                guard !due.isEmpty else { continue }
-                let reservation = governor.reserve(due.count, now: time)
-                guard reservation.count > 0 else { continue }
-                reservations.append((governor, reservation))
-                for index in due.prefix(reservation.count) {
-                    wave.append(index)
-                    waveOf[index] = reservation
+            for lane in queue.lanes.indices {
+                let governor = queue.lanes[lane].governor
+                while let index = queue.peek(lane: lane, at: time) {
+                    // The limit is asked afresh for every slot: a 429 a moment ago lowers it now.
+                    let reservation = governor.reserve(1, now: time)
+                    guard reservation.count == 1 else { break }
+                    queue.take(index, lane: lane)
+                    if trace { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") }
+                    inFlight[index] = InFlight(reservation: reservation, sentAt: time)
+                    transport.start(requests[index], id: index)
                 }
             }
-            guard !wave.isEmpty else {
+            guard !inFlight.isEmpty else {
                 // Nothing may go yet: wait for the earliest retry or host pause to end. With
                 // nothing pending on either, other threads hold the slots; poll for one.
-                let next = open.map { max(attempts[$0].readyAt, hosts[$0].notBefore) }.min()!
+                let next = queue.nextReadyAt ?? time
                 pause(next > time ? next - time : 0.01, generation: generation)
                 continue
             }
-            wave.sort()
 
-            if trace { for index in wave { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") } }
-            let sentAt = now()
-            let results = transport.send(wave.map { requests[$0] })
+            // Bounded, so a retry falling due and a stop request are noticed while transfers run.
+            let completions = transport.completions(waitingAtMost: Self.waitSlice).sorted { $0.id < $1.id }
             let finishedAt = now()
-            for (governor, reservation) in reservations { governor.release(reservation) }
-            // A transport breaking its contract is a bug, but one to report, not to crash on.
-            guard results.count == wave.count else {
-                throw Diagnostic(.value, "the http transport answered \(results.count) of \(wave.count) requests")
-            }
-
             var failure: Diagnostic?
-            for (position, index) in wave.enumerated() {
-                attempts[index].count += 1
+            for completion in completions {
+                let index = completion.id
+                // A transport reporting a request it was not given is a bug, but not one to crash on.
+                guard let sent = inFlight.removeValue(forKey: index) else { continue }
+                hosts[index].release(sent.reservation)
+                attempts[index] += 1
                 let request = requests[index]
-                let result = results[position]
-                if trace { log(responseLine(result, request, elapsed: finishedAt - sentAt)) }
-                switch decide(result, request, attempts: attempts[index].count, host: hosts[index],
-                              wave: waveOf[index]!, time: finishedAt, start: start) {
+                if trace { log(responseLine(completion.result, request, elapsed: finishedAt - sent.sentAt)) }
+                switch decide(completion.result, request, attempts: attempts[index], host: hosts[index],
+                              reservation: sent.reservation, time: finishedAt, start: start) {
                 case .done(let response):
                     responses[index] = response
+                    unanswered -= 1
                 case .retry(let delay, let reason):
-                    attempts[index].readyAt = finishedAt + delay
+                    queue.retry(index, on: hosts[index], at: finishedAt + delay)
                     if trace {
-                        log("↻ retry \(attempts[index].count + 1)/\(policy.maxAttempts) after \(ClientText.seconds(delay)) (\(reason))")
+                        log("↻ retry \(attempts[index] + 1)/\(policy.maxAttempts) after \(ClientText.seconds(delay)) (\(reason))")
                     }
                 case .fail(let diagnostic):
                     if failure == nil { failure = diagnostic }
@@ -158,13 +164,18 @@ public final class HTTPClient: @unchecked Sendable {
             }
             if let failure { throw failure }
         }
+        return responses.map { $0! }
     }
 
     // MARK: Deciding what happens after an attempt
 
-    private struct Attempt {
-        var readyAt: Double
-        var count = 0
+    /// The longest one wait for completions lasts before the loop looks at the clock and the
+    /// stop flag again.
+    private static let waitSlice = 0.05
+
+    private struct InFlight {
+        let reservation: Governor.Reservation
+        let sentAt: Double
     }
 
     private enum Outcome {
@@ -174,7 +185,7 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     private func decide(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest, attempts: Int,
-                        host: Governor, wave: Governor.Reservation, time: Double, start: Double) -> Outcome {
+                        host: Governor, reservation: Governor.Reservation, time: Double, start: Double) -> Outcome {
         let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
         switch result {
         case .success(let response):
@@ -185,7 +196,7 @@ public final class HTTPClient: @unchecked Sendable {
             }
             let retryAfter = response.header("retry-after").flatMap { RetryAfter.seconds($0, now: time) }
             if status == 429 || status == 503 {
-                host.recordThrottle(in: wave, until: retryAfter.map { time + $0 })
+                host.recordThrottle(in: reservation, until: retryAfter.map { time + $0 })
             } else if status < 500 {
                 host.recordSuccess()   // the server coped; the request was just wrong
             }
@@ -249,11 +260,5 @@ public final class HTTPClient: @unchecked Sendable {
             if reader == nil { reader = Interpreter() }
             return try? reader!.decodeJSON(bytes)
         }
-    }
-
-    private func unique(_ governors: [Governor]) -> [Governor] {
-        var seen: [Governor] = []
-        for governor in governors where !seen.contains(where: { $0 === governor }) { seen.append(governor) }
-        return seen
     }
 }

@@ -1,12 +1,13 @@
-// The real transport: libcurl's multi interface driving a batch of requests to completion.
+// The real transport: libcurl's multi interface, with requests joining and leaving it one by one.
 
 import CCurl
 
 /// Sends requests with libcurl, keeping connections alive for the transport's whole life.
 ///
-/// One multi handle owns the connection pool, so consecutive `send` calls to the same host reuse
-/// connections (and HTTP/2 streams when the server offers h2). Easy handles are pooled too.
-/// `send` is meant for one thread at a time (the interpreter's); `cancel` for any thread.
+/// One multi handle owns the connection pool, so requests to the same host reuse connections
+/// (and HTTP/2 streams when the server offers h2), whenever they were started. Easy handles are
+/// pooled too. `start`, `completions` and `abandon` are meant for one thread at a time (the
+/// interpreter's); `cancel` for any thread.
 ///
 /// Proxies follow libcurl's environment variables: `http_proxy` (lowercase only, since CGI
 /// servers set `HTTP_PROXY` from a request header), `https_proxy`/`HTTPS_PROXY`,
@@ -54,8 +55,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let options: Options
     private let multi: CurlMulti
     private let cancelSignal = CancelSignal()
-    /// Idle easy handles, reset and reused by the next batch.
+    /// Idle easy handles, reset and reused by the next request.
     private var idleHandles: [CurlEasy] = []
+    /// Started requests still in the multi handle, by easy handle.
+    private var active: [UnsafeMutableRawPointer: (id: Int, transfer: Transfer)] = [:]
+    /// Requests that failed before they could start, reported by the next `completions`.
+    private var finished: [HTTPCompletion] = []
 
     /// How long one poll may sleep: the longest a cancel waits if the wake-up is missed.
     private static let pollMilliseconds: Int32 = 50
@@ -72,57 +77,65 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         _ = multi.set(CURLMOPT_MAXCONNECTS, max(32, 4 * options.maxConnectionsPerHost))
     }
 
-    public func send(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
-        // A cancel aimed at an earlier batch must not stop this one.
-        cancelSignal.clear()
-        var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
-        var active: [UnsafeMutableRawPointer: (index: Int, transfer: Transfer)] = [:]
-
-        for (index, request) in requests.enumerated() {
-            guard let easy = takeHandle() else {
-                results[index] = .failure(TransportError(.invalid, "libcurl could not create a handle"))
-                continue
-            }
-            let transfer = Transfer(request: request, easy: easy, cancelSignal: cancelSignal)
-            do {
-                try transfer.configure(options)
-            } catch {
-                results[index] = .failure(error)
-                recycle(easy)
-                continue
-            }
-            guard multi.add(easy) else {
-                results[index] = .failure(TransportError(.invalid, "libcurl could not start the request"))
-                recycle(easy)
-                continue
-            }
-            active[easy.handle] = (index, transfer)
+    public func start(_ request: HTTPRequest, id: Int) {
+        // A cancel aimed at requests that have all finished must not stop the next ones.
+        if active.isEmpty, finished.isEmpty { cancelSignal.clear() }
+        guard let easy = takeHandle() else {
+            finished.append(HTTPCompletion(id: id, result: .failure(TransportError(.invalid, "libcurl could not create a handle"))))
+            return
         }
+        let transfer = Transfer(request: request, easy: easy, cancelSignal: cancelSignal)
+        do {
+            try transfer.configure(options)
+        } catch {
+            finished.append(HTTPCompletion(id: id, result: .failure(error)))
+            recycle(easy)
+            return
+        }
+        guard multi.add(easy) else {
+            finished.append(HTTPCompletion(id: id, result: .failure(TransportError(.invalid, "libcurl could not start the request"))))
+            recycle(easy)
+            return
+        }
+        active[easy.handle] = (id, transfer)
+    }
 
+    public func completions(waitingAtMost seconds: Double) -> [HTTPCompletion] {
+        var done = finished
+        finished = []
+        let deadline = SystemClock.now() + seconds
         while !active.isEmpty {
             let healthy = multi.perform()
             while let (handle, code) = multi.nextCompleted() {
-                guard let (index, transfer) = active.removeValue(forKey: handle) else { continue }
+                guard let (id, transfer) = active.removeValue(forKey: handle) else { continue }
                 multi.remove(transfer.easy)
-                results[index] = transfer.finish(code, cancelled: cancelSignal.isSet)
+                done.append(HTTPCompletion(id: id, result: transfer.finish(code, cancelled: cancelSignal.isSet)))
                 recycle(transfer.easy)
             }
-            if active.isEmpty { break }
-            let abandon: TransportError? = cancelSignal.isSet ? TransportError(.cancelled, "request cancelled")
+            // Back to the caller as soon as anything finished, so it can start the next request.
+            if !done.isEmpty || active.isEmpty { break }
+            let abandoned: TransportError? = cancelSignal.isSet ? TransportError(.cancelled, "request cancelled")
                 : healthy ? nil : TransportError(.invalid, "libcurl failed while driving requests")
-            if let abandon {
-                // Removing a handle mid-transfer closes its connection; the pool stays usable.
-                for (index, transfer) in active.values {
-                    multi.remove(transfer.easy)
-                    results[index] = .failure(abandon)
-                    recycle(transfer.easy)
-                }
-                active.removeAll()
+            if let abandoned {
+                for (id, _) in active.values { done.append(HTTPCompletion(id: id, result: .failure(abandoned))) }
+                abandon()
                 break
             }
-            multi.poll(milliseconds: Self.pollMilliseconds)
+            let remaining = deadline - SystemClock.now()
+            if remaining <= 0 { break }
+            multi.poll(milliseconds: min(Self.pollMilliseconds, Int32((remaining * 1000).rounded(.up))))
         }
-        return results.map { $0! }
+        return done
+    }
+
+    public func abandon() {
+        // Removing a handle mid-transfer closes its connection; the pool stays usable.
+        for (_, transfer) in active.values {
+            multi.remove(transfer.easy)
+            recycle(transfer.easy)
+        }
+        active.removeAll()
+        finished.removeAll()
     }
 
     public func cancel() {

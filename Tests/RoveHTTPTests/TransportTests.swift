@@ -110,6 +110,28 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(server.requests[1].body, Array("v2".utf8))
     }
 
+    /// Handles are pooled and a plain GET skips the reset, so nothing of one request (its
+    /// method, body, headers) may leak into the next on the same handle.
+    func testAPooledHandleCarriesNothingOverFromItsLastRequest() throws {
+        server.route("/echo") { request in .respond(ServerReply(text: request.method)) }
+        let url = server.baseURL + "/echo"
+        let transport = try CurlTransport()
+        let sequence = [
+            HTTPRequest(url: url, headers: [("X-First", "1")]),
+            HTTPRequest(url: url),
+            HTTPRequest(method: "POST", url: url, body: Array("posted".utf8)),
+            HTTPRequest(url: url),
+            HTTPRequest(method: "HEAD", url: url),
+            HTTPRequest(url: url),
+        ]
+        for request in sequence { XCTAssertEqual(try transport.send(request).get().status, 200) }
+        let received = server.requests
+        XCTAssertEqual(received.map(\.method), ["GET", "GET", "POST", "GET", "HEAD", "GET"])
+        XCTAssertEqual(received.map(\.body), [[], [], Array("posted".utf8), [], [], []])
+        XCTAssertEqual(received.map { $0.header("x-first") }, ["1", nil, nil, nil, nil, nil])
+        XCTAssertEqual(received.map { $0.header("user-agent") }, Array(repeating: "rove/0.1.0", count: 6))
+    }
+
     func testHeadAndDeleteNeedNoBodies() throws {
         server.route("/thing") { request in
             .respond(ServerReply(status: request.method == "DELETE" ? 204 : 200, text: "a body HEAD must not wait for"))

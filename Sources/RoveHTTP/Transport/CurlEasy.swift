@@ -26,6 +26,9 @@ final class CurlEasy {
     /// CURLOPT_ERRORBUFFER: curl writes a specific message here ("failed to connect to … port …")
     /// which is more useful than the generic text of the CURLcode.
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Whether the handle holds exactly the options of a plain GET on its transport, so the
+    /// next plain GET need set only what differs per request.
+    var holdsPlainGetOptions = false
 
     init?() {
         guard CurlLibrary.ensureInitialised(), let handle = rove_easy_init() else { return nil }
@@ -44,6 +47,11 @@ final class CurlEasy {
         rove_easy_reset(handle)
         errorBuffer[0] = 0
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
+    }
+
+    /// Empties the error buffer, for a handle reused without a reset.
+    func clearErrorDetail() {
+        errorBuffer[0] = 0
     }
 
     /// The message curl left in the error buffer for the last failure, or "" when it left none.

@@ -225,7 +225,12 @@ final class Transfer {
             return
         }
         guard let colon = line.firstIndex(of: Self.colon) else { return }
-        let name = String(decoding: line[..<colon].lazy.map(Self.lowercased), as: UTF8.self)
+        // Lowercased straight into the string's storage: decoding a lazy map takes String's
+        // slow, generic path.
+        let name = String(unsafeUninitializedCapacity: colon) { storage in
+            for offset in 0..<colon { storage[offset] = Self.lowercased(line[offset]) }
+            return colon
+        }
         let value = Self.trimmedText(line[(colon + 1)...])
         headers.append((name, value))
         if name == "content-length", body.isEmpty, let expected = Int(value), expected > 0 {

@@ -52,45 +52,62 @@ func serve() throws -> Never {
     exit(0)
 }
 
-/// Sends `count` GETs of `url`/N in batches of `concurrency` through HTTPClient and CurlTransport,
-/// checking every body, and prints `elapsed=<s> rps=<requests per second>`.
+/// Sends `count` GETs of `url`/N through HTTPClient and CurlTransport, checking every body, and
+/// prints `elapsed=<s> rps=<requests per second>`. All requests go to one `send`, with the
+/// client's per-host limit at `concurrency`, as a script's parallel paging hands them over: the
+/// client keeps that many in flight, starting the next the moment one finishes.
 ///
-/// `--layer transport` skips the client and sends the same batches straight to CurlTransport;
-/// `--layer stream` hands all requests to CurlTransport in one call, so libcurl keeps
-/// `concurrency` connections busy without waiting for a batch to finish: the two locate where
-/// time goes when the client falls behind curl.
+/// `--layer transport` skips the client and keeps the same window on CurlTransport directly,
+/// dropping each body once checked as curl and python do; `--keep 1` holds them all as the client
+/// must. Between the three, the client's own cost and the cost of holding the bodies show apart.
 func fetch(_ options: [String: String]) throws -> Never {
     guard let base = options["url"] else { fail("fetch needs --url") }
     let count = Int(options["count"] ?? "1000") ?? 1000
     let concurrency = max(1, Int(options["concurrency"] ?? "1") ?? 1)
     let expected = makeBody().count
     // The transport's connection cap must not be the bottleneck; the client's per-host limit
-    // (the governor) is what bounds a batch, as it would for a script's parallel paging.
-    let limit = options["layer"] == "stream" ? concurrency : max(8, concurrency)
-    let transport = try CurlTransport(options: CurlTransport.Options(maxConnectionsPerHost: limit))
+    // (the governor) is what bounds the window, as it would for a script's parallel paging.
+    let transport = try CurlTransport(options: CurlTransport.Options(maxConnectionsPerHost: max(8, concurrency)))
     let client = HTTPClient(transport: transport, perHostLimit: concurrency)
-    let layer = options["layer"] ?? "client"
-    func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
-        if layer == "client" { return try client.send(requests) }
-        return try transport.send(requests).map { try $0.get() }
-    }
+    let requests = (0..<count).map { HTTPRequest(url: "\(base)/\($0)") }
     // One warm-up request opens the connection and loads libcurl, which every peer gets for free
     // too (curl and python are already running with their libraries loaded when they start timing).
     _ = try client.send(HTTPRequest(url: "\(base)/0"))
 
     let start = Date()
-    var sent = 0
-    while sent < count {
-        let size = layer == "stream" ? count : concurrency
-        let batch = (sent..<min(count, sent + size)).map { HTTPRequest(url: "\(base)/\($0)") }
-        for response in try send(batch) where response.body.count != expected {
-            fail("a body of \(response.body.count) bytes, expected \(expected)")
+    switch options["layer"] ?? "client" {
+    case "client":
+        for response in try client.send(requests) { check(response, expected) }
+    case "transport":
+        var next = 0, inFlight = 0
+        let keep = options["keep"] == "1"
+        var kept: [HTTPResponse] = []
+        while next < count || inFlight > 0 {
+            while next < count, inFlight < concurrency {
+                transport.start(requests[next], id: next)
+                next += 1
+                inFlight += 1
+            }
+            for completion in transport.completions(waitingAtMost: 1) {
+                let response = try completion.result.get()
+                check(response, expected)
+                if keep { kept.append(response) }
+                inFlight -= 1
+            }
         }
-        sent += batch.count
+        withExtendedLifetime(kept) {}
+    case let layer:
+        fail("unknown layer \(layer); expected client or transport")
     }
     let elapsed = Date().timeIntervalSince(start)
     print(String(format: "elapsed=%.4f rps=%.1f", elapsed, Double(count) / elapsed))
     exit(0)
+}
+
+func check(_ response: HTTPResponse, _ expected: Int) {
+    if response.status != 200 || response.body.count != expected {
+        fail("status \(response.status), a body of \(response.body.count) bytes, expected \(expected)")
+    }
 }
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -98,7 +115,7 @@ do {
     switch arguments.first {
     case "serve": try serve()
     case "fetch": try fetch(options(arguments.dropFirst()))
-    default: fail("usage: rove-httpbench serve | fetch --url URL --count N --concurrency N")
+    default: fail("usage: rove-httpbench serve | fetch --url URL --count N --concurrency N [--layer client|transport]")
     }
 } catch {
     fail("\(error)")

@@ -70,7 +70,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"]),
+        .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"],
+                    exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,20 +25,32 @@ extension CLI {
         providers.profiles = { name in
             let resolved = try ConnectionSettings.resolve(environment: environment, profile: name)
             let octopus = resolved.octopus
+            let deployhq = resolved.deployhq
             return Providers.ProfileSettings(octopusURL: octopus?.url, apiKey: octopus?.apiKey,
-                                             accessToken: octopus?.accessToken, space: octopus?.space)
+                                             accessToken: octopus?.accessToken, space: octopus?.space,
+                                             deployhqURL: deployhq?.url, deployhqEmail: deployhq?.email,
+                                             deployhqAPIKey: deployhq?.apiKey)
         }
+        var roots: [ConnectionSettings.Provider: Value] = [:]
         if let octopus = connections.octopus, let url = octopus.url {
-            let value = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
-                                                     space: octopus.space)
-            // DeployHQ has no provider yet (issue 5), so a DeployHQ connection (as `--demo` now
-            // configures) cannot make Octopus ambiguous as `root`.
-            if connections.root == .octopus || connections.root == nil { interpreter.define("root", as: value) }
+            roots[.octopus] = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
+                                                           space: octopus.space)
             // The helpers written in Rove (deploy, promote, …) come with the connection.
             _ = try interpreter.run("import \"std/octopus.rove\"", file: "<octopus>")
         } else {
             providers.defineUnconfigured("octopus", hint: "set OCTOPUS_URL and OCTOPUS_API_KEY, use a profile (docs/cli.md), or run 'rove --demo'")
         }
+        if let deployhq = connections.deployhq, deployhq.missingVariables.isEmpty, let url = deployhq.url,
+           let email = deployhq.email, let apiKey = deployhq.apiKey {
+            roots[.deployhq] = try providers.connectDeployHQ(url: url, email: email, apiKey: apiKey)
+            _ = try interpreter.run("import \"std/deployhq.rove\"", file: "<deployhq>")
+        } else {
+            let missing = connections.deployhq?.missingVariables ?? ["DEPLOYHQ_ACCOUNT", "DEPLOYHQ_EMAIL", "DEPLOYHQ_API_KEY"]
+            providers.defineUnconfigured("deployhq", hint: "set \(missing.joined(separator: ", ")), use a profile (docs/cli.md), or run 'rove --demo'")
+        }
+        // The connection the profile in use configures, else the only one (docs/cli.md); with
+        // both and nothing to choose, scripts name `octopus` and `deployhq`.
+        if let root = connections.root.flatMap({ roots[$0] }) { interpreter.define("root", as: root) }
         return providers
     }
 

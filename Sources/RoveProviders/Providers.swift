@@ -37,12 +37,19 @@ public final class Providers {
         public var apiKey: String?
         public var accessToken: String?
         public var space: String?
+        public var deployhqURL: String?
+        public var deployhqEmail: String?
+        public var deployhqAPIKey: String?
 
-        public init(octopusURL: String?, apiKey: String?, accessToken: String?, space: String?) {
+        public init(octopusURL: String?, apiKey: String?, accessToken: String?, space: String?,
+                    deployhqURL: String? = nil, deployhqEmail: String? = nil, deployhqAPIKey: String? = nil) {
             self.octopusURL = octopusURL
             self.apiKey = apiKey
             self.accessToken = accessToken
             self.space = space
+            self.deployhqURL = deployhqURL
+            self.deployhqEmail = deployhqEmail
+            self.deployhqAPIKey = deployhqAPIKey
         }
     }
 
@@ -122,7 +129,8 @@ public final class Providers {
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    /// `connect(octopus: "https://…", apiKey: secret(env("KEY")), space: "Ops")`, or
+    /// `connect(octopus: "https://…", apiKey: secret(env("KEY")), space: "Ops")`,
+    /// `connect(deployhq: "https://acme.deployhq.com", email: "…", apiKey: secret(env("KEY")))`, or
     /// `connect("staging")` for a profile: another connection inside a script.
     private func connect(_ args: Arguments) throws -> Value {
         if args.positional.count == 1 {
@@ -130,11 +138,20 @@ public final class Providers {
             let name = try args.string(0)
             guard let profiles else { throw Diagnostic(.value, "connect: this host has no profiles, so '\(name)' means nothing") }
             let profile = try profiles(name)
-            guard let url = profile.octopusURL else {
-                throw Diagnostic(.value, "connect: profile '\(name)' has no octopus_url")
+            if let url = profile.octopusURL {
+                return .host(try makeOctopus(url: url, apiKey: profile.apiKey, accessToken: profile.accessToken,
+                                             space: try args.string(labelled: "space") ?? profile.space))
             }
-            return .host(try makeOctopus(url: url, apiKey: profile.apiKey, accessToken: profile.accessToken,
-                                         space: try args.string(labelled: "space") ?? profile.space))
+            if let url = profile.deployhqURL {
+                return .host(try makeDeployHQ(url: url, email: profile.deployhqEmail ?? "", apiKey: profile.deployhqAPIKey ?? ""))
+            }
+            throw Diagnostic(.value, "connect: profile '\(name)' has no octopus_url or deployhq_account")
+        }
+        if args.index(ofLabel: "deployhq") != nil {
+            try args.expect(0...0, required: ["deployhq", "email", "apiKey"])
+            return .host(try makeDeployHQ(url: try args.requiredString(labelled: "deployhq"),
+                                          email: try args.requiredString(labelled: "email"),
+                                          apiKey: try credential("apiKey", args) ?? ""))
         }
         try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space"])
         let url = try args.requiredString(labelled: "octopus")

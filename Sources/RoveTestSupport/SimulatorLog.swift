@@ -13,21 +13,46 @@ extension SimulatorProcess {
 
     /// Every request the Octopus side answered so far, in order.
     public func octopusRequests() throws -> [LoggedRequest] {
-        let response = try CurlTransport().send(HTTPRequest(url: octopusURL + "/_sim/requests")).get()
-        return try JSONDecoder().decode([LoggedRequest].self, from: Data(response.body))
+        try requests(at: octopusURL)
     }
 
     /// Empties the Octopus side's request log, so a test counts only what follows.
     public func clearOctopusRequests() throws {
-        let response = try CurlTransport().send(HTTPRequest(method: "DELETE", url: octopusURL + "/_sim/requests")).get()
-        guard response.status == 204 else { throw Failure(description: "DELETE /_sim/requests answered \(response.status)") }
+        try clearRequests(at: octopusURL)
     }
 
     /// Replaces the Octopus side's fault plan (`"500:1"`, `""` for none), `Retry-After: 0`.
     public func setOctopusFaults(_ plan: String) throws {
+        try setFaults(plan, at: octopusURL)
+    }
+
+    /// The same three for the DeployHQ side.
+    public func deployhqRequests() throws -> [LoggedRequest] {
+        try requests(at: deployhqURL ?? "")
+    }
+
+    public func clearDeployHQRequests() throws {
+        try clearRequests(at: deployhqURL ?? "")
+    }
+
+    public func setDeployHQFaults(_ plan: String) throws {
+        try setFaults(plan, at: deployhqURL ?? "")
+    }
+
+    private func requests(at base: String) throws -> [LoggedRequest] {
+        let response = try CurlTransport().send(HTTPRequest(url: base + "/_sim/requests")).get()
+        return try JSONDecoder().decode([LoggedRequest].self, from: Data(response.body))
+    }
+
+    private func clearRequests(at base: String) throws {
+        let response = try CurlTransport().send(HTTPRequest(method: "DELETE", url: base + "/_sim/requests")).get()
+        guard response.status == 204 else { throw Failure(description: "DELETE /_sim/requests answered \(response.status)") }
+    }
+
+    private func setFaults(_ plan: String, at base: String) throws {
         let body = try JSONSerialization.data(withJSONObject: ["faults": plan, "retryAfter": 0])
         let response = try CurlTransport().send(HTTPRequest(
-            method: "POST", url: octopusURL + "/_sim/faults",
+            method: "POST", url: base + "/_sim/faults",
             headers: [(name: "Content-Type", value: "application/json")], body: Array(body))).get()
         guard response.status == 200 else { throw Failure(description: "rove-sim refused fault plan '\(plan)'") }
     }
@@ -50,6 +75,20 @@ extension SimulatorProcess {
             }
             let route = request.method + " /" + parts.joined(separator: "/")
             return Self.routesNewerThanTheSwagger.contains(route) ? nil : "\(request.method) \(request.path)"
+        }
+    }
+
+    /// Routes the official DeployHQ CLI calls that its OpenAPI file lacks (research/deployhq-api.md §1.1).
+    static let deployhqRoutesOffTheFile: Set<String> = ["GET /activity"]
+
+    /// The DeployHQ requests logged so far whose method and path are not an operation of the
+    /// vendor's OpenAPI file (`openAPI` read with `SwaggerRoutes`, which reads its `paths` too).
+    public func deployhqRequestsOutsideTheOpenAPI(_ openAPI: SwaggerRoutes) throws -> [String] {
+        try deployhqRequests().compactMap { request in
+            let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+            guard !path.hasPrefix("/_sim"), openAPI.template(method: request.method, path: path) == nil,
+                  !Self.deployhqRoutesOffTheFile.contains("\(request.method) \(path)") else { return nil }
+            return "\(request.method) \(request.path)"
         }
     }
 }

@@ -3,6 +3,46 @@
 /// The standard library files written in Rove, by name (`prelude.rove`, `octopus.rove`).
 enum BundledSources {
     static let files: [String: String] = [
+        "deployhq.rove": #"""
+# deployhq.rove — DeployHQ helpers written in Rove, over the object model.
+# `import "std/deployhq.rove"`; names are resolved with find(name:), exactly and case-insensitively.
+
+# The project called `name`, or whose permalink it is (a project passes through); the error
+# lists the projects there are.
+fn deployhqProject(name) {
+  if type(name) != "string" { return name }
+  let found = deployhq.projects.find(name: name) ?? deployhq.projects.find { $0.permalink == name }
+  if found != nil { return found }
+  throw "no DeployHQ project named '\(name)'; there are: " + deployhq.projects.all.map { $0.name }.join(", ")
+}
+
+# The newest deployment of `project` to `target` (a server or group name), or nil.
+fn lastDeployment(project, to target) {
+  let wanted = target.lower()
+  return deployhqProject(project).deployments.find { d in d.servers.any { $0.name.lower() == wanted } }
+}
+
+# Sets environment variables on `project` from `values` ({NAME: "value"}): creates the ones it
+# lacks and updates the others. Returns the names it created.
+fn setEnvironmentVariables(project, values, buildPipeline: false) {
+  let p = deployhqProject(project)
+  var existing = {}
+  for v in p.environment_variables { existing[v.name] = v }
+  var created = []
+  for name in values.keys() {
+    let current = existing[name]
+    if current == nil {
+      p.environment_variables.create({name: name, value: values[name], build_pipeline: buildPipeline})
+      created.append(name)
+    } else {
+      var changed = current
+      changed.value = values[name]
+      changed.save()
+    }
+  }
+  return created
+}
+"""#,
         "octopus.rove": #"""
 # octopus.rove — Octopus Deploy helpers written in Rove, over the object model.
 # `import "std/octopus.rove"`; every helper takes names or resources, and names are resolved

@@ -39,7 +39,26 @@ struct HTTPFailure {
         diagnostic.fields["method"] = .string(method)
         diagnostic.fields["url"] = .string(url)
         diagnostic.fields["body"] = body
+        if case .object(let fields) = body {
+            for key in ["error_code", "hint"] {
+                if let text = Self.text(fields[key]) { diagnostic.fields[key] = .string(text) }
+            }
+            if let errors = Self.fieldMessages(of: fields) { diagnostic.fields["errors"] = errors }
+        }
         return diagnostic
+    }
+
+    /// Validation messages by field, as `e.errors`: `{"name": ["can't be blank"]}` as sent, and
+    /// messages about the whole object (`{"errors": [...]}`, `{"base": [...]}`) under `base`.
+    static func fieldMessages(of fields: Fields) -> Value? {
+        let general = texts(fields["Errors"]) + texts(fields["errors"])
+        if !general.isEmpty { return .object(["base": .list(general.map(Value.string))]) }
+        var byField: Fields = [:]
+        for (key, value) in fields {
+            guard let messages = nonEmptyTexts(value) else { continue }
+            byField[key] = .list(messages.map(Value.string))
+        }
+        return byField.isEmpty ? nil : .object(byField)
     }
 
     /// `network`, `timeout` or `interrupted` for a request that got no response, naming the

@@ -13,9 +13,6 @@ struct CollectionMembers {
     static let names = ["count", "first", "items", "next", "prev", "all", "page", "take", "get", "find",
                         "each", "create", "where", "map"]
 
-    /// The page size `next`, `prev` and `page(n)` step by when the script gave none; the
-    /// servers' own default (Octopus's `take` is 30).
-    static let defaultPageSize = 30
 
     func member(_ name: String) throws -> Value? {
         switch name {
@@ -30,7 +27,7 @@ struct CollectionMembers {
         case "first":
             return try PageWalk(link, limit: 1).next() ?? .null
         case "items":
-            return .list(try link.currentPage().items.map(link.wrap))
+            return .list(try link.currentPage().items.map { link.wrap($0, fromList: true) })
         case "all":
             return .list(try collect(PageWalk(link)))
         case "next":
@@ -43,7 +40,7 @@ struct CollectionMembers {
         case "prev":
             let offset = link.requestedPaging.offset
             guard offset > 0 else { return .null }
-            let size = link.requestedPaging.size ?? Self.defaultPageSize
+            let size = link.requestedPaging.size ?? link.dialect.defaultPageSize
             return .host(link.page(offset: max(0, offset - size), size: size))
         default:
             return nil
@@ -56,18 +53,25 @@ struct CollectionMembers {
             try arguments.expect(1)
             let number = try arguments.int(0)
             guard number >= 1 else { throw arguments.badArgument(0, "page numbers start at 1") }
-            let size = link.requestedPaging.size ?? Self.defaultPageSize
+            let size = link.requestedPaging.size ?? link.dialect.defaultPageSize
             return .host(link.page(offset: (number - 1) * size, size: size))
         case "take":
             try arguments.expect(1)
             return .list(try collect(PageWalk(link, limit: try arguments.nonNegativeInt(0))))
         case "get":
             try arguments.expect(1)
-            let id = try arguments.string(0)
-            guard link.templateVariables.contains("id") else {
+            // DeployHQ's environment variables have integer identifiers.
+            let id: String
+            if case .int(let number) = try arguments.value(0) { id = String(number) } else { id = try arguments.string(0) }
+            let address: String
+            if link.templateVariables.contains("id") {
+                address = try link.address(adding: ["id": .string(id)])
+            } else if let collection = link.path, let item = link.dialect.address(ofItem: id, inCollection: collection) {
+                address = item
+            } else {
                 throw Diagnostic(.value, "\(link.rel) cannot look items up by id: its link has no {id} (\(link.template))")
             }
-            return link.wrap(try link.connection.document(at: try link.address(adding: ["id": .string(id)])))
+            return link.wrap(try link.connection.document(at: address))
         case "find":
             return try find(arguments)
         case "each":
@@ -80,8 +84,9 @@ struct CollectionMembers {
             try arguments.expect(1)
             let body = try arguments.value(0)
             guard case .object = body else { throw arguments.typeError(0, expected: "object") }
-            let created = try link.connection.send("POST", to: try TemplateText.withoutVariables(link.template), body: body)
-            return created.map(link.wrap) ?? .null
+            let target = try TemplateText.withoutVariables(link.template)
+            let created = try link.connection.send("POST", to: target, body: link.dialect.requestBody(body, method: "POST", to: target))
+            return created.map { link.wrap($0) } ?? .null
         default:
             return nil
         }
@@ -133,7 +138,7 @@ struct CollectionMembers {
     }
 
     private func pageSize(of page: Page) -> Int {
-        page.size > 0 ? page.size : Self.defaultPageSize
+        page.size > 0 ? page.size : link.dialect.defaultPageSize
     }
 
     private func collect(_ walk: PageWalk) throws -> [Value] {

@@ -1,30 +1,44 @@
-// What differs between APIs under one object model: links, identity, tasks, paging.
+// What differs between APIs under one object model: links, identity, addresses, tasks, paging.
 
 import RoveCore
 import RoveHTTP
 
 /// How one API spells the things the object model needs (DESIGN §3: "each provider is an
-/// adapter that turns responses into it"). Octopus reads them off `Links` and `Items`; DeployHQ
-/// will derive them from its resource graph.
+/// adapter that turns responses into it"). Octopus reads them off `Links` and `Items`; DeployHQ,
+/// which has no links, derives them from a resource's address and its resource graph.
+///
+/// `address` is where a resource was read from, host-relative and without a query
+/// (`projects/web/servers/8f0c…`); hypermedia APIs carry their own `Self` and ignore it.
 protocol Dialect: AnyObject {
-    /// The document's links by name, as URI templates.
-    func links(of document: Fields) -> Fields
+    /// The resource's links by name, as URI templates.
+    func links(of document: Fields, at address: String?) -> Fields
+    /// Where a write, reload or delete of the resource goes.
+    func selfLink(of document: Fields, at address: String?) -> String?
     /// What identifies a resource (`Id`); de-duplicates pages and compares resources.
     func identity(of document: Fields) -> String?
+    /// The address of an item read from the collection at `collection`, or nil when items
+    /// carry their own links.
+    func address(ofItem item: Fields, inCollection collection: String) -> String?
+    /// The address of item `id` of the collection at `collection`, for `get(id)` on a link
+    /// without an `{id}`; nil when the API cannot say.
+    func address(ofItem id: String, inCollection collection: String) -> String?
     /// A short name for the resource's kind (`Project`, `ServerTask`), for `print`.
-    func kind(of document: Fields) -> String?
+    func kind(of document: Fields, at address: String?) -> String?
+    /// Whether the rows of a list may leave out fields the resource's own document has.
+    var listRowsAreAbridged: Bool { get }
     /// The display name `find(name:)` compares.
     func name(of document: Fields) -> String?
     /// Whether the resource is a task that `wait()`, `log` and `cancel()` apply to.
-    func isTask(_ document: Fields) -> Bool
+    func isTask(_ document: Fields, at address: String?) -> Bool
     /// Reads a collection document, or nil when `document` is not one.
     func page(of document: Value) -> Page?
-    /// The template arguments that ask for `size` items from `offset`.
-    func pageArguments(offset: Int, size: Int) -> [String: TemplateValue]
+    /// The template arguments that ask for `size` items from `offset` of a link whose template
+    /// has `variables`.
+    func pageArguments(offset: Int, size: Int, variables: [String]) -> [String: TemplateValue]
     /// Where a link's own arguments start its pages and how big they make them, when given.
     func requestedPaging(in arguments: [String: TemplateValue]) -> (offset: Int, size: Int?)
-    /// Whether a template is for a list endpoint, so members like `count` need no probe request.
-    func isCollection(template variables: [String]) -> Bool
+    /// Whether a link is to a list endpoint, so members like `count` need no probe request.
+    func isCollection(template: String, variables: [String]) -> Bool
     /// The server-side filters `find(name:)` may push down, most specific first.
     var nameFilters: [String] { get }
     /// Task states: in progress, and finished well.
@@ -35,6 +49,26 @@ protocol Dialect: AnyObject {
     /// The first page of a walk: small, so a `for` loop's first item comes after one quick
     /// request. APIs that page by number need it equal to `walkPageSize`.
     var firstPageSize: Int { get }
+    /// The server's own page size, which `next`, `prev` and `page(n)` step by when the script
+    /// gave none.
+    var defaultPageSize: Int { get }
+    /// `body` as the API wants it sent by `method` to `address` (DeployHQ wraps it in the
+    /// resource's key).
+    func requestBody(_ body: Value, method: String, to address: String) -> Value
+    /// What `save()` sends, given the document as last read and as the script changed it.
+    func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value
+    /// A field as a script sees it (DeployHQ turns embedded lists it can address into resources).
+    func field(_ name: String, _ value: Value, of resource: Resource) throws -> Value
+    /// Members and methods the API adds to a resource beyond its fields and links
+    /// (DeployHQ's `deploy(to:)`, `abort()`, `logs`); nil when `name` is not one.
+    func member(_ name: String, of resource: Resource) throws -> Value?
+    func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value?
+    /// Their names, for Tab.
+    func memberNames(of resource: Resource) -> [String]
+    /// A task's whole log as text, or nil when it has none.
+    func log(of task: Resource) throws -> String?
+    /// Asks the server to stop a task; the answer, when it is the task's new document.
+    func cancel(_ task: Resource) throws -> Fields?
 }
 
 /// One page of a collection, in whatever shape the API sent it.
@@ -58,4 +92,6 @@ struct TaskState {
     var errorMessage: String?
     /// Whether it is paused until someone answers a manual intervention.
     var pendingInterruption: Bool
+    /// What it is doing, for the progress line (`Deploy Web release 1.2`, the step running).
+    var activity: String?
 }

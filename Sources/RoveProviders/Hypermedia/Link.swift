@@ -42,7 +42,7 @@ public final class Link: HostObject {
     /// The template's variable names, parsed once.
     private(set) lazy var templateVariables: [String] = TemplateText.variableNames(of: template)
 
-    private var isCollectionByTemplate: Bool { dialect.isCollection(template: templateVariables) }
+    private var isCollectionByTemplate: Bool { dialect.isCollection(template: template, variables: templateVariables) }
 
     /// Whether this is a list endpoint: by its template, or else by asking the server once.
     func isCollection() throws -> Bool {
@@ -72,12 +72,17 @@ public final class Link: HostObject {
     var requestedPaging: (offset: Int, size: Int?) { dialect.requestedPaging(in: variables) }
 
     func pageAddress(offset: Int, size: Int) throws -> String {
-        try address(adding: dialect.pageArguments(offset: offset, size: size))
+        try address(adding: dialect.pageArguments(offset: offset, size: size, variables: templateVariables))
     }
 
     /// The same link addressing `size` items from `offset`.
     func page(offset: Int, size: Int) -> Link {
-        narrowed(by: dialect.pageArguments(offset: offset, size: size))
+        narrowed(by: dialect.pageArguments(offset: offset, size: size, variables: templateVariables))
+    }
+
+    /// The address without its query: where the collection or resource itself lives.
+    private(set) lazy var path: String? = (try? address()).map { address in
+        address.firstIndex(of: "?").map { String(address[..<$0]) } ?? address
     }
 
     // MARK: Fetching
@@ -89,7 +94,7 @@ public final class Link: HostObject {
         if let page = dialect.page(of: document) {
             resolved = .collection(page)
         } else if case .object(let fields) = document {
-            resolved = .resource(Resource(fields, connection: connection, dialect: dialect))
+            resolved = .resource(Resource(fields, connection: connection, dialect: dialect, address: path))
         } else {
             throw Diagnostic(.value, "\(connection.name): \(rel) answered with \(document.typeName), not a document")
         }
@@ -111,9 +116,14 @@ public final class Link: HostObject {
         return nil
     }
 
-    func wrap(_ item: Value) -> Value {
+    /// `item` as a resource of this collection; `fromList` when it is a row of a list, which
+    /// some APIs abridge.
+    func wrap(_ item: Value, fromList: Bool = false) -> Value {
         guard case .object(let fields) = item else { return item }
-        return .host(Resource(fields, connection: connection, dialect: dialect))
+        let address = path.flatMap { dialect.address(ofItem: fields, inCollection: $0) }
+        let resource = Resource(fields, connection: connection, dialect: dialect, address: address)
+        resource.isAbridged = fromList && dialect.listRowsAreAbridged
+        return .host(resource)
     }
 
     func notACollection() -> Diagnostic {
@@ -144,8 +154,10 @@ public final class Link: HostObject {
                 guard case .object = try arguments.value(0) else { throw arguments.typeError(0, expected: "object") }
                 body = try arguments.value(0)
             }
-            let answer = try connection.send(name.uppercased(), to: try address(), body: body)
-            return answer.map(wrap) ?? .null
+            let method = name.uppercased()
+            let target = try address()
+            let answer = try connection.send(method, to: target, body: body.map { dialect.requestBody($0, method: method, to: target) })
+            return answer.map { wrap($0) } ?? .null
         default:
             break
         }
@@ -191,7 +203,7 @@ public final class Link: HostObject {
             guard items.indices.contains(position) else {
                 throw Diagnostic(.index, "index \(index) is outside this page of \(rel) (\(items.count) items)")
             }
-            return wrap(items[position])
+            return wrap(items[position], fromList: true)
         }
         return try resource()?.element(at: key, in: interpreter)
     }

@@ -25,8 +25,9 @@ final class PageWalk: HostIterator {
     private var yielded = 0
     private var started = false
     private var finished = false
-    /// Offsets of the pages still to fetch, when the total is known.
+    /// Offsets of the pages still to fetch, when the total is known, and the size each asks for.
     private var plannedOffsets: [Int] = []
+    private var plannedSize = 0
     /// The next-page link, when the walk has to follow links instead.
     private var nextLink: String?
     private var firstTotal: Int?
@@ -58,7 +59,7 @@ final class PageWalk: HostIterator {
         let item = buffer[position]
         position += 1
         yielded += 1
-        return link.wrap(item)
+        return link.wrap(item, fromList: true)
     }
 
     private func fetch() throws {
@@ -97,6 +98,9 @@ final class PageWalk: HostIterator {
             let end = min(total, limit.map { offset + $0 } ?? total)
             if offset + first < end {
                 plannedOffsets = Array(stride(from: offset + first, to: end, by: step))
+                // Asking for the size the server keeps to lets APIs that page by number
+                // (`page=3&per_page=50`) land on the same offsets.
+                plannedSize = step
             }
             finished = plannedOffsets.isEmpty
         } else {
@@ -108,7 +112,7 @@ final class PageWalk: HostIterator {
     private func fetchPlannedBatch() throws {
         let batch = Array(plannedOffsets.prefix(try link.connection.client().perHostLimit))
         plannedOffsets.removeFirst(batch.count)
-        let addresses = try batch.map { try link.pageAddress(offset: $0, size: pageSize) }
+        let addresses = try batch.map { try link.pageAddress(offset: $0, size: plannedSize) }
         for document in try link.connection.documents(at: addresses) {
             guard let page = link.dialect.page(of: document) else { throw notAPage() }
             accept(page)

@@ -10,20 +10,30 @@ import RoveCore
 public final class Resource: HostObject {
     let connection: Connection
     let dialect: Dialect
+    /// Where it was read from (`projects/web/servers/8f0c…`), for APIs that address resources
+    /// by path; nil when it came from nowhere addressable.
+    let address: String?
     public private(set) var document: Fields
+    /// The document as the server last sent it, so a save can say what the script changed.
+    private var fetched: Fields
+    /// Whether the document is a list's shortened row (DeployHQ's deployment rows lack
+    /// `steps`): a name it lacks is looked up again in the whole document, read once.
+    var isAbridged = false
 
-    init(_ document: Fields, connection: Connection, dialect: Dialect) {
+    init(_ document: Fields, connection: Connection, dialect: Dialect, address: String? = nil) {
         self.document = document
+        self.fetched = document
         self.connection = connection
         self.dialect = dialect
+        self.address = address
     }
 
     /// `ServerTask`s, and whatever else the dialect says is a task, can be waited on.
-    var isTask: Bool { dialect.isTask(document) }
+    var isTask: Bool { dialect.isTask(document, at: address) }
 
     public var typeName: String { isTask ? "Task" : "Resource" }
 
-    var links: Fields { dialect.links(of: document) }
+    var links: Fields { dialect.links(of: document, at: address) }
 
     /// `Id`, or whatever identifies the resource in this API.
     var identity: String? { dialect.identity(of: document) }
@@ -31,7 +41,7 @@ public final class Resource: HostObject {
     // MARK: Members
 
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        if let field = document[name] { return field }
+        if let field = document[name] { return try dialect.field(name, field, of: self) }
         switch name {
         case "json": return .object(document)
         case "web": return try web()
@@ -40,6 +50,11 @@ public final class Resource: HostObject {
         if isTask, let value = try TaskBehaviour(self).member(name) { return value }
         if let link = links[name], case .string(let template) = link {
             return .host(Link(template: template, rel: name, connection: connection, dialect: dialect))
+        }
+        if let value = try dialect.member(name, of: self) { return value }
+        if isAbridged {
+            try reload()
+            if let field = document[name] { return try dialect.field(name, field, of: self) }
         }
         return nil
     }
@@ -53,8 +68,10 @@ public final class Resource: HostObject {
             return .host(self)
         case "save":
             try arguments.expect(0)
-            if case .object(let fields)? = try connection.send("PUT", to: try selfLink(), body: .object(document)) {
-                document = fields
+            let link = try selfLink()
+            let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), method: "PUT", to: link)
+            if case .object(let fields)? = try connection.send("PUT", to: link, body: body) {
+                replace(with: fields)
             }
             return .host(self)
         case "delete":
@@ -62,8 +79,8 @@ public final class Resource: HostObject {
             try connection.send("DELETE", to: try selfLink(), body: nil)
             return .null
         default:
-            if isTask { return try TaskBehaviour(self).call(name, with: arguments) }
-            return nil
+            if isTask, let value = try TaskBehaviour(self).call(name, with: arguments) { return value }
+            return try dialect.method(name, of: self, with: arguments)
         }
     }
 
@@ -84,7 +101,7 @@ public final class Resource: HostObject {
     }
 
     public func describe(in interpreter: Interpreter) -> String {
-        let kind = dialect.kind(of: document) ?? typeName
+        let kind = dialect.kind(of: document, at: address) ?? typeName
         var text = "<\(kind)"
         if let identity { text += " \(identity)" }
         if case .string(let name)? = document["Name"] ?? document["name"] { text += " \"\(name)\"" }
@@ -97,7 +114,7 @@ public final class Resource: HostObject {
         var names = Array(document.keys) + links.keys.filter { document[$0] == nil }
         names += ["json", "web", "reload", "save", "delete"]
         if isTask { names += TaskBehaviour.memberNames }
-        return names
+        return names + dialect.memberNames(of: self)
     }
 
     // MARK: Requests
@@ -105,6 +122,8 @@ public final class Resource: HostObject {
     /// Takes a newer copy of the document, as a write or a cancel answered with.
     func replace(with fields: Fields) {
         document = fields
+        fetched = fields
+        isAbridged = false
     }
 
     /// Fetches the document again from `Self`.
@@ -112,12 +131,12 @@ public final class Resource: HostObject {
         guard case .object(let fields) = try connection.document(at: try selfLink()) else {
             throw Diagnostic(.value, "\(connection.name): \(try selfLink()) did not answer with a document")
         }
-        document = fields
+        replace(with: fields)
     }
 
     func selfLink() throws -> String {
-        guard case .string(let link)? = links["Self"] else {
-            throw Diagnostic(.value, "this \(dialect.kind(of: document) ?? "resource") has no Self link")
+        guard let link = dialect.selfLink(of: document, at: address) else {
+            throw Diagnostic(.value, "this \(dialect.kind(of: document, at: address) ?? "resource") has no Self link")
         }
         return try TemplateText.withoutVariables(link)
     }

@@ -30,8 +30,7 @@ struct TaskBehaviour {
             try resource.reload()
             return .string(resource.dialect.taskState(of: resource.document).name)
         case "log":
-            guard case .string(let raw)? = resource.links["Raw"] else { return .null }
-            return .string(try resource.connection.text(at: try TemplateText.withoutVariables(raw)))
+            return try resource.dialect.log(of: resource).map(Value.string) ?? .null
         default:
             return nil
         }
@@ -47,12 +46,7 @@ struct TaskBehaviour {
             return .host(resource)
         case "cancel":
             try arguments.expect(0)
-            guard case .string(let link)? = resource.links["Cancel"] else {
-                throw Diagnostic(.value, "\(resource.identity ?? "this task") cannot be cancelled: it has no Cancel link")
-            }
-            if case .object(let fields)? = try resource.connection.send("POST", to: try TemplateText.withoutVariables(link), body: nil) {
-                resource.replace(with: fields)
-            }
+            if let fields = try resource.dialect.cancel(resource) { resource.replace(with: fields) }
             return .host(resource)
         default:
             return nil

@@ -12,9 +12,7 @@ final class TaskProgress {
 
     func show(describing resource: Resource, state: TaskState, elapsed: Double) {
         var line = resource.identity ?? "task"
-        if case .string(let description)? = resource.document["Description"], !description.isEmpty {
-            line += " " + description
-        }
+        if let activity = state.activity, !activity.isEmpty { line += " " + activity }
         line += ": \(state.name)"
         if state.pendingInterruption { line += ", waiting for a manual intervention" }
         line += " (\(Int(elapsed)) s)"

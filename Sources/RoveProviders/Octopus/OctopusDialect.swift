@@ -9,13 +9,26 @@ final class OctopusDialect: Dialect {
         return [:]
     }
 
+    func links(of document: Fields, at address: String?) -> Fields {
+        links(of: document)
+    }
+
+    func selfLink(of document: Fields, at address: String?) -> String? {
+        guard case .string(let link)? = links(of: document)["Self"] else { return nil }
+        return link
+    }
+
+    /// Items carry their own `Self`; `get(id)` needs the collection's `{id}` template.
+    func address(ofItem item: Fields, inCollection collection: String) -> String? { nil }
+    func address(ofItem id: String, inCollection collection: String) -> String? { nil }
+
     func identity(of document: Fields) -> String? {
         if case .string(let id)? = document["Id"] { return id }
         return nil
     }
 
     /// `Projects-12` → `Project`; ids of other shapes (`feeds-builtin`) say nothing.
-    func kind(of document: Fields) -> String? {
+    func kind(of document: Fields, at address: String?) -> String? {
         guard let id = identity(of: document), let dash = id.lastIndex(of: "-"),
               id[id.index(after: dash)...].allSatisfy(\.isNumber) else { return nil }
         var plural = id[..<dash]
@@ -24,12 +37,15 @@ final class OctopusDialect: Dialect {
         return String(plural)
     }
 
+    /// Octopus lists carry whole resources.
+    let listRowsAreAbridged = false
+
     func name(of document: Fields) -> String? {
         if case .string(let name)? = document["Name"] { return name }
         return nil
     }
 
-    func isTask(_ document: Fields) -> Bool {
+    func isTask(_ document: Fields, at address: String?) -> Bool {
         identity(of: document)?.hasPrefix("ServerTasks-") ?? false
     }
 
@@ -44,7 +60,7 @@ final class OctopusDialect: Dialect {
         return page
     }
 
-    func pageArguments(offset: Int, size: Int) -> [String: TemplateValue] {
+    func pageArguments(offset: Int, size: Int, variables: [String]) -> [String: TemplateValue] {
         ["skip": .string(String(offset)), "take": .string(String(size))]
     }
 
@@ -56,7 +72,7 @@ final class OctopusDialect: Dialect {
         return (integer("skip") ?? 0, integer("take"))
     }
 
-    func isCollection(template variables: [String]) -> Bool {
+    func isCollection(template: String, variables: [String]) -> Bool {
         variables.contains("skip") || variables.contains("take")
     }
 
@@ -71,11 +87,45 @@ final class OctopusDialect: Dialect {
         func flag(_ key: String) -> Bool { document[key] == .bool(true) }
         return TaskState(name: string("State") ?? "Unknown", isCompleted: flag("IsCompleted"),
                          succeeded: flag("FinishedSuccessfully"), errorMessage: string("ErrorMessage"),
-                         pendingInterruption: flag("HasPendingInterruptions"))
+                         pendingInterruption: flag("HasPendingInterruptions"), activity: string("Description"))
     }
 
     let walkPageSize = 500
     let firstPageSize = 50
+    /// Octopus's `take` when none is given.
+    let defaultPageSize = 30
+
+    // MARK: Writes
+
+    func requestBody(_ body: Value, method: String, to address: String) -> Value { body }
+
+    /// Octopus replaces the whole document on PUT, so the whole document goes back.
+    func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value { .object(document) }
+
+    // MARK: What links already say
+
+    func field(_ name: String, _ value: Value, of resource: Resource) -> Value { value }
+    func member(_ name: String, of resource: Resource) throws -> Value? { nil }
+    func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value? { nil }
+    func memberNames(of resource: Resource) -> [String] { [] }
+
+    // MARK: Tasks
+
+    /// The plain-text log at `Links.Raw`.
+    func log(of task: Resource) throws -> String? {
+        guard case .string(let raw)? = task.links["Raw"] else { return nil }
+        return try task.connection.text(at: try TemplateText.withoutVariables(raw))
+    }
+
+    func cancel(_ task: Resource) throws -> Fields? {
+        guard case .string(let link)? = task.links["Cancel"] else {
+            throw Diagnostic(.value, "\(task.identity ?? "this task") cannot be cancelled: it has no Cancel link")
+        }
+        if case .object(let fields)? = try task.connection.send("POST", to: try TemplateText.withoutVariables(link), body: nil) {
+            return fields
+        }
+        return nil
+    }
 
     /// The `skip` of a page link such as `/api/tasks?skip=30&take=30`.
     private static func skip(in link: String) -> Int? {

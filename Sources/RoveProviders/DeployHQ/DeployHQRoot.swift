@@ -1,0 +1,37 @@
+// The `deployhq` global: the account, whose members are the graph's top-level paths.
+
+import RoveCore
+
+/// A DeployHQ account as a script sees it: `deployhq.projects`, `deployhq.global_servers`,
+/// `deployhq.zones`. It is the resource at the empty address, so its members come from the
+/// graph like every other resource's; nothing is requested until a script follows one.
+public final class DeployHQRoot: HostObject {
+    let account: Resource
+
+    init(connection: Connection, dialect: DeployHQDialect = DeployHQDialect()) {
+        account = Resource([:], connection: connection, dialect: dialect, address: "")
+    }
+
+    public var typeName: String { "DeployHQ" }
+
+    public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
+        if name == "url" { return .string(account.connection.baseURL) }
+        return try account.member(name, in: interpreter)
+    }
+
+    public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
+        try account.dialect.method(name, of: account, with: arguments)
+    }
+
+    public func data(in interpreter: Interpreter) throws -> Value? {
+        .object(["url": .string(account.connection.baseURL), "members": .list(account.links.keys.sorted().map(Value.string))])
+    }
+
+    public func describe(in interpreter: Interpreter) -> String {
+        "<DeployHQ \(account.connection.baseURL)>"
+    }
+
+    public func completions(in interpreter: Interpreter) -> [String] {
+        Array(account.links.keys) + account.dialect.memberNames(of: account) + ["url"]
+    }
+}

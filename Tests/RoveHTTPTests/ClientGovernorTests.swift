@@ -77,7 +77,7 @@ final class ClientGovernorTests: XCTestCase {
         XCTAssertEqual(transport.batchSizes, [4, 2])
     }
 
-    func testA429HalvesTheLimitOncePerWaveAndSuccessesRestoreIt() throws {
+    func testA429HalvesTheLimitOncePerRoundAndSuccessesRestoreIt() throws {
         let transport = ScriptedTransport(), clock = FakeClock()
         let requests = pages("octo.test", 8)
         script(transport, requests, reply(429, [("retry-after", "1")]), reply(200))

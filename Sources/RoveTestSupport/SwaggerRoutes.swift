@@ -92,18 +92,20 @@ public struct SwaggerRoutes: Sendable {
 
     /// `requestBody.content["application/json"].schema.required`, following `$ref`s.
     private static func requiredBodyKeys(of operation: [String: Any], in document: [String: Any]) -> [String] {
-        func resolve(_ value: Any?) -> [String: Any] {
-            var current = value as? [String: Any] ?? [:]
-            while let reference = current["$ref"] as? String {
-                var target: Any? = document
-                for part in reference.split(separator: "/").dropFirst() { target = (target as? [String: Any])?[String(part)] }
-                current = target as? [String: Any] ?? [:]
-            }
-            return current
-        }
-        let content = resolve(operation["requestBody"])["content"] as? [String: Any]
-        let schema = resolve((content?["application/json"] as? [String: Any])?["schema"])
+        let content = resolve(operation["requestBody"], in: document)["content"] as? [String: Any]
+        let schema = resolve((content?["application/json"] as? [String: Any])?["schema"], in: document)
         return schema["required"] as? [String] ?? []
+    }
+
+    /// `value` with its `$ref`s (`#/components/responses/abc`) followed through `document`.
+    public static func resolve(_ value: Any?, in document: [String: Any]) -> [String: Any] {
+        var current = value as? [String: Any] ?? [:]
+        while let reference = current["$ref"] as? String {
+            var target: Any? = document
+            for part in reference.split(separator: "/").dropFirst() { target = (target as? [String: Any])?[String(part)] }
+            current = target as? [String: Any] ?? [:]
+        }
+        return current
     }
 
     public func contains(method: String, path: String) -> Bool {

@@ -14,12 +14,25 @@ struct Place {
     /// false, a `let` root is allowed through: the caller checks it once it knows whether the
     /// value will really change.
     let access: (Interpreter, _ enforcingLet: Bool, (inout Value) throws -> Value) throws -> Value
+    /// Stores a new value without reading the old one, where reading could fail or cost: a
+    /// host object's member may not exist yet (`resource.new_field = 1`). Nil to go through `access`.
+    var store: ((Interpreter, Value) throws -> Void)?
+
+    init(name: String, immutableReason: @escaping (Interpreter) -> String?,
+         store: ((Interpreter, Value) throws -> Void)? = nil,
+         access: @escaping (Interpreter, _ enforcingLet: Bool, (inout Value) throws -> Value) throws -> Value) {
+        self.name = name
+        self.immutableReason = immutableReason
+        self.store = store
+        self.access = access
+    }
 
     func modify(_ interpreter: Interpreter, _ change: (inout Value) throws -> Value) throws -> Value {
         try access(interpreter, true, change)
     }
 
     func assign(_ interpreter: Interpreter, _ value: Value) throws {
+        if let store { return try store(interpreter, value) }
         _ = try modify(interpreter) { stored in
             stored = value
             return .null
@@ -38,7 +51,13 @@ extension Compiler {
         case .member(let object, let name, _, let at):
             let parent = try place(object)
             let where_ = location(at)
-            return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
+            let store: (Interpreter, Value) throws -> Void = { interpreter, value in
+                _ = try parent.access(interpreter, true) { target in
+                    try interpreter.setMember(of: &target, name, to: value, at: where_)
+                    return .null
+                }
+            }
+            return Place(name: parent.name, immutableReason: parent.immutableReason, store: store) { interpreter, enforcingLet, change in
                 try parent.access(interpreter, enforcingLet) { target in
                     switch target {
                     case .object:

@@ -95,13 +95,7 @@ final class DeployHQDialect: Dialect {
             return Page(items: items, total: items.count, next: nil, offset: 0, size: items.count)
         case .object(let fields):
             guard case .list(let items)? = fields["records"], case .object(let pagination)? = fields["pagination"] else { return nil }
-            func integer(_ key: String) -> Int? {
-                switch pagination[key] {
-                case .int(let number)?: return number
-                case .string(let text)?: return Int(text)   // numbers come as strings at times (research §3)
-                default: return nil
-                }
-            }
+            func integer(_ key: String) -> Int? { Self.integer(pagination[key]) }
             let current = integer("current_page") ?? 1
             // A full page says how big pages are; the last one may be short.
             let more = (integer("total_pages") ?? current) > current
@@ -157,8 +151,12 @@ final class DeployHQDialect: Dialect {
             break
         }
         let steps = Self.steps(of: document)
-        if let running = steps.first(where: { $0.status == "running" }) {
-            state.activity = running.description
+        if let index = steps.firstIndex(where: { $0.status == "running" }) {
+            // `step 4/5 Transferring files to server (9/15)`
+            let running = steps[index]
+            var activity = "step \(index + 1)/\(steps.count) \(running.description ?? running.identifier)"
+            if let done = running.completedItems, let total = running.totalItems, total > 0 { activity += " (\(done)/\(total))" }
+            state.activity = activity
         }
         if let failed = steps.first(where: { $0.status == "failed" }) {
             state.errorMessage = "failed at \(failed.description ?? failed.identifier)"
@@ -262,6 +260,8 @@ final class DeployHQDialect: Dialect {
         var status: String
         var description: String?
         var hasLogs: Bool
+        var completedItems: Int?
+        var totalItems: Int?
     }
 
     static func steps(of document: Fields) -> [Step] {
@@ -271,7 +271,18 @@ final class DeployHQDialect: Dialect {
             var result = Step(identifier: identifier, status: "", description: nil, hasLogs: step["logs"] == .bool(true))
             if case .string(let status)? = step["status"] { result.status = status }
             if case .string(let description)? = step["description"] { result.description = description }
+            result.completedItems = Self.integer(step["completed_items"])
+            result.totalItems = Self.integer(step["total_items"])
             return result
+        }
+    }
+
+    /// Counts come as numbers or as strings (research §3, "type quirks").
+    static func integer(_ value: Value?) -> Int? {
+        switch value {
+        case .int(let number)?: return number
+        case .string(let text)?: return Int(text)
+        default: return nil
         }
     }
 

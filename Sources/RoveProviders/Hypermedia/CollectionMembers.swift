@@ -60,7 +60,9 @@ struct CollectionMembers {
             return .list(try collect(PageWalk(link, limit: try arguments.nonNegativeInt(0))))
         case "get":
             try arguments.expect(1)
-            let id = try arguments.string(0)
+            // DeployHQ's environment variables have integer identifiers.
+            let id: String
+            if case .int(let number) = try arguments.value(0) { id = String(number) } else { id = try arguments.string(0) }
             let address: String
             if link.templateVariables.contains("id") {
                 address = try link.address(adding: ["id": .string(id)])

@@ -9,6 +9,8 @@ extension SimulatorProcess {
         public let method: String
         public let path: String
         public let status: Int
+        /// The top-level keys of a JSON object body; nil when there was none.
+        public let bodyKeys: [String]?
     }
 
     /// Every request the Octopus side answered so far, in order.
@@ -81,14 +83,18 @@ extension SimulatorProcess {
     /// Routes the official DeployHQ CLI calls that its OpenAPI file lacks (research/deployhq-api.md §1.1).
     static let deployhqRoutesOffTheFile: Set<String> = ["GET /activity"]
 
-    /// The DeployHQ requests logged so far whose method and path are not an operation of the
-    /// vendor's OpenAPI file (`openAPI` read with `SwaggerRoutes`, which reads its `paths` too).
+    /// The DeployHQ requests logged so far that are not an operation of the vendor's OpenAPI
+    /// file (`openAPI` read with `SwaggerRoutes`, which reads its `paths` too), or whose body
+    /// lacks a field the operation requires.
     public func deployhqRequestsOutsideTheOpenAPI(_ openAPI: SwaggerRoutes) throws -> [String] {
         try deployhqRequests().compactMap { request in
             let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
-            guard !path.hasPrefix("/_sim"), openAPI.template(method: request.method, path: path) == nil,
-                  !Self.deployhqRoutesOffTheFile.contains("\(request.method) \(path)") else { return nil }
-            return "\(request.method) \(request.path)"
+            if path.hasPrefix("/_sim") || Self.deployhqRoutesOffTheFile.contains("\(request.method) \(path)") { return nil }
+            guard let operation = openAPI.operation(method: request.method, path: path) else {
+                return "\(request.method) \(request.path)"
+            }
+            let missing = operation.requiredBodyKeys.filter { !(request.bodyKeys ?? []).contains($0) }
+            return missing.isEmpty ? nil : "\(request.method) \(request.path) without \(missing.joined(separator: ", "))"
         }
     }
 }

@@ -2,12 +2,15 @@
 
 import Foundation
 
-/// Every operation of a Swagger 2.0 document; matches concrete paths against its templates.
+/// Every operation of a Swagger 2.0 or OpenAPI 3 document; matches concrete paths against its
+/// templates.
 public struct SwaggerRoutes: Sendable {
     public struct Operation: Sendable, Equatable {
         public let method: String
         public let template: String
         let segments: [String]
+        /// The top-level properties an OpenAPI 3 JSON request body must have (`deployment`).
+        public var requiredBodyKeys: [String] = []
     }
 
     public let operations: [Operation]
@@ -34,9 +37,11 @@ public struct SwaggerRoutes: Sendable {
         var operations: [Operation] = []
         for (template, value) in paths {
             guard let item = value as? [String: Any] else { continue }
-            for method in methods where item[method] != nil {
+            for method in methods {
+                guard let operation = item[method] as? [String: Any] else { continue }
                 operations.append(Operation(method: method.uppercased(), template: template,
-                                            segments: SwaggerRoutes.segments(template)))
+                                            segments: SwaggerRoutes.segments(template),
+                                            requiredBodyKeys: Self.requiredBodyKeys(of: operation, in: document)))
             }
         }
         self.operations = operations.sorted { ($0.template, $0.method) < ($1.template, $1.method) }
@@ -63,6 +68,11 @@ public struct SwaggerRoutes: Sendable {
     /// A `{param}` segment matches any one segment; literals compare case-insensitively, as
     /// Octopus routes do. A literal template beats a parameterised one.
     public func template(method: String, path: String) -> String? {
+        operation(method: method, path: path)?.template
+    }
+
+    /// The operation `method` and the concrete `path` fall under, as `template(method:path:)` finds it.
+    public func operation(method: String, path: String) -> Operation? {
         let bare = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
         let segments = SwaggerRoutes.segments(bare)
         let upper = method.uppercased()
@@ -77,7 +87,25 @@ public struct SwaggerRoutes: Sendable {
             }
             if fits && (best == nil || literals > best!.1) { best = (operation, literals) }
         }
-        return best?.0.template
+        return best?.0
+    }
+
+    /// `requestBody.content["application/json"].schema.required`, following `$ref`s.
+    private static func requiredBodyKeys(of operation: [String: Any], in document: [String: Any]) -> [String] {
+        let content = resolve(operation["requestBody"], in: document)["content"] as? [String: Any]
+        let schema = resolve((content?["application/json"] as? [String: Any])?["schema"], in: document)
+        return schema["required"] as? [String] ?? []
+    }
+
+    /// `value` with its `$ref`s (`#/components/responses/abc`) followed through `document`.
+    public static func resolve(_ value: Any?, in document: [String: Any]) -> [String: Any] {
+        var current = value as? [String: Any] ?? [:]
+        while let reference = current["$ref"] as? String {
+            var target: Any? = document
+            for part in reference.split(separator: "/").dropFirst() { target = (target as? [String: Any])?[String(part)] }
+            current = target as? [String: Any] ?? [:]
+        }
+        return current
     }
 
     public func contains(method: String, path: String) -> Bool {

@@ -3,6 +3,7 @@
 import Foundation
 import RoveCLI
 import RoveCore
+import RoveHTTP
 import RoveTestSupport
 import XCTest
 
@@ -70,6 +71,19 @@ final class DeployHQCLITests: XCTestCase {
         }
         let openAPI = try SwaggerRoutes(contentsOf: DeployHQScriptTests.openAPI)
         XCTAssertEqual(try simulator.deployhqRequestsOutsideTheOpenAPI(openAPI), [])
+    }
+
+    /// The check the tests above rely on can fail: an unwrapped body, sent by hand, is caught.
+    func testTheContractCheckCatchesABodyWithoutItsRequiredKey() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let credentials = BasicCredentials.authorization(user: simulator.deployhqEmail ?? "", password: simulator.deployhqAPIKey ?? "")
+        _ = try CurlTransport().send(HTTPRequest(
+            method: "POST", url: (simulator.deployhqURL ?? "") + "/projects/web/deployments",
+            headers: [(name: "Authorization", value: credentials), (name: "Content-Type", value: "application/json")],
+            body: Array(#"{"parent_identifier": "x"}"#.utf8))).get()
+        let openAPI = try SwaggerRoutes(contentsOf: DeployHQScriptTests.openAPI)
+        XCTAssertEqual(try simulator.deployhqRequestsOutsideTheOpenAPI(openAPI), ["POST /projects/web/deployments without deployment"])
     }
 
     func testAProfileConnectsAndConnectTakesOneBySettings() throws {

@@ -3,6 +3,7 @@
 // `scripts/gen-deployhq-graph` runs this test with ROVE_REGENERATE=1 to rewrite the table.
 
 import Foundation
+import RoveTestSupport
 import XCTest
 
 final class DeployHQGraphTests: XCTestCase {
@@ -152,15 +153,8 @@ struct GraphGenerator {
         }
     }
 
-    /// Follows `$ref`s such as `#/components/responses/abc`.
     private func resolve(_ value: Any?) -> [String: Any] {
-        var current = value as? [String: Any] ?? [:]
-        while let reference = current["$ref"] as? String {
-            var target: Any? = document
-            for part in reference.split(separator: "/").dropFirst() { target = (target as? [String: Any])?[String(part)] }
-            current = target as? [String: Any] ?? [:]
-        }
-        return current
+        SwaggerRoutes.resolve(value, in: document)
     }
 }
 

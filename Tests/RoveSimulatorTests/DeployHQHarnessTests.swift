@@ -10,10 +10,10 @@ struct DeployHQHarness: ServiceHarness {
     let service: DeployHQService
     let settings: SimSettings
 
-    init(seed: UInt64 = 1, taskSeconds: Double = 10) {
+    init(seed: UInt64 = 1, taskSeconds: Double = 10, extraDeployments: Int = 0) {
         let clock = FakeClock()
         self.clock = clock
-        settings = SimSettings(seed: seed, taskSeconds: taskSeconds)
+        settings = SimSettings(seed: seed, extraDeployments: extraDeployments, taskSeconds: taskSeconds)
         service = DeployHQService(settings: settings, now: { clock.now })
     }
 

@@ -72,8 +72,8 @@ final class ServerCommandLineTests: XCTestCase {
 
     func testHelpListsEveryFlag() {
         for flag in ["--host", "--octopus-port", "--deployhq-port", "--octopus-api-key", "--deployhq-email",
-                     "--deployhq-api-key", "--seed", "--latency-ms", "--tasks", "--task-seconds", "--faults",
-                     "--retry-after", "--help"] {
+                     "--deployhq-api-key", "--seed", "--latency-ms", "--tasks", "--deployhq-deployments",
+                     "--task-seconds", "--faults", "--retry-after", "--help"] {
             XCTAssertTrue(SimCommandLine.usage.contains(flag), flag)
         }
     }

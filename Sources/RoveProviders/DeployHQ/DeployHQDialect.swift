@@ -68,8 +68,14 @@ final class DeployHQDialect: Dialect {
     func kind(of document: Fields, at address: String?) -> String? {
         guard let address else { return nil }
         let segments = DeployHQGraph.segments(of: address)
-        guard let route = graph.route(at: segments) else { return nil }
-        let name = route.segments.last == "*" ? route.segments.dropLast().last : route.segments.last
+        let name: Substring?
+        if let route = graph.route(at: segments) {
+            name = route.segments.last == "*" ? route.segments.dropLast().last : route.segments.last
+        } else if segments.count >= 2, graph.addressesItems(below: Array(segments.dropLast())) {
+            name = segments[segments.count - 2]   // a step: addressed only for what lies below it
+        } else {
+            name = nil
+        }
         return name.map { Self.singularCamelCase(String($0)) }
     }
 

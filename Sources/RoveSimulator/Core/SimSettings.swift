@@ -11,6 +11,9 @@ public struct SimSettings: Sendable {
     public var deployhqAPIKey: String
     /// Completed tasks added to the seeded ones, for scale work (`--tasks N`).
     public var extraTasks: Int
+    /// Finished deployments added to DeployHQ's Web project before its seeded history, for
+    /// paging work (`--deployhq-deployments N`).
+    public var extraDeployments: Int
     /// How long a deployment or runbook task takes from queued to finished, in seconds
     /// (`--task-seconds`); tests shorten it, the demo keeps it long enough to watch.
     public var taskSeconds: Double
@@ -18,12 +21,13 @@ public struct SimSettings: Sendable {
     public init(seed: UInt64 = 1, octopusAPIKey: String = SimSettings.demoOctopusAPIKey,
                 deployhqEmail: String = "demo@example.com",
                 deployhqAPIKey: String = SimSettings.demoDeployHQAPIKey, extraTasks: Int = 0,
-                taskSeconds: Double = 4) {
+                extraDeployments: Int = 0, taskSeconds: Double = 4) {
         self.seed = seed
         self.octopusAPIKey = octopusAPIKey
         self.deployhqEmail = deployhqEmail
         self.deployhqAPIKey = deployhqAPIKey
         self.extraTasks = extraTasks
+        self.extraDeployments = extraDeployments
         self.taskSeconds = taskSeconds
     }
 

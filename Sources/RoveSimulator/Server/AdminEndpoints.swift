@@ -4,7 +4,8 @@
 /// logged, so a test can always look at what the simulator did without changing it.
 ///
 /// - `GET /_sim/requests`: every request answered so far, in order, as
-///   `[{"method","path","query","status"}]` (plus `"fault"` when one was injected).
+///   `[{"method","path","query","status"}]` (plus `"fault"` when one was injected, and
+///   `"bodyKeys"`, the top-level keys of a JSON object body).
 /// - `DELETE /_sim/requests`: forgets them.
 /// - `GET /_sim/faults`: the plan, as `{"faults": "503:1,nonext:0.5", "retryAfter": 1}`.
 /// - `POST /_sim/faults` with that shape: replaces the plan; `{"faults": ""}` clears it.
@@ -66,6 +67,7 @@ struct AdminEndpoints: Sendable {
             ("query", .string(entry.query)), ("status", .int(entry.status)),
         ]
         if let fault = entry.fault { members.append(("fault", .string(fault.rawValue))) }
+        if !entry.bodyKeys.isEmpty { members.append(("bodyKeys", .array(entry.bodyKeys.map(JSONValue.string)))) }
         return .object(members)
     }
 

@@ -13,6 +13,9 @@ struct LoggedRequest: Sendable, Equatable {
     var status: Int
     /// The injected fault, spelled as `--faults` spells it; nil for a plain answer.
     var fault: FaultKind?
+    /// The top-level keys of a JSON object body, so tests can check a client's bodies against
+    /// the API's required fields; empty for other bodies.
+    var bodyKeys: [String] = []
 }
 
 /// An append-only list shared by every connection to one service port.

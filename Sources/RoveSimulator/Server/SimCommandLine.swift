@@ -58,6 +58,8 @@ public struct SimCommandLine: Sendable {
                 server.latencyMilliseconds = try Self.number(try value(), for: flag, in: 0...600_000)
             case "--tasks":
                 settings.extraTasks = try Self.number(try value(), for: flag, in: 0...10_000_000)
+            case "--deployhq-deployments":
+                settings.extraDeployments = try Self.number(try value(), for: flag, in: 0...1_000_000)
             case "--task-seconds":
                 let text = try value()
                 guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
@@ -125,6 +127,8 @@ public struct SimCommandLine: Sendable {
           --deployhq-api-key KEY    DeployHQ's Basic password
           --seed N                  seeds the demo data and the fault draws (default: 1)
           --tasks N                 completed tasks added to the seeded ones (default: 0)
+          --deployhq-deployments N  older finished deployments added to DeployHQ's Web
+                                    project (default: 0)
           --task-seconds S          how long a deployment runs (default: 4)
           --latency-ms N            delay every answer by N milliseconds (default: 0)
           --faults KIND:RATE,...    inject faults; KIND is 503, 429, 500, reset, truncate,

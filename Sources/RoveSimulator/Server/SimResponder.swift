@@ -26,6 +26,7 @@ struct SimResponder: HTTPResponder {
         }
         var entry = LoggedRequest(method: simRequest.method, path: simRequest.path,
                                   query: SimRequest.rawQuery(of: target), status: 0, fault: nil)
+        if let body, !body.isEmpty, let keys = (try? JSONValue.parse(body))?.objectPairs?.map(\.0) { entry.bodyKeys = keys }
         if latency > .zero {
             // Cancelled only when shutdown gives up waiting; answering at once is right then.
             try? await Task.sleep(for: latency)

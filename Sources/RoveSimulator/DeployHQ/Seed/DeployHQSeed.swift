@@ -9,6 +9,7 @@ struct DeployHQSeed {
         let store = DeployHQStore(seed: settings.seed)
         for demo in DeployHQCatalog.projects { addProject(demo, to: store) }
         DeployHQSeedSettings.addAccountData(to: store)
+        addOlderHistory(settings.extraDeployments, to: store)
         return store
     }
 

@@ -1,14 +1,14 @@
-// The REPL on a real pseudo-terminal against rove-sim: Ctrl-C stops a request, and keys stay out of the history.
+// The REPL on a real pseudo-terminal against rove-sim: Ctrl-C stops a request, keys stay out of the history, waits show progress.
 
 import Foundation
 import RoveTestSupport
 import XCTest
 
-final class OctopusREPLTests: XCTestCase {
+final class ProviderREPLTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-octopus-repl") else { throw XCTSkip("no temporary folder") }
+        guard let made = makeTemporaryFolder(prefix: "rove-provider-repl") else { throw XCTSkip("no temporary folder") }
         home = made
     }
 
@@ -52,6 +52,18 @@ final class OctopusREPLTests: XCTestCase {
         // The line names the task and its state while it runs, then the result replaces it.
         XCTAssertTrue(repl.waitFor(": Executing ("), repl.screen)
         XCTAssertTrue(repl.waitFor("Success\nrove> "), repl.screen)
+        repl.type("\u{04}")
+        XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
+    }
+
+    func testADeployHQWaitShowsTheRunningStep() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "3"])
+        defer { _ = simulator.stop() }
+        let repl = try startREPL(with: simulator.environment)
+        repl.type("deployhq.projects.get(\"web\").deploy(to: \"Staging\").wait().status\r")
+        XCTAssertTrue(repl.waitFor(": running ("), repl.screen)
+        XCTAssertTrue(repl.waitFor("/5 "), repl.screen)   // `step 2/5 Updating repository`
+        XCTAssertTrue(repl.waitFor("completed\nrove> "), repl.screen)
         repl.type("\u{04}")
         XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
     }

@@ -2,7 +2,7 @@
 
 import Foundation
 import RoveCore
-import RoveHTTP
+@testable import RoveHTTP
 import RoveTestSupport
 import Synchronization
 import XCTest
@@ -182,6 +182,28 @@ final class ClientIntegrationTests: XCTestCase {
             print("cancel latency: \(String(format: "%.1f", latency * 1000)) ms")
         }
         XCTAssertEqual(count("/slow"), 1)
+    }
+
+    /// Cancelling a batch mid-stream removes what is in flight and frees the host's slots:
+    /// the same client then sends again at its full limit.
+    func testCancellingABatchLeavesTheClientUsable() throws {
+        server.route("/slow") { _ in .delay(seconds: 10, then: ServerReply(text: "late")) }
+        server.route("/item") { _ in .respond(ServerReply(text: "ok")) }
+        let client = HTTPClient(transport: try CurlTransport(), perHostLimit: 4)
+        let canceller = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            client.cancel()
+        }
+        canceller.start()
+        let slow = (0..<12).map { HTTPRequest(url: server.baseURL + "/slow?n=\($0)") }
+        XCTAssertThrowsError(try client.send(slow)) { error in
+            XCTAssertEqual((error as! Diagnostic).kind, .interrupted)
+        }
+        XCTAssertEqual(count("/slow"), 4, "only the first window went out")
+        let items = (0..<8).map { HTTPRequest(url: server.baseURL + "/item?n=\($0)") }
+        XCTAssertEqual(try client.send(items).map(\.status), Array(repeating: 200, count: 8))
+        let governor = client.governor(for: server.baseURL)
+        XCTAssertEqual(governor.reserve(4, now: Date().timeIntervalSince1970).count, 4, "every slot came back")
     }
 
     func testTimeoutIsTypedAfterRetries() throws {

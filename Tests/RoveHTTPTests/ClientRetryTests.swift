@@ -151,6 +151,23 @@ final class ClientRetryTests: XCTestCase {
         XCTAssertEqual(transport.batchSizes, [3, 1])
     }
 
+    /// While others are in flight, a retry waits out its delay without holding them up, then
+    /// takes the next free slot ahead of requests never sent.
+    func testARetryRejoinsTheWindowOnceDueAheadOfFreshRequests() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.answersPerWait = 1
+        transport.onSend = { _ in clock.time += 0.1 }
+        let requests = (0..<5).map { HTTPRequest(url: url + "?skip=\($0)") }
+        transport.script("GET", requests[0].url, reply(502), reply(200, body: "0"))
+        for n in 1..<5 { transport.script("GET", requests[n].url, reply(200, body: String(n))) }
+        let responses = try makeClient(transport, clock, perHostLimit: 2).send(requests)
+        XCTAssertEqual(responses.map { String(decoding: $0.body, as: UTF8.self) }, ["0", "1", "2", "3", "4"])
+        // The 502 comes back at 0.1 s and may go again at 0.3 s (the 0.2 s backoff): by then
+        // requests 2 and 3 have taken the freed slots, and it goes before request 4.
+        XCTAssertEqual(transport.requests.map(\.url), [0, 1, 2, 3, 0, 4].map { requests[$0].url })
+        XCTAssertEqual(clock.sleeps, [])
+    }
+
     func testTraceWritesARedactedLinePerRequestResponseAndRetry() throws {
         let transport = ScriptedTransport(), clock = FakeClock()
         let keyed = url + "?apikey=API-KEY-1"

@@ -46,7 +46,8 @@ extension HTTPTransport {
         var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
         var remaining = requests.count
         while remaining > 0 {
-            for completion in completions(waitingAtMost: 1) where results[completion.id] == nil {
+            for completion in completions(waitingAtMost: 1)
+            where results.indices.contains(completion.id) && results[completion.id] == nil {
                 results[completion.id] = completion.result
                 remaining -= 1
             }

@@ -73,6 +73,28 @@ final class TransportTests: XCTestCase {
                        ["0", "1", "2", "3", "4", "5"])
     }
 
+    func testStreamingReportsEachRequestByIdAndAbandonLeavesThePoolUsable() throws {
+        server.route("/slow") { _ in .delay(seconds: 10, then: ServerReply(text: "late")) }
+        let transport = try CurlTransport()
+        XCTAssertTrue(transport.completions(waitingAtMost: .infinity).isEmpty, "nothing started, nothing to wait for")
+        transport.start(get("/ok"), id: 7)
+        transport.start(HTTPRequest(url: "ftp://127.0.0.1/"), id: 8)
+        transport.start(get("/ok"), id: 9)
+        var results: [Int: Int] = [:]
+        while results.count < 3 {
+            for completion in transport.completions(waitingAtMost: .infinity) {
+                results[completion.id] = (try? completion.result.get().status) ?? -1
+            }
+        }
+        XCTAssertEqual(results, [7: 200, 8: -1, 9: 200])
+
+        transport.start(get("/slow"), id: 1)
+        XCTAssertTrue(transport.completions(waitingAtMost: 0.05).isEmpty)
+        transport.abandon()
+        XCTAssertTrue(transport.completions(waitingAtMost: 0.05).isEmpty, "an abandoned request is never reported")
+        XCTAssertEqual(try transport.send(get("/ok")).get().status, 200)
+    }
+
     // MARK: Messages
 
     func testGzipBodyArrivesDecoded() throws {

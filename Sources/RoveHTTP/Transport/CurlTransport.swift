@@ -123,7 +123,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             }
             let remaining = deadline - SystemClock.now()
             if remaining <= 0 { break }
-            multi.poll(milliseconds: min(Self.pollMilliseconds, Int32((remaining * 1000).rounded(.up))))
+            // Clamped as a Double first: a caller may wait "forever" (.infinity).
+            multi.poll(milliseconds: Int32(min(Double(Self.pollMilliseconds), (remaining * 1000).rounded(.up))))
         }
         return done
     }

@@ -290,20 +290,10 @@ final class DeployHQExamplesTests: XCTestCase {
 
     // MARK: Running rove
 
-    private struct RoveRun {
-        let status: Int32
-        let output: String
-        let errors: String
-        var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
-    }
-
-    private static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static let examplesFolder = repository.appendingPathComponent("examples/deployhq").path
+    private var runner: ExampleRunner { ExampleRunner(home: home, examples: "examples/deployhq") }
 
     private static let openAPI = Result {
-        try SwaggerRoutes(contentsOf: repository.appendingPathComponent("Tests/RoveSimulatorTests/Fixtures/deployhq-openapi.json").path)
+        try SwaggerRoutes(contentsOf: ExampleRunner.repository.appendingPathComponent("Tests/RoveSimulatorTests/Fixtures/deployhq-openapi.json").path)
     }
 
     private func startSimulator() throws -> SimulatorProcess {
@@ -313,40 +303,12 @@ final class DeployHQExamplesTests: XCTestCase {
     }
 
     private func runExample(_ name: String, _ arguments: [String], on sim: SimulatorProcess,
-                            environment: [String: String] = [:]) throws -> RoveRun {
-        try rove([Self.examplesFolder + "/" + name + ".rove"] + arguments, on: sim, environment: environment)
+                            environment: [String: String] = [:]) throws -> ExampleRunner.Run {
+        try runner.example(name, arguments, on: sim, environment: environment)
     }
 
-    /// `rove -e program`: its output without the final newline; fails the test if it did not succeed.
     private func query(_ program: String, on sim: SimulatorProcess, line: UInt = #line) throws -> String {
-        let run = try rove(["-e", program], on: sim)
-        XCTAssertEqual(run.status, 0, "rove -e failed: \(run.errors)", line: line)
-        return run.output.hasSuffix("\n") ? String(run.output.dropLast()) : run.output
-    }
-
-    private func rove(_ arguments: [String], on sim: SimulatorProcess, environment extra: [String: String] = [:]) throws -> RoveRun {
-        let environment = ProcessInfo.processInfo.environment
-        guard let executable = BuiltProducts.executable(named: "rove", environment: environment) else {
-            XCTFail("the rove executable was not found next to the tests; run `swift build --product rove` first")
-            throw XCTSkip("no rove binary")
-        }
-        let output = home + "/stdout", errors = home + "/stderr"
-        for path in [output, errors] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"]
-            .merging(sim.environment) { _, simulator in simulator }
-            .merging(extra) { _, given in given }
-        process.currentDirectoryURL = URL(fileURLWithPath: home)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        try process.run()
-        process.waitUntilExit()
-        return RoveRun(status: process.terminationStatus,
-                       output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
-                       errors: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
+        try runner.query(program, on: sim, line: line)
     }
 
     // MARK: The simulator's request log

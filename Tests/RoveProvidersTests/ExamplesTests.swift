@@ -310,56 +310,19 @@ final class ExamplesTests: XCTestCase {
 
     // MARK: Running rove
 
-    private struct RoveRun {
-        let status: Int32
-        let output: String
-        let errors: String
-        var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
-    }
-
-    private static let examplesFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/octopus").path
+    private var runner: ExampleRunner { ExampleRunner(home: home, examples: "examples/octopus") }
 
     private func startSimulator(taskSeconds: Double = 0.5) throws -> SimulatorProcess {
         try SimulatorProcess(arguments: ["--task-seconds", String(taskSeconds)])
     }
 
     private func runExample(_ name: String, _ arguments: [String], on sim: SimulatorProcess,
-                            space: String? = nil) throws -> RoveRun {
-        try rove([Self.examplesFolder + "/" + name + ".rove"] + arguments, on: sim, space: space)
+                            space: String? = nil) throws -> ExampleRunner.Run {
+        try runner.example(name, arguments, on: sim, environment: space.map { ["OCTOPUS_SPACE": $0] } ?? [:])
     }
 
-    /// `rove -e program`: its output without the final newline; fails the test if it did not succeed.
     private func query(_ program: String, on sim: SimulatorProcess, line: UInt = #line) throws -> String {
-        let run = try rove(["-e", program], on: sim)
-        XCTAssertEqual(run.status, 0, "rove -e failed: \(run.errors)", line: line)
-        return run.output.hasSuffix("\n") ? String(run.output.dropLast()) : run.output
-    }
-
-    private func rove(_ arguments: [String], on sim: SimulatorProcess, space: String? = nil) throws -> RoveRun {
-        let environment = ProcessInfo.processInfo.environment
-        guard let executable = BuiltProducts.executable(named: "rove", environment: environment) else {
-            XCTFail("the rove executable was not found next to the tests; run `swift build --product rove` first")
-            throw XCTSkip("no rove binary")
-        }
-        let output = home + "/stdout", errors = home + "/stderr"
-        for path in [output, errors] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"]
-            .merging(sim.environment) { _, simulator in simulator }
-            .merging(space.map { ["OCTOPUS_SPACE": $0] } ?? [:]) { _, space in space }
-        process.currentDirectoryURL = URL(fileURLWithPath: home)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-        try process.run()
-        process.waitUntilExit()
-        return RoveRun(status: process.terminationStatus,
-                       output: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
-                       errors: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
+        try runner.query(program, on: sim, line: line)
     }
 
     // MARK: The simulator's request log

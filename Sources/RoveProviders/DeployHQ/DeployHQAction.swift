@@ -16,7 +16,7 @@ struct DeployHQAction {
         let address = try resource.selfLink() + "/" + name
         let method = route.writes.contains("POST") ? "POST" : route.writes[0]
         let body = try self.body(from: arguments)
-        let answer = try resource.connection.send(method, to: address, body: body.map { dialect.requestBody($0, method: method, to: address) })
+        let answer = try resource.connection.send(method, to: address, body: body.map { dialect.requestBody($0, to: address) })
         guard case .object(let fields)? = answer, dialect.identity(of: fields) != nil else { return answer ?? .null }
         return .host(Resource(fields, connection: resource.connection, dialect: dialect, address: try answerAddress(fields, action: address)))
     }

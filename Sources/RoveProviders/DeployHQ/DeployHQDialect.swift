@@ -185,7 +185,7 @@ final class DeployHQDialect: Dialect {
 
     /// Wraps `body` in the resource key of the path it goes to (`{"server": {...}}`), unless the
     /// script already did.
-    func requestBody(_ body: Value, method: String, to address: String) -> Value {
+    func requestBody(_ body: Value, to address: String) -> Value {
         guard let wrapper = graph.route(at: address)?.wrapper, case .object(let fields) = body else { return body }
         if fields.count == 1, fields[wrapper] != nil { return body }
         return .object([wrapper: body])
@@ -234,7 +234,7 @@ final class DeployHQDialect: Dialect {
 
     func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value? {
         guard let address = resource.address else { return nil }
-        if name == "deploy", graph.route(at: address)?.segments == ["projects", "*"] {
+        if name == "deploy", isProject(at: address) {
             return try DeployHQDeploy(project: resource, arguments: arguments).run()
         }
         guard let action = actions(at: address)[name] else { return nil }
@@ -244,9 +244,14 @@ final class DeployHQDialect: Dialect {
     func memberNames(of resource: Resource) -> [String] {
         guard let address = resource.address else { return [] }
         var names = Array(actions(at: address).keys)
-        if graph.route(at: address)?.segments == ["projects", "*"] { names.append("deploy") }
+        if isProject(at: address) { names.append("deploy") }
         if resource.isTask { names.append("logs") }
         return names
+    }
+
+    /// Whether `address` is a project's, which `deploy(to:)` belongs to.
+    private func isProject(at address: String) -> Bool {
+        graph.route(at: address)?.segments == ["projects", "*"]
     }
 
     /// Paths below `address` that are only written to: `abort`, `star`, `regenerate_key`.

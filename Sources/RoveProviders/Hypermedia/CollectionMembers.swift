@@ -85,7 +85,7 @@ struct CollectionMembers {
             let body = try arguments.value(0)
             guard case .object = body else { throw arguments.typeError(0, expected: "object") }
             let target = try TemplateText.withoutVariables(link.template)
-            let created = try link.connection.send("POST", to: target, body: link.dialect.requestBody(body, method: "POST", to: target))
+            let created = try link.connection.send("POST", to: target, body: link.dialect.requestBody(body, to: target))
             return created.map { link.wrap($0) } ?? .null
         default:
             return nil

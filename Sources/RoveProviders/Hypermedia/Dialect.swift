@@ -52,9 +52,9 @@ protocol Dialect: AnyObject {
     /// The server's own page size, which `next`, `prev` and `page(n)` step by when the script
     /// gave none.
     var defaultPageSize: Int { get }
-    /// `body` as the API wants it sent by `method` to `address` (DeployHQ wraps it in the
+    /// `body` as the API wants it sent to `address` (DeployHQ wraps it in the
     /// resource's key).
-    func requestBody(_ body: Value, method: String, to address: String) -> Value
+    func requestBody(_ body: Value, to address: String) -> Value
     /// What `save()` sends, given the document as last read and as the script changed it.
     func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value
     /// A field as a script sees it (DeployHQ turns embedded lists it can address into resources).

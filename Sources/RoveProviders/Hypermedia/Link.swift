@@ -156,7 +156,7 @@ public final class Link: HostObject {
             }
             let method = name.uppercased()
             let target = try address()
-            let answer = try connection.send(method, to: target, body: body.map { dialect.requestBody($0, method: method, to: target) })
+            let answer = try connection.send(method, to: target, body: body.map { dialect.requestBody($0, to: target) })
             return answer.map { wrap($0) } ?? .null
         default:
             break

@@ -69,7 +69,7 @@ public final class Resource: HostObject {
         case "save":
             try arguments.expect(0)
             let link = try selfLink()
-            let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), method: "PUT", to: link)
+            let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), to: link)
             if case .object(let fields)? = try connection.send("PUT", to: link, body: body) {
                 replace(with: fields)
             }

@@ -97,7 +97,7 @@ final class OctopusDialect: Dialect {
 
     // MARK: Writes
 
-    func requestBody(_ body: Value, method: String, to address: String) -> Value { body }
+    func requestBody(_ body: Value, to address: String) -> Value { body }
 
     /// Octopus replaces the whole document on PUT, so the whole document goes back.
     func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value { .object(document) }

@@ -26,173 +26,41 @@ Timings are reported, never asserted. A wrong count, a failed run or a simulator
 start is a failure: it is printed loudly and the exit status is 1 (the table is still printed,
 with the failure in it).
 """
-import argparse
-import datetime
-import json
 import os
-import re
-import shlex
-import signal
-import statistics
-import subprocess
 import sys
-import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import paging  # noqa: E402  (the simulator, peers, runs and formats both paging benchmarks share)
 import run  # noqa: E402  (machine facts, versions, run_once and the formats of the other sections)
+from paging import Peer, best, fail, median, met, note, parse_fields, parse_plain, ratio, run_peer  # noqa: E402
 
-ROOT = run.ROOT
+paging.use("octopus")
 ALL_EXPR = "len(octopus.Tasks.all)"
 LOOP_EXPR = "var n = 0; for t in octopus.Tasks { n += 1 }; n"
-FAILURES = []
 
 
-def note(text):
-    print(f"bench/octopus: {text}", file=sys.stderr, flush=True)
-
-
-def fail(text):
-    FAILURES.append(text)
-    bar = "!" * 78
-    print(f"\n{bar}\nbench/octopus: FAILURE: {text}\n{bar}\n", file=sys.stderr, flush=True)
-
-
-class Simulator:
+class Simulator(paging.Simulator):
     """rove-sim on a free port, stopped with SIGTERM; .env holds OCTOPUS_URL and OCTOPUS_API_KEY."""
 
-    def __init__(self, binary, flags):
-        self.flags = flags
-        self.shown = shlex.join(["rove-sim"] + flags)
-        self.proc = subprocess.Popen([binary, "--octopus-port", "0"] + flags, cwd=ROOT,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     stdin=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()  # the ready line, once every listener is bound
-        match = re.match(r"octopus: (.*)$", line.strip())
-        if not match:
-            self.stop()
-            raise RuntimeError(f"{self.shown} did not start: {line!r} {self.proc.stderr.read()[:500]}")
-        self.env = dict(pair.split("=", 1) for pair in match.group(1).split())
-        self.url = self.env["OCTOPUS_URL"]
+    SERVICE = "octopus"
+    PORTS = ["--octopus-port", "0"]
+    NOUN = "tasks"
 
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def request(self, method, path, key=True):
-        req = urllib.request.Request(self.url + path, method=method)
-        if key:
-            req.add_header("X-Octopus-ApiKey", self.env["OCTOPUS_API_KEY"])
-        with urllib.request.urlopen(req, timeout=60) as response:
-            body = response.read()
-        return json.loads(body) if body else None
+    def headers(self, key):
+        return {"X-Octopus-ApiKey": self.env["OCTOPUS_API_KEY"]} if key else {}
 
     def total_tasks(self):
         return self.request("GET", "/api/tasks?skip=0&take=1")["TotalResults"]
 
-    def clear_log(self):
-        self.request("DELETE", "/_sim/requests", key=False)
-
-    def logged(self):
-        """(requests answered since the last clear_log, how many of them were not 200)."""
-        log = self.request("GET", "/_sim/requests", key=False)
-        return len(log), sum(1 for entry in log if entry.get("status") != 200)
-
-
-def fields(text):
-    """`count=3245 elapsed=0.35` → {"count": "3245", "elapsed": "0.35"} (the last such line)."""
-    found = {}
-    for line in text.splitlines():
-        pairs = dict(re.findall(r"(\w+)=(\S+)", line))
-        if pairs:
-            found = pairs
-    return found
-
-
-class Peer:
-    def __init__(self, key, label, argv, shown, parse):
-        self.key, self.label, self.argv, self.shown, self.parse = key, label, argv, shown, parse
-        self.walls, self.inner, self.rss = [], [], []
-        self.requests = None
-        self.failed = None
-
-
-def run_peer(peer, sim, expected, timeout):
-    """One run of a peer: its count checked, its wall (and in-process) time recorded."""
-    if peer.failed:
-        return
-    sim.clear_log()
-    rc, out, err, seconds, rss = run.run_once(peer.argv, timeout)
-    made, bad = sim.logged()
-    if rc != 0:
-        peer.failed = f"exit status {rc}"
-        fail(f"{peer.label}: `{peer.shown}` exited {rc}: {run.first_line(err) or run.first_line(out)}")
-        return
-    count, inner = peer.parse(out)
-    if count != expected:
-        peer.failed = f"counted {count}, expected {expected}"
-        fail(f"{peer.label}: `{peer.shown}` counted {count} tasks, but the server has {expected} "
-             f"(stdout {out.strip()[:200]!r}, stderr {err.strip()[:200]!r})")
-        return
-    if bad:
-        note(f"{peer.label}: {bad} of {made} requests were not answered 200")
-    peer.walls.append(seconds)
-    if inner is not None:
-        peer.inner.append(inner)
-    if rss is not None:
-        peer.rss.append(rss)
-    peer.requests = made
-
-
-def parse_plain(out):
-    text = out.strip()
-    return (int(text) if text.isdigit() else text), None
-
-
-def parse_fields(out):
-    found = fields(out)
-    count = found.get("count", "")
-    return (int(count) if count.isdigit() else out.strip()), float(found.get("elapsed", "nan"))
-
-
-def best(values):
-    return min(values) if values else None
-
-
-def median(values):
-    return statistics.median(values) if values else None
-
-
-def ratio(a, b):
-    return a / b if a is not None and b else None
-
-
-def met(ok):
-    if ok is None:
-        return "—"
-    return "met" if ok else "**not met**"
-
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rove", default=os.path.join(ROOT, ".build/release/rove"))
-    parser.add_argument("--sim", default=os.path.join(ROOT, ".build/release/rove-sim"))
-    parser.add_argument("--python", default="/usr/bin/python3")
-    parser.add_argument("--runs", type=int, default=5)
+    parser = paging.arguments(__doc__.split("\n")[0], "octopus")
     parser.add_argument("--mem-runs", type=int, default=3)
     parser.add_argument("--tasks", type=int, default=3000)
-    parser.add_argument("--latency-ms", type=int, default=50)
     parser.add_argument("--big-tasks", type=int, default=100000)
-    parser.add_argument("--command", default="scripts/bench octopus")
     options = parser.parse_args()
     rove, py = options.rove, options.python
-    started = datetime.datetime.now(datetime.timezone.utc)
-    load_before = os.getloadavg()
+    started, load_before = paging.now()
     env_before = dict(os.environ)
     latency = options.latency_ms / 1000
 
@@ -218,33 +86,8 @@ def main():
     try:
         expected = sim.total_tasks()
         note(f"{sim.shown}: {expected} tasks in /api/tasks; {options.runs} rounds")
-        for peer in peers:  # a warm-up round: page cache, connection set-up, the simulator's first renders
-            rc, out, err, _, _ = run.run_once(peer.argv, 600)
-        for round_number in range(options.runs):
-            for peer in peers:
-                run_peer(peer, sim, expected, 600)
-            note(f"round {round_number + 1}: " + ", ".join(
-                f"{p.key} {p.walls[-1]:.3f} s" for p in peers if p.walls and not p.failed))
-        for peer in first_peers:
-            for _ in range(options.runs):
-                sim.clear_log()
-                rc, out, err, seconds, _ = run.run_once(peer.argv, 120)
-                made, _ = sim.logged()
-                found = fields(out)
-                try:
-                    first = float(found.get("first", "nan"))
-                except ValueError:
-                    first = float("nan")
-                if rc != 0 or not found.get("id", "").startswith("ServerTasks-") or first != first:
-                    peer.failed = "no first item"
-                    fail(f"first item ({peer.label}): `{peer.shown}` gave {out.strip()[:200]!r} "
-                         f"{run.first_line(err)!r}, exit {rc}")
-                    break
-                peer.inner.append(first)
-                peer.requests = made
-            if peer.inner:
-                note(f"first item, {peer.label}: best {min(peer.inner) * 1000:.1f} ms, "
-                     f"{peer.requests} requests")
+        paging.rounds(peers, sim, expected, options.runs)
+        paging.first_items(first_peers, sim, options.runs, lambda task_id: task_id.startswith("ServerTasks-"))
     finally:
         sim.stop()
 
@@ -276,7 +119,6 @@ def main():
     load_after = os.getloadavg()
 
     # The section.
-    facts = run.machine_facts()
     by = {p.key: p for p in peers}
     r_best = best(by["rove"].walls)
     loop_speedup = ratio(best(by["next"].walls), r_best)
@@ -304,14 +146,7 @@ def main():
       "counted from the simulator's log; rove's include the root documents it reads on first use "
       "(`/api`, and the space's documents when it needs them).")
     w("")
-    w(f"- **Date:** {started.strftime('%Y-%m-%d %H:%M UTC')}")
-    w(f"- **Command:** `{options.command}` (runs [`bench/octopus.sh`](bench/octopus.sh))")
-    w(f"- **Machine:** {facts['nproc']} cores ({facts['cpu']}), {facts['memory']} RAM, "
-      f"{facts['os']}, Linux {facts['kernel']}; load average {load_before[0]:.2f} before, "
-      f"{load_after[0]:.2f} after")
-    w(f"- **Rove:** {run.rove_revision()}, release build of `rove` and `rove-sim`")
-    req_version = run.version_of([py, "-c", "import requests; print(requests.__version__)"])
-    w(f"- **Peers:** {run.version_of([py, '--version'])} (`{py}`), requests {req_version}")
+    paging.facts(w, started, options.command, load_before, load_after, py)
     w("")
     w(f"| peer | tasks | requests | best | median | in the process (best) | rove / this | command |")
     w("|---|---:|---:|---:|---:|---:|---:|---|")
@@ -331,14 +166,7 @@ def main():
       "**warm** with the server's root (`octopus.json`) read before the clock starts. The request latency is "
       f"{options.latency_ms} ms.")
     w("")
-    w("| first item | best | median | in latencies | requests in the run | command |")
-    w("|---|---:|---:|---:|---:|---|")
-    for p in first_peers:
-        if p.failed or not p.inner:
-            w(f"| {p.label} | **failed: {p.failed}** | | | | `{p.shown}` |")
-            continue
-        w(f"| {p.label} | {run.fmt_s(best(p.inner))} | {run.fmt_s(median(p.inner))} | "
-          f"{best(p.inner) / latency:.1f} | {p.requests} | `{p.shown}` |")
+    paging.first_item_table(w, first_peers, latency)
     w("")
     big_shown = f"rove-sim --tasks {options.big_tasks}"
     w(f"Memory: every task of `{big_shown}` (no latency; {big_expected or '?':,} tasks) read by a "
@@ -373,17 +201,7 @@ def main():
       "as it has after any earlier use); a cold script pays one more latency for that root "
       "document, which says where `Tasks` lives. The in-the-process column leaves out every "
       "program's start-up (python's includes neither its start nor `import requests`).")
-    if FAILURES:
-        w("")
-        w("**Failures:**")
-        w("")
-        for f in FAILURES:
-            w(f"- {f}")
-    print("\n".join(lines))
-    if FAILURES:
-        note("failures:\n  " + "\n  ".join(FAILURES))
-        return 1
-    return 0
+    return paging.finish(lines)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ struct DeployHQAction {
         let body = try self.body(from: arguments)
         let answer = try resource.connection.send(method, to: address, body: body.map { dialect.requestBody($0, to: address) })
         guard case .object(let fields)? = answer, dialect.identity(of: fields) != nil else { return answer ?? .null }
-        return .host(Resource(fields, connection: resource.connection, dialect: dialect, address: try answerAddress(fields, action: address)))
+        return .host(Resource(fields, connection: resource.connection, dialect: dialect, address: try answerAddress(fields)))
     }
 
     private func body(from arguments: Arguments) throws -> Value? {
@@ -37,11 +37,18 @@ struct DeployHQAction {
         return .object(fields)
     }
 
-    /// Where the answer lives: below the action (`test_access/<id>`), or beside the resource when
-    /// it is one of the same kind (`rollback` and `retry` answer with a deployment).
-    private func answerAddress(_ fields: Fields, action: String) throws -> String? {
-        if let below = dialect.address(ofItem: fields, inCollection: action) { return below }
+    /// Where the answer lives: in a collection named like the action, below the resource or
+    /// the nearest of its ancestors that has one (a server's `test_access()` answers a
+    /// `projects/web/test_access/<id>`); else beside the resource, as one of its kind
+    /// (`rollback` and `retry` answer with a deployment).
+    private func answerAddress(_ fields: Fields) throws -> String? {
         let own = try resource.selfLink()
+        var ancestor = DeployHQGraph.segments(of: own)
+        while !ancestor.isEmpty {
+            let collection = (ancestor + [Substring(name)]).joined(separator: "/")
+            if let address = dialect.address(ofItem: fields, inCollection: collection) { return address }
+            ancestor.removeLast()
+        }
         guard let slash = own.lastIndex(of: "/") else { return nil }
         return dialect.address(ofItem: fields, inCollection: String(own[..<slash]))
     }

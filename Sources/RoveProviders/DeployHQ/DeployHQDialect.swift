@@ -302,7 +302,7 @@ final class DeployHQDialect: Dialect {
         var singular = name
         if singular.hasSuffix("ies") {
             singular = String(singular.dropLast(3)) + "y"
-        } else if singular.hasSuffix("s") {
+        } else if singular.hasSuffix("s"), !singular.hasSuffix("ss") {   // `test_access` stays
             singular.removeLast()
         }
         return singular.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

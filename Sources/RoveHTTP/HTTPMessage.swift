@@ -31,11 +31,15 @@ public struct HTTPResponse: Sendable {
     /// Header fields in order, names lowercased.
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// The protocol the exchange used: HTTP/2 when an https:// server offered it, else HTTP/1.1.
+    public var version: HTTPVersion
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+                version: HTTPVersion = .http1_1) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.version = version
     }
 
     /// The first value of header `name` (case-insensitive).

@@ -243,12 +243,15 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     /// `← 200 GET https://host/api/x 12 ms 5123 B`, or the transport failure's kind for a status.
+    /// A protocol other than HTTP/1.1 is named at the end (`… 5123 B HTTP/2`): 1.1 is the usual
+    /// case, and naming it on every line would only add noise.
     private func responseLine(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest,
                               elapsed: Double) -> String {
         let target = "\(request.method.uppercased()) \(redactor.redact(url: request.url)) \(ClientText.milliseconds(elapsed))"
         switch result {
         case .success(let response):
-            return "← \(response.status) \(target) \(response.body.count) B"
+            let version = response.version == .http1_1 ? "" : " HTTP/\(response.version.rawValue)"
+            return "← \(response.status) \(target) \(response.body.count) B\(version)"
         case .failure(let error):
             let reason = redactor.redact(error.message)
             return "← \(error.kind) \(target)" + (reason.isEmpty ? "" : ": " + reason)

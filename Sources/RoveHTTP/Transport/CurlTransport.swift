@@ -26,6 +26,10 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         public var maxConnectionsPerHost: Int
         /// Verify the server's certificate and host name. Turning this off is for test servers.
         public var verifyTLS: Bool
+        /// A PEM file of certificate authorities to verify servers against, in place of the
+        /// system's CA bundle (as curl's `--cacert`): for a server behind a private or corporate
+        /// CA, which then stays verified instead of needing `verifyTLS` off. nil uses the system's.
+        public var certificateAuthorities: String?
         public var userAgent: String
         /// The Accept-Encoding offered; "" offers whatever curl can decode (gzip, deflate, …) and
         /// nil offers nothing. Bodies arrive decoded either way.
@@ -36,6 +40,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         public init(connectTimeout: Double = 10, totalTimeout: Double = 120,
                     lowSpeedLimit: Int = 1, lowSpeedTime: Double = 30,
                     maxConnectionsPerHost: Int = 8, verifyTLS: Bool = true,
+                    certificateAuthorities: String? = nil,
                     userAgent: String = "rove/0.1.0", acceptEncoding: String? = "",
                     followRedirects: Bool = true, maxRedirects: Int = 10)
         {
@@ -45,6 +50,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             self.lowSpeedTime = lowSpeedTime
             self.maxConnectionsPerHost = maxConnectionsPerHost
             self.verifyTLS = verifyTLS
+            self.certificateAuthorities = certificateAuthorities
             self.userAgent = userAgent
             self.acceptEncoding = acceptEncoding
             self.followRedirects = followRedirects

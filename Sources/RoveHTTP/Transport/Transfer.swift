@@ -72,7 +72,8 @@ final class Transfer {
             return .failure(.from(code, detail: easy.lastErrorDetail, cancelled: cancelled))
         }
         let status = easy.info(CURLINFO_RESPONSE_CODE) ?? 0
-        let response = HTTPResponse(status: status, headers: headers, body: body)
+        let version = HTTPVersion(curlVersion: easy.info(CURLINFO_HTTP_VERSION) ?? 0)
+        let response = HTTPResponse(status: status, headers: headers, body: body, version: version)
         headers = []
         body = []
         return .success(response)
@@ -97,6 +98,9 @@ final class Transfer {
         try easy.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
         try easy.set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS)
         try easy.set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        // A missing or unreadable file fails each transfer as a TLS error, not here: curl reads
+        // it only when it connects.
+        if let authorities = options.certificateAuthorities { try easy.set(CURLOPT_CAINFO, authorities) }
         try easy.set(CURLOPT_FOLLOWLOCATION, options.followRedirects)
         try easy.set(CURLOPT_MAXREDIRS, options.maxRedirects)
         // A 20 KB page arrives in one read and one callback rather than two, as with the curl

@@ -3,9 +3,8 @@
 import CCurl
 
 extension HTTPVersion {
-    /// The version CURLINFO_HTTP_VERSION reported. curl reports 0 when it could not tell, which
-    /// a finished transfer does not do; HTTP/1.1 is the likeliest answer then, and the harmless
-    /// one: callers only treat a version other than 1.1 as worth mentioning.
+    /// The version CURLINFO_HTTP_VERSION reported. curl reports 0 when it does not know; HTTP/1.1
+    /// is the likeliest answer then, and the harmless one: the trace names only other versions.
     init(curlVersion: Int) {
         switch curlVersion {
         case Int(CURL_HTTP_VERSION_1_0): self = .http1_0

@@ -19,7 +19,10 @@ extension CLI {
             progressOutput: terminal.error ? { text in
                 errors.write(text)
                 errors.flush()
-            } : nil
+            } : nil,
+            // The variable OpenSSL's own tools read; libcurl is given its default CA bundle
+            // otherwise, so without this a private CA could only be added system-wide.
+            certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         ))
         let environment = self.environment
         providers.profiles = { name in

@@ -20,13 +20,18 @@ public final class Providers {
         public var progressOutput: ((String) -> Void)?
         /// The transport to use; nil for libcurl. Tests substitute their own.
         public var transport: HTTPTransport?
+        /// A PEM file of certificate authorities to trust instead of the system's, for servers
+        /// behind a private CA; the CLI takes it from `SSL_CERT_FILE`.
+        public var certificateAuthorities: String?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
-                    progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil) {
+                    progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
+                    certificateAuthorities: String? = nil) {
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
             self.transport = transport
+            self.certificateAuthorities = certificateAuthorities
         }
     }
 
@@ -79,7 +84,7 @@ public final class Providers {
             transport = given
         } else {
             do {
-                transport = try CurlTransport()
+                transport = try CurlTransport(options: CurlTransport.Options(certificateAuthorities: options.certificateAuthorities))
             } catch {
                 throw Diagnostic(.network, "cannot make HTTP requests: \(error.message)")
             }

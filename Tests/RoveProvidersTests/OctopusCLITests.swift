@@ -61,6 +61,26 @@ final class OctopusCLITests: XCTestCase {
         XCTAssertEqual(try simulator.octopusRequestsOutsideTheSwagger(try SwaggerRoutes.octopus()), [])
     }
 
+    /// An Octopus behind a private CA, here nghttpd serving a root document over HTTP/2 with the
+    /// test certificate: trusted through SSL_CERT_FILE, refused without it.
+    func testSSLCertFileTrustsAPrivateCertificateAuthority() throws {
+        let server = try HTTP2Server(files: ["api": #"{"Application": "Octopus Deploy", "Version": "2020.5.0", "Links": {}}"#])
+        defer { server.stop(); server.removeFiles() }
+        func run(_ extra: [String: String]) -> (status: Int32, output: String, errors: String) {
+            let output = MemoryOutput()
+            let errors = MemoryOutput()
+            let environment = ["OCTOPUS_URL": server.baseURL, "OCTOPUS_API_KEY": "API-PRIVATE0CA0TEST0000000001"].merging(extra) { $1 }
+            let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: environment)
+            return (cli.run(["-e", "print(octopus.Version)"]), output.text, errors.text)
+        }
+        let trusted = run(["SSL_CERT_FILE": HTTP2Server.certificateAuthorities])
+        XCTAssertEqual(trusted.status, 0, trusted.errors)
+        XCTAssertEqual(trusted.output, "2020.5.0\n")
+        let refused = run([:])
+        XCTAssertEqual(refused.status, 5, refused.errors)
+        XCTAssertTrue(refused.errors.contains("tls error: GET \(server.baseURL)/api"), refused.errors)
+    }
+
     func testConnectOpensAProfileFromTheConfigFile() throws {
         let simulator = try SimulatorProcess()
         defer { _ = simulator.stop() }

@@ -1,7 +1,6 @@
 // nghttpd, a real HTTP/2 server with TLS, on loopback for the tests: started, waited for, stopped.
 
 import Foundation
-import RoveTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,8 +8,8 @@ import Darwin
 #endif
 
 /// Why the server could not be started; thrown from `setUp`, so the test fails saying so.
-struct HTTP2ServerError: Error, CustomStringConvertible {
-    let description: String
+public struct HTTP2ServerError: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// An `nghttpd` process serving `files` over TLS (ALPN h2) on 127.0.0.1, with the test
@@ -18,21 +17,22 @@ struct HTTP2ServerError: Error, CustomStringConvertible {
 ///
 /// nghttpd rather than a server of our own: what is being proved is that libcurl negotiates
 /// HTTP/2 with a server that offers it, and only an independent implementation proves that.
-final class HTTP2Server {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/tls")
+public final class HTTP2Server {
+    /// The test certificates, kept with the HTTP tests that first needed them.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tests/RoveHTTPTests/Fixtures/tls")
     /// The PEM file of the test CA, for `CurlTransport.Options.certificateAuthorities`.
-    static let certificateAuthorities = fixtures.appendingPathComponent("ca.pem").path
+    public static let certificateAuthorities = fixtures.appendingPathComponent("ca.pem").path
 
-    let port: Int
-    var baseURL: String { "https://127.0.0.1:\(port)" }
+    public let port: Int
+    public var baseURL: String { "https://127.0.0.1:\(port)" }
     private let process: Process
     /// Holds the served files under htdocs/ and nghttpd's log beside them.
     private let folder: String
     private var logFile: String { folder + "/nghttpd.log" }
 
     /// `files` maps a path under the document root ("item.json") to its contents.
-    init(files: [String: String]) throws {
+    public init(files: [String: String]) throws {
         guard let executable = Self.findExecutable() else {
             throw HTTP2ServerError(description: "nghttpd is not installed: scripts/setup installs it "
                                    + "(apt-get install nghttp2-server); the HTTP/2 tests need a real HTTP/2 server")
@@ -81,7 +81,7 @@ final class HTTP2Server {
     deinit { stop() }
 
     /// Stops the server and waits for it to exit, so its log is complete. Safe to call twice.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -89,18 +89,18 @@ final class HTTP2Server {
     }
 
     /// Removes the served files and the log; the server must be stopped.
-    func removeFiles() {
+    public func removeFiles() {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// How many connections carried requests; read after `stop()`. The probes that waited for
     /// the server to listen carried none, so they do not count.
-    var connectionsWithRequests: Int {
+    public var connectionsWithRequests: Int {
         Set(requestLines.map { $0.prefix { $0 != "]" } }).count
     }
 
     /// How many requests (HTTP/2 streams) the server received, over every connection.
-    var receivedRequests: Int {
+    public var receivedRequests: Int {
         requestLines.filter { $0.contains(" :method: ") }.count
     }
 

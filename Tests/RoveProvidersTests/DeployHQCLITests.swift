@@ -7,43 +7,29 @@ import RoveHTTP
 import RoveTestSupport
 import XCTest
 
-/// One run of the real CLI, in process, against a simulator, and what it must produce.
-private struct Case {
-    let name: String
-    let source: String
-    var extraArguments: [String] = []
-    /// Replaces the simulator's key, to be refused.
-    var apiKey: String?
-    /// Leaves DeployHQ out of the environment.
-    var unconfigured = false
-    var outputContains: String?
-    var errorContains: String?
-    var status: Int32 = 0
-}
-
-private let cases: [Case] = [
-    Case(name: "a resource field prints as JSON off a terminal", source: "deployhq.projects.get(\"web\").name",
+private let cases: [CLICase] = [
+    CLICase(name: "a resource field prints as JSON off a terminal", source: "deployhq.projects.get(\"web\").name",
          outputContains: "\"Web\""),
-    Case(name: "a collection prints its items", source: "deployhq.projects.get(\"web\").servers",
+    CLICase(name: "a collection prints its items", source: "deployhq.projects.get(\"web\").servers",
          outputContains: "\"protocol_type\": \"rsync\""),
-    Case(name: "root is DeployHQ when it is the only connection", source: "root.projects.count", outputContains: "5"),
-    Case(name: "the stdlib comes with the connection", source: "deployhqProject(\"marketing-site\").name",
+    CLICase(name: "root is DeployHQ when it is the only connection", source: "root.projects.count", outputContains: "5"),
+    CLICase(name: "the stdlib comes with the connection", source: "deployhqProject(\"marketing-site\").name",
          outputContains: "\"Marketing Site\""),
-    Case(name: "a 404 exits 4 naming the error code", source: "deployhq.projects.get(\"nope\")",
+    CLICase(name: "a 404 exits 4 naming the error code", source: "deployhq.projects.get(\"nope\")",
          errorContains: "HTTP 404 Not Found: GET", status: 4),
-    Case(name: "a 422 exits 4 with the field's message",
+    CLICase(name: "a 422 exits 4 with the field's message",
          source: "deployhq.projects.get(\"web\").ssh_commands.create({command: \"x\", timing: \"before\"})",
          errorContains: "timing is not included in the list", status: 4),
-    Case(name: "a wrong key exits 6, key unseen", source: "deployhq.projects.count",
+    CLICase(name: "a wrong key exits 6, key unseen", source: "deployhq.projects.count",
          apiKey: "canary0wrong0key000000000000000000000001", errorContains: "HTTP 401 Unauthorized", status: 6),
-    Case(name: "a failed deployment exits 1", source: """
+    CLICase(name: "a failed deployment exits 1", source: """
         deployhq.projects.get("flaky-service").deploy(to: "Flaky Box").wait(interval: 0.1)
         """, errorContains: "failed at Transferring files", status: 1),
-    Case(name: "--trace writes each request and response, redacted", source: "deployhq.projects.count",
+    CLICase(name: "--trace writes each request and response, redacted", source: "deployhq.projects.count",
          extraArguments: ["--trace"], outputContains: "5", errorContains: "← 200 GET http://127.0.0.1:"),
-    Case(name: "--trace of a refused key", source: "deployhq.projects.count", extraArguments: ["--trace"],
+    CLICase(name: "--trace of a refused key", source: "deployhq.projects.count", extraArguments: ["--trace"],
          apiKey: "canary0wrong0key000000000000000000000001", errorContains: "← 401 GET", status: 6),
-    Case(name: "unconfigured, the global says how to configure it", source: "deployhq.projects", unconfigured: true,
+    CLICase(name: "unconfigured, the global says how to configure it", source: "deployhq.projects", unconfigured: true,
          errorContains: "deployhq is not configured: set DEPLOYHQ_ACCOUNT, DEPLOYHQ_EMAIL, DEPLOYHQ_API_KEY", status: 1),
 ]
 
@@ -52,23 +38,13 @@ final class DeployHQCLITests: XCTestCase {
         let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
         defer { _ = simulator.stop() }
         let email = simulator.deployhqEmail ?? ""
-        for item in cases {
-            let key = item.apiKey ?? simulator.deployhqAPIKey ?? ""
-            let output = MemoryOutput()
-            let errors = MemoryOutput()
-            let environment = item.unconfigured ? [:]
-                : ["DEPLOYHQ_URL": simulator.deployhqURL ?? "", "DEPLOYHQ_EMAIL": email, "DEPLOYHQ_API_KEY": key]
-            let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: environment)
-            let status = cli.run(item.extraArguments + ["-e", item.source])
-            let context = "\(item.name)\nstdout: \(output.text)\nstderr: \(errors.text)"
-            XCTAssertEqual(status, item.status, context)
-            if let expected = item.outputContains { XCTAssertTrue(output.text.contains(expected), context) }
-            if let expected = item.errorContains { XCTAssertTrue(errors.text.contains(expected), context) }
-            let basic = Data("\(email):\(key)".utf8).base64EncodedString()
-            for secret in [key, basic] {
-                XCTAssertFalse(output.text.contains(secret) || errors.text.contains(secret), "credential written out: \(context)")
-            }
-        }
+        let key = { (item: CLICase) in item.apiKey ?? simulator.deployhqAPIKey ?? "" }
+        CLICase.run(cases,
+                    environment: { item in
+                        item.unconfigured ? [:]
+                            : ["DEPLOYHQ_URL": simulator.deployhqURL ?? "", "DEPLOYHQ_EMAIL": email, "DEPLOYHQ_API_KEY": key(item)]
+                    },
+                    secrets: { [key($0), Data("\(email):\(key($0))".utf8).base64EncodedString()] })
         let openAPI = try SwaggerRoutes(contentsOf: DeployHQScriptTests.openAPI)
         XCTAssertEqual(try simulator.deployhqRequestsOutsideTheOpenAPI(openAPI), [])
     }

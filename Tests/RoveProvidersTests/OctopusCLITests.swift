@@ -5,37 +5,25 @@ import RoveCore
 import RoveTestSupport
 import XCTest
 
-/// One run of the real CLI, in process, against a simulator, and what it must produce.
-private struct Case {
-    let name: String
-    let source: String
-    var extraArguments: [String] = []
-    /// Replaces the simulator's key, to be refused.
-    var apiKey: String?
-    var outputContains: String?
-    var errorContains: String?
-    var status: Int32 = 0
-}
-
-private let cases: [Case] = [
-    Case(name: "a resource prints as JSON off a terminal", source: "octopus.Projects.get(\"Projects-1\").Name",
+private let cases: [CLICase] = [
+    CLICase(name: "a resource prints as JSON off a terminal", source: "octopus.Projects.get(\"Projects-1\").Name",
          outputContains: "\"Web\""),
-    Case(name: "a collection prints its items", source: "octopus.Environments",
+    CLICase(name: "a collection prints its items", source: "octopus.Environments",
          outputContains: "\"Production\""),
-    Case(name: "a 404 exits 4", source: "octopus.Projects.get(\"Projects-404\")",
+    CLICase(name: "a 404 exits 4", source: "octopus.Projects.get(\"Projects-404\")",
          errorContains: "HTTP 404 Not Found: GET", status: 4),
-    Case(name: "a 400 exits 4 with the server's Errors", source: "octopus.Releases.create({Version: \"1\"})",
+    CLICase(name: "a 400 exits 4 with the server's Errors", source: "octopus.Releases.create({Version: \"1\"})",
          errorContains: "HTTP 400 Bad Request: POST", status: 4),
-    Case(name: "a wrong key exits 6, key unseen", source: "octopus.Projects.count", apiKey: "API-CANARY0WRONG0KEY0000000001",
+    CLICase(name: "a wrong key exits 6, key unseen", source: "octopus.Projects.count", apiKey: "API-CANARY0WRONG0KEY0000000001",
          errorContains: "HTTP 401 Unauthorized", status: 6),
-    Case(name: "a failed task exits 1", source: """
+    CLICase(name: "a failed task exits 1", source: """
         let dep = octopus.Deployments.create({ReleaseId: octopus.Projects.find(name: "Flaky Service").Releases.first.Id,
                                               EnvironmentId: octopus.Environments.find(name: "Production").Id})
         dep.Task.wait(interval: 0.1)
         """, errorContains: "failed", status: 1),
-    Case(name: "--trace writes each request and response, redacted", source: "octopus.Projects.count",
+    CLICase(name: "--trace writes each request and response, redacted", source: "octopus.Projects.count",
          extraArguments: ["--trace"], outputContains: "12", errorContains: "← 200 GET http://127.0.0.1:"),
-    Case(name: "--trace of a refused key", source: "octopus.Projects.count", extraArguments: ["--trace"],
+    CLICase(name: "--trace of a refused key", source: "octopus.Projects.count", extraArguments: ["--trace"],
          apiKey: "API-CANARY0WRONG0KEY0000000001", errorContains: "← 401 GET", status: 6),
 ]
 
@@ -43,21 +31,9 @@ final class OctopusCLITests: XCTestCase {
     func testCases() throws {
         let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
         defer { _ = simulator.stop() }
-        for item in cases {
-            let key = item.apiKey ?? simulator.octopusAPIKey
-            let output = MemoryOutput()
-            let errors = MemoryOutput()
-            let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
-                          environment: ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": key])
-            let status = cli.run(item.extraArguments + ["-e", item.source])
-            let context = "\(item.name)\nstdout: \(output.text)\nstderr: \(errors.text)"
-            XCTAssertEqual(status, item.status, context)
-            if let expected = item.outputContains { XCTAssertTrue(output.text.contains(expected), context) }
-            if let expected = item.errorContains { XCTAssertTrue(errors.text.contains(expected), context) }
-            for secret in [key, simulator.octopusAPIKey] {
-                XCTAssertFalse(output.text.contains(secret) || errors.text.contains(secret), "key written out: \(context)")
-            }
-        }
+        CLICase.run(cases,
+                    environment: { ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": $0.apiKey ?? simulator.octopusAPIKey] },
+                    secrets: { [$0.apiKey ?? "", simulator.octopusAPIKey] })
         XCTAssertEqual(try simulator.octopusRequestsOutsideTheSwagger(try SwaggerRoutes.octopus()), [])
     }
 

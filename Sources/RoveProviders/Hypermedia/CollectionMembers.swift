@@ -55,6 +55,21 @@ struct CollectionMembers {
             guard number >= 1 else { throw arguments.badArgument(0, "page numbers start at 1") }
             let size = link.requestedPaging.size ?? link.dialect.defaultPageSize
             return .host(link.page(offset: (number - 1) * size, size: size))
+        case "first":
+            // `first { pred }` is `find { pred }`, as on lists; plain `first` is the member.
+            guard arguments.count > 0 else { return nil }
+            return try find(arguments)
+        case "count":
+            // `count { pred }` counts matching items over every page; plain `count` is the member.
+            guard arguments.count > 0 else { return nil }
+            try arguments.expect(1)
+            let predicate = try arguments.function(0)
+            var matching = 0
+            let walk = PageWalk(link)
+            while let item = try walk.next() {
+                if try arguments.call(predicate, item).isTruthy { matching += 1 }
+            }
+            return .int(matching)
         case "take":
             try arguments.expect(1)
             return .list(try collect(PageWalk(link, limit: try arguments.nonNegativeInt(0))))

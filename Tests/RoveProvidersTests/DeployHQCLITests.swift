@@ -65,28 +65,22 @@ final class DeployHQCLITests: XCTestCase {
     func testAProfileConnectsAndConnectTakesOneBySettings() throws {
         let simulator = try SimulatorProcess()
         defer { _ = simulator.stop() }
-        guard let folder = makeTemporaryFolder(prefix: "rove-profiles") else { throw XCTSkip("no temporary folder") }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/rove", withIntermediateDirectories: true)
         let config = """
             [profiles.shop]
             deployhq_url = "\(simulator.deployhqURL ?? "")"
             deployhq_email = "\(simulator.deployhqEmail ?? "")"
             deployhq_api_key_env = "SHOP_KEY"
             """
-        try config.write(toFile: folder + "/rove/config.toml", atomically: true, encoding: .utf8)
-        let output = MemoryOutput()
-        let errors = MemoryOutput()
-        let environment = ["XDG_CONFIG_HOME": folder, "SHOP_KEY": simulator.deployhqAPIKey ?? "",
-                           "SIM_URL": simulator.deployhqURL ?? "", "SIM_EMAIL": simulator.deployhqEmail ?? ""]
-        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: environment)
         let source = """
             let shop = connect("shop")
             let direct = connect(deployhq: env("SIM_URL"), email: env("SIM_EMAIL"), apiKey: secret(env("SHOP_KEY")))
             print(shop.projects.count, direct.projects.find(name: "api").permalink, root.zones.count)
             """
-        let status = cli.run(["--profile", "shop", "-e", source])
-        XCTAssertEqual(status, 0, errors.text)
-        XCTAssertEqual(output.text, "5 api 3\n", errors.text)
+        let run = try CLIRun(["--profile", "shop", "-e", source],
+                             environment: ["SHOP_KEY": simulator.deployhqAPIKey ?? "", "SIM_URL": simulator.deployhqURL ?? "",
+                                           "SIM_EMAIL": simulator.deployhqEmail ?? ""],
+                             config: config)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "5 api 3\n", run.errors)
     }
 }

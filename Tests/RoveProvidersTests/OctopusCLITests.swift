@@ -42,17 +42,14 @@ final class OctopusCLITests: XCTestCase {
     func testSSLCertFileTrustsAPrivateCertificateAuthority() throws {
         let server = try HTTP2Server(files: ["api": #"{"Application": "Octopus Deploy", "Version": "2020.5.0", "Links": {}}"#])
         defer { server.stop(); server.removeFiles() }
-        func run(_ extra: [String: String]) -> (status: Int32, output: String, errors: String) {
-            let output = MemoryOutput()
-            let errors = MemoryOutput()
-            let environment = ["OCTOPUS_URL": server.baseURL, "OCTOPUS_API_KEY": "API-PRIVATE0CA0TEST0000000001"].merging(extra) { $1 }
-            let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: environment)
-            return (cli.run(["-e", "print(octopus.Version)"]), output.text, errors.text)
+        func run(_ extra: [String: String]) throws -> CLIRun {
+            try CLIRun(["-e", "print(octopus.Version)"],
+                       environment: ["OCTOPUS_URL": server.baseURL, "OCTOPUS_API_KEY": "API-PRIVATE0CA0TEST0000000001"].merging(extra) { $1 })
         }
-        let trusted = run(["SSL_CERT_FILE": HTTP2Server.certificateAuthorities])
+        let trusted = try run(["SSL_CERT_FILE": HTTP2Server.certificateAuthorities])
         XCTAssertEqual(trusted.status, 0, trusted.errors)
         XCTAssertEqual(trusted.output, "2020.5.0\n")
-        let refused = run([:])
+        let refused = try run([:])
         XCTAssertEqual(refused.status, 5, refused.errors)
         XCTAssertTrue(refused.errors.contains("tls error: GET \(server.baseURL)/api"), refused.errors)
     }
@@ -60,24 +57,17 @@ final class OctopusCLITests: XCTestCase {
     func testConnectOpensAProfileFromTheConfigFile() throws {
         let simulator = try SimulatorProcess()
         defer { _ = simulator.stop() }
-        guard let folder = makeTemporaryFolder(prefix: "rove-profiles") else { throw XCTSkip("no temporary folder") }
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/rove", withIntermediateDirectories: true)
         let config = """
             [profiles.platform]
             octopus_url = "\(simulator.octopusURL)"
             octopus_api_key_env = "PLATFORM_KEY"
             octopus_space = "Platform Team"
             """
-        try config.write(toFile: folder + "/rove/config.toml", atomically: true, encoding: .utf8)
-        let output = MemoryOutput()
-        let errors = MemoryOutput()
-        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
-                      environment: ["XDG_CONFIG_HOME": folder, "PLATFORM_KEY": simulator.octopusAPIKey])
         let source = "let p = connect(\"platform\"); print(p.space.Name, p.Projects.count); connect(\"nope\")"
-        XCTAssertEqual(cli.run(["-e", source]), 1, errors.text)
-        XCTAssertEqual(output.text, "Platform Team 3\n")
-        XCTAssertTrue(errors.text.contains("unknown profile 'nope' (known: platform)"), errors.text)
+        let run = try CLIRun(["-e", source], environment: ["PLATFORM_KEY": simulator.octopusAPIKey], config: config)
+        XCTAssertEqual(run.status, 1, run.errors)
+        XCTAssertEqual(run.output, "Platform Team 3\n")
+        XCTAssertTrue(run.errors.contains("unknown profile 'nope' (known: platform)"), run.errors)
     }
 
     /// An https:// URL for a server that speaks plain HTTP fails the handshake: a `network`
@@ -85,21 +75,16 @@ final class OctopusCLITests: XCTestCase {
     func testHTTPSToAPlainServerIsATLSError() throws {
         let simulator = try SimulatorProcess()
         defer { _ = simulator.stop() }
-        let output = MemoryOutput()
-        let errors = MemoryOutput()
         let url = simulator.octopusURL.replacingOccurrences(of: "http://", with: "https://")
-        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors,
-                      environment: ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
-        XCTAssertEqual(cli.run(["-e", "octopus.Projects.count"]), 5, errors.text)
-        XCTAssertTrue(errors.text.contains("tls error: GET https://127.0.0.1:"), errors.text)
+        let run = try CLIRun(["-e", "octopus.Projects.count"], environment: ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
+        XCTAssertEqual(run.status, 5, run.errors)
+        XCTAssertTrue(run.errors.contains("tls error: GET https://127.0.0.1:"), run.errors)
     }
 
-    func testUnconfiguredOctopusSaysHowToConfigureIt() {
-        let output = MemoryOutput()
-        let errors = MemoryOutput()
-        let cli = CLI(standardInput: MemoryInput(""), standardOutput: output, standardError: errors, environment: [:])
-        XCTAssertEqual(cli.run(["-e", "octopus.Projects"]), 1)
-        XCTAssertTrue(errors.text.contains("octopus is not configured: set OCTOPUS_URL and OCTOPUS_API_KEY"), errors.text)
+    func testUnconfiguredOctopusSaysHowToConfigureIt() throws {
+        let run = try CLIRun(["-e", "octopus.Projects"], environment: [:])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.errors.contains("octopus is not configured: set OCTOPUS_URL and OCTOPUS_API_KEY"), run.errors)
     }
 
     func testDemoStartsTheSimulatorAndConnects() throws {

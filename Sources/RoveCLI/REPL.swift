@@ -10,6 +10,8 @@ import RoveCore
 final class REPL {
     static let prompt = "rove> "
     static let continuationPrompt = "...   "
+    /// How long Tab may wait for a document it completes from (an Octopus root, a resource).
+    static let completionTimeLimit = 2.0
 
     private let session: Session
     private let editor: LineEditor
@@ -20,7 +22,11 @@ final class REPL {
         self.editor = editor
         self.interrupts = interrupts
         let interpreter = session.interpreter
-        editor.completions = { [unowned interpreter] text in interpreter.completions(for: text) }
+        let providers = session.providers
+        editor.completions = { [unowned interpreter] text in
+            guard let providers else { return interpreter.completions(for: text) }
+            return providers.withTimeLimit(Self.completionTimeLimit) { interpreter.completions(for: text) }
+        }
     }
 
     func run() -> ExitStatus {

@@ -8,12 +8,18 @@ public struct HTTPRequest: Sendable {
     /// Header fields in order; names as written.
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]?
+    /// At most this many seconds for the request, retries included; nil for the transport's
+    /// timeouts and the client's retry policy. For requests someone is waiting on with nothing
+    /// else to do, such as the REPL's Tab completion.
+    public var timeLimit: Double?
 
-    public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+    public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+                timeLimit: Double? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeLimit = timeLimit
     }
 
     /// Whether sending this request twice is harmless, so it may be retried (RFC 9110 §9.2.2).

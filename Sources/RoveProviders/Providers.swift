@@ -64,6 +64,8 @@ public final class Providers {
     public var profiles: ((String) throws -> ProfileSettings)?
     public let redactor = Redactor()
     private var madeClient: HTTPClient?
+    /// The limit `withTimeLimit` set, for the client made while it runs.
+    private var timeLimit: Double?
 
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
@@ -93,8 +95,23 @@ public final class Providers {
         client.trace = options.trace
         client.log = options.log
         client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
+        client.timeLimit = timeLimit
         madeClient = client
         return client
+    }
+
+    /// Runs `body` with every request it makes given at most `seconds`, retries included: the
+    /// CLI wraps Tab completion in it, so a slow server costs a moment and the completions that
+    /// need no request, instead of a frozen prompt.
+    public func withTimeLimit<T>(_ seconds: Double, _ body: () throws -> T) rethrows -> T {
+        let outer = timeLimit
+        timeLimit = min(seconds, outer ?? seconds)
+        madeClient?.timeLimit = timeLimit
+        defer {
+            timeLimit = outer
+            madeClient?.timeLimit = outer
+        }
+        return try body()
     }
 
     /// Stops every request in flight; safe from any thread (the CLI's Ctrl-C watcher).

@@ -16,6 +16,30 @@ final class ClientRetryTests: XCTestCase {
         XCTAssertEqual(transport.count("GET", url), 2)
     }
 
+    /// A request's own time limit bounds its retries: a wait past it is not taken.
+    func testATimeLimitCutsRetriesThatWouldOutlastIt() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "2")]), reply(200))
+        XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url, timeLimit: 1)))
+        XCTAssertEqual(clock.sleeps, [])
+        XCTAssertEqual(transport.count("GET", url), 1)
+    }
+
+    /// The client's own limit applies to requests that carry none, and only while it is set.
+    func testTheClientsTimeLimitAppliesWhileSet() throws {
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "2")]), reply(503, [("retry-after", "2")]), reply(200))
+        let client = makeClient(transport, clock)
+        client.timeLimit = 1
+        XCTAssertThrowsError(try client.send(HTTPRequest(url: url)))
+        XCTAssertEqual(transport.requests.last?.timeLimit, 1)
+        client.timeLimit = nil
+        XCTAssertEqual(try client.send(HTTPRequest(url: url)).status, 200)
+        // The host's pause that the first 503's Retry-After set, then the retry's own wait.
+        XCTAssertEqual(clock.sleeps, [2, 2])
+        XCTAssertEqual(transport.requests.last?.timeLimit, nil)
+    }
+
     func testRetryAfterAsAnHTTPDate() throws {
         let transport = ScriptedTransport(), clock = FakeClock()
         // The fake clock reads Sun, 06 Nov 1994 08:49:37 GMT: this date is 5 seconds later.

@@ -200,6 +200,16 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(failure(of: transport.send(get("/stall")))?.kind, .timeout)
     }
 
+    /// A request's time limit ends it early, and leaves the pooled handle's own timeouts alone.
+    func testATimeLimitedRequestTimesOutAndTheNextOneWaitsAsUsual() throws {
+        server.route("/late") { _ in .delay(seconds: 0.8, then: ServerReply(text: "late")) }
+        let transport = try CurlTransport()
+        var hurried = get("/late")
+        hurried.timeLimit = 0.2
+        XCTAssertEqual(failure(of: transport.send(hurried))?.kind, .timeout)
+        XCTAssertEqual(try transport.send(get("/late")).get().status, 200)
+    }
+
     func testStalledBodyTripsTheLowSpeedLimit() throws {
         // One byte every half second is far below 100 bytes/s; the total timeout is not reached.
         server.route("/stall") { _ in

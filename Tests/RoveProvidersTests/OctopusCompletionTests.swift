@@ -42,3 +42,18 @@ final class OctopusCompletionTests: XCTestCase {
         }
     }
 }
+
+/// Tab waits at most a moment for a slow server: the completions that need no request come at
+/// once, and the limit is gone afterwards.
+final class CompletionTimeLimitTests: XCTestCase {
+    func testASlowRootDocumentIsNotWaitedForPastTheLimit() throws {
+        let root = #"{"Application": "Octopus Deploy", "Version": "2020.5.0", "Links": {"Projects": "/api/projects{/id}{?skip,take}"}}"#
+        let server = try LoopbackServer(routes: ["/api": { _ in .delay(seconds: 1.5, then: ServerReply(text: root)) }])
+        defer { server.stop() }
+        let interpreter = Interpreter()
+        let providers = Providers(interpreter: interpreter)
+        try providers.connectOctopus(url: server.baseURL, apiKey: "API-SLOW0SERVER0TEST00000001", accessToken: nil, space: nil)
+        XCTAssertEqual(providers.withTimeLimit(0.3) { interpreter.completions(for: "octopus.Pro") }, [])
+        XCTAssertEqual(interpreter.completions(for: "octopus.Pro"), ["Projects"])
+    }
+}

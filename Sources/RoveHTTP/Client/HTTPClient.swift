@@ -33,6 +33,9 @@ public final class HTTPClient: @unchecked Sendable {
     public var log: (String) -> Void = { _ in }
     /// Polled between attempts and during waits; the CLI passes its interpreter's `isInterrupted`.
     public var shouldStop: () -> Bool = { false }
+    /// The time limit of requests that carry none (`HTTPRequest.timeLimit`); nil for none. Set
+    /// around work someone waits on with nothing else to do, such as the REPL's Tab completion.
+    public var timeLimit: Double?
 
     private let now: () -> Double
     /// The injected sleep, or nil for the real one that `cancel()` cuts short.
@@ -96,6 +99,10 @@ public final class HTTPClient: @unchecked Sendable {
     public func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
         let generation = cancellations.load(ordering: .relaxed)
         let start = now()
+        var requests = requests
+        if let timeLimit {
+            for index in requests.indices where requests[index].timeLimit == nil { requests[index].timeLimit = timeLimit }
+        }
         let hosts = requests.map { governor(for: $0.url) }
         for request in requests { redactor.learn(from: request.headers) }
         var queue = SendQueue(hosts)
@@ -203,14 +210,16 @@ public final class HTTPClient: @unchecked Sendable {
             let retryable = request.isIdempotent
                 ? [429, 502, 503, 504].contains(status)
                 : (status == 429 || status == 503) && retryAfter != nil
-            if retryable, let delay = nextDelay(attempts: attempts, retryAfter: retryAfter, time: time, start: start) {
+            if retryable, let delay = nextDelay(attempts: attempts, retryAfter: retryAfter, time: time, start: start,
+                                                limit: request.timeLimit) {
                 return .retry(after: delay, reason: String(status))
             }
             return .fail(failures.diagnostic(for: response, to: request))
         case .failure(let error):
             switch error.kind {
             case .connection, .timeout:
-                if request.isIdempotent, let delay = nextDelay(attempts: attempts, retryAfter: nil, time: time, start: start) {
+                if request.isIdempotent, let delay = nextDelay(attempts: attempts, retryAfter: nil, time: time, start: start,
+                                                               limit: request.timeLimit) {
                     return .retry(after: delay, reason: error.kind == .timeout ? "timeout" : "connection")
                 }
             case .cancelled, .tls, .invalid:
@@ -220,11 +229,12 @@ public final class HTTPClient: @unchecked Sendable {
         }
     }
 
-    /// The wait before the next attempt, or nil when attempts or the total time are used up.
-    private func nextDelay(attempts: Int, retryAfter: Double?, time: Double, start: Double) -> Double? {
+    /// The wait before the next attempt, or nil when attempts or the total time (the policy's
+    /// cap, or the request's own `limit` when shorter) are used up.
+    private func nextDelay(attempts: Int, retryAfter: Double?, time: Double, start: Double, limit: Double?) -> Double? {
         guard attempts < policy.maxAttempts else { return nil }
         let delay = retryAfter ?? policy.delay(afterFailure: attempts)
-        guard time + delay - start <= policy.totalTimeCap else { return nil }
+        guard time + delay - start <= min(policy.totalTimeCap, limit ?? .infinity) else { return nil }
         return delay
     }
 

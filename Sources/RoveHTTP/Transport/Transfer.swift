@@ -44,7 +44,8 @@ final class Transfer {
     /// resetting and setting some thirty options again cost a tenth of a small request's time.
     func configure(_ options: CurlTransport.Options) throws(TransportError) {
         try validate()
-        let plainGet = request.method == "GET" && request.body == nil
+        // A time-limited request leaves shorter timeouts behind: the next one starts afresh.
+        let plainGet = request.method == "GET" && request.body == nil && request.timeLimit == nil
         let reuse = plainGet && easy.holdsPlainGetOptions
         // Cleared first: a configuration that fails halfway leaves options nobody can vouch for.
         easy.holdsPlainGetOptions = false
@@ -55,6 +56,10 @@ final class Transfer {
                 try easy.reset()
                 try configureHandle(options)
                 try configureMethodAndBody()
+            }
+            if let limit = request.timeLimit {
+                try easy.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(min(options.connectTimeout, limit)))
+                try easy.set(CURLOPT_TIMEOUT_MS, milliseconds(min(options.totalTimeout, limit)))
             }
             try easy.set(CURLOPT_URL, request.url)
             // A batch started before any connection to its host exists would otherwise open a

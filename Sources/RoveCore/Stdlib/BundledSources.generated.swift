@@ -42,27 +42,6 @@ fn setEnvironmentVariables(project, values, buildPipeline: false) {
   }
   return created
 }
-
-# Seconds since 1970 of an ISO 8601 time as DeployHQ writes them ("2025-12-31T21:00:00.000+00:00",
-# also "…Z", "…+0100" or a date alone, read as midnight UTC), so times can be compared and shifted.
-fn epochSeconds(time) {
-  let date = time.take(10).split("-").map { int($0) }
-  let y = date[1] <= 2 ? date[0] - 1 : date[0]
-  let yearOfEra = y % 400
-  let dayOfYear = (153 * ((date[1] + 9) % 12) + 2) / 5 + date[2] - 1
-  let days = (y / 400) * 146097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719468
-  if time.count <= 10 { return days * 86400 }
-  let clock = time.drop(11).take(8).split(":").map { int($0) }
-  var seconds = days * 86400 + clock[0] * 3600 + clock[1] * 60 + clock[2]
-  let zone = time.drop(19)
-  let at = zone.indexOf("+") ?? zone.indexOf("-")
-  if at != nil {
-    let hm = zone.drop(at + 1).replace(":", with: "")
-    let offset = int(hm.take(2)) * 3600 + int(hm.drop(2)) * 60
-    seconds += zone.drop(at).startsWith("-") ? offset : -offset
-  }
-  return seconds
-}
 """#,
         "octopus.rove": #"""
 # octopus.rove — Octopus Deploy helpers written in Rove, over the object model.

@@ -43,12 +43,11 @@ extension CLI {
         } else {
             providers.defineUnconfigured("octopus", hint: "set OCTOPUS_URL and OCTOPUS_API_KEY, use a profile (docs/cli.md), or run 'rove --demo'")
         }
-        if let deployhq = connections.deployhq, deployhq.missingVariables.isEmpty, let url = deployhq.url,
-           let email = deployhq.email, let apiKey = deployhq.apiKey {
+        if let deployhq = connections.deployhq, let url = deployhq.url, let email = deployhq.email, let apiKey = deployhq.apiKey {
             roots[.deployhq] = try providers.connectDeployHQ(url: url, email: email, apiKey: apiKey)
             _ = try interpreter.run("import \"std/deployhq.rove\"", file: "<deployhq>")
         } else {
-            let missing = connections.deployhq?.missingVariables ?? ["DEPLOYHQ_ACCOUNT", "DEPLOYHQ_EMAIL", "DEPLOYHQ_API_KEY"]
+            let missing = (connections.deployhq ?? ConnectionSettings(provider: .deployhq)).missingVariables
             providers.defineUnconfigured("deployhq", hint: "set \(missing.joined(separator: ", ")), use a profile (docs/cli.md), or run 'rove --demo'")
         }
         // The connection the profile in use configures, else the only one (docs/cli.md); with

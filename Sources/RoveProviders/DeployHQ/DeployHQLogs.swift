@@ -14,8 +14,7 @@ struct DeployHQLogs {
         let steps = try self.steps(of: deployment).filter(\.hasLogs)
         guard !steps.isEmpty else { return nil }
         var lines: [String] = []
-        let base = try deployment.selfLink()
-        for entry in try DeployHQLogs(connection: deployment.connection).entries(ofSteps: steps.map { "\(base)/steps/\($0.identifier)" }).joined() {
+        for entry in try entries(of: steps, in: deployment).joined() {
             guard case .object(let fields) = entry else { continue }
             func text(_ key: String) -> String? {
                 if case .string(let value)? = fields[key], !value.isEmpty { return value }
@@ -32,8 +31,13 @@ struct DeployHQLogs {
     /// The entries of the steps that failed, oldest first: what went wrong, without the rest.
     static func failedStepEntries(of deployment: Resource) throws -> [Value] {
         let failed = try steps(of: deployment).filter { $0.status == "failed" && $0.hasLogs }
+        return Array(try entries(of: failed, in: deployment).joined())
+    }
+
+    /// The entries of `steps` of `deployment`, each oldest first.
+    private static func entries(of steps: [DeployHQDialect.Step], in deployment: Resource) throws -> [[Value]] {
         let base = try deployment.selfLink()
-        return Array(try DeployHQLogs(connection: deployment.connection).entries(ofSteps: failed.map { "\(base)/steps/\($0.identifier)" }).joined())
+        return try DeployHQLogs(connection: deployment.connection).entries(ofSteps: steps.map { "\(base)/steps/\($0.identifier)" })
     }
 
     /// A list's row has no `steps`; the logs need them, so such a row is read whole first.

@@ -181,7 +181,7 @@ public struct CLI {
         reference.interpreter = created
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
         HTTPBuiltins.install(in: created)
-        let providers = try makeProviders(for: created, connections, tracing: invocation.tracesRequests)
+        let providers = try makeProviders(for: created, connections, invocation)
         prepare(created)
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,

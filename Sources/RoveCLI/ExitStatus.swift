@@ -1,6 +1,7 @@
 // The one table of exit codes every mode of `rove` shares (documented in docs/cli.md).
 
 import RoveCore
+import RoveHTTP
 
 /// How `rove` ends. Scripts in CI branch on these, so they never change meaning.
 public enum ExitStatus: Int32 {
@@ -12,12 +13,16 @@ public enum ExitStatus: Int32 {
     case usage = 2
     /// The program does not parse (including one that ends in the middle of a construct).
     case syntaxError = 3
-    /// An HTTP request failed with a 4xx status other than 401 and 403.
+    /// An HTTP request failed with a 4xx status other than 401 and 403, or with a redirect
+    /// Rove does not follow on the same origin (a 301, 302 or 303 answer to a write, a loop).
     case httpClientError = 4
     /// An HTTP request failed with a 5xx status, or the network failed.
     case httpServerError = 5
     /// The server refused the credentials: HTTP 401 or 403.
     case authentication = 6
+    /// A request was refused because it would take credentials or a body to another origin
+    /// (an absolute link or a redirect elsewhere, or from https to http): DESIGN §9.
+    case denied = 8
     /// Ctrl-C (or a host) stopped the evaluation; 128 + SIGINT, as shells report it.
     case interrupted = 130
 
@@ -27,6 +32,8 @@ public enum ExitStatus: Int32 {
             self = .syntaxError
         } else if diagnostic.kind == .interrupted {
             self = .interrupted
+        } else if diagnostic.kind == .origin {
+            self = .denied
         } else if case .int(let status)? = diagnostic.fields["status"] {
             self = Self.forHTTPStatus(status)
         } else if Self.networkKinds.contains(diagnostic.kind.name) {
@@ -43,7 +50,7 @@ public enum ExitStatus: Int32 {
     static func forHTTPStatus(_ status: Int) -> ExitStatus {
         switch status {
         case 401, 403: return .authentication
-        case 400..<500: return .httpClientError
+        case 300..<500: return .httpClientError
         case 500..<600: return .httpServerError
         default: return .scriptError
         }

@@ -21,7 +21,9 @@ enum Help {
               --profile NAME     connect with the config file's profile NAME
                                  (default: $ROVE_PROFILE, else the file's `profile`)
               --demo             start the local simulator and connect to it
-              --trace            print each request and response to stderr, redacted
+              --trace            print each request, redirect and response to stderr, redacted
+              --max-response-size SIZE
+                                 refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help
               --version          show the version
 
@@ -31,8 +33,9 @@ enum Help {
         DEPLOYHQ_EMAIL, DEPLOYHQ_API_KEY and the profiles in ~/.config/rove/config.toml or
         ./rove.toml; see docs/cli.md.
 
-        Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx,
-        5 HTTP 5xx or network, 6 HTTP 401/403, 130 interrupted.
+        Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx or a
+        refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 8 a request refused
+        because it would take credentials to another origin, 130 interrupted.
 
         """
 }

@@ -1,5 +1,7 @@
 // What the command line asks for: parsed by hand so that script arguments pass through untouched.
 
+import RoveHTTP
+
 /// The parsed command line.
 ///
 /// Options come first; the script (a file, `-e SOURCE`, or `-`) ends them, and every argument
@@ -40,6 +42,9 @@ struct Invocation: Equatable {
     var startsDemo = false
     /// `--profile NAME`: the config file profile to connect with; it beats the environment.
     var profile: String?
+    /// `--max-response-size SIZE`: the largest response body any connection accepts, in bytes;
+    /// it beats a profile's `*_max_response_size`.
+    var maxResponseBytes: Int?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -90,6 +95,12 @@ extension Invocation {
                 let text = try value(of: name, inline: inline)
                 guard !text.isEmpty else { throw UsageError(message: "option '--profile' needs a value") }
                 profile = text
+            case "--max-response-size":
+                let text = try value(of: name, inline: inline)
+                guard let size = ByteCount(parsing: text) else {
+                    throw UsageError(message: "option '--max-response-size' needs a size such as 512M or 1G (got '\(text)')")
+                }
+                maxResponseBytes = size.bytes
             case "--":
                 if index + 1 < arguments.count { program = .file(arguments[index + 1]) }
                 scriptArguments = Array(arguments[min(index + 2, arguments.count)...])
@@ -122,6 +133,6 @@ extension Invocation {
     }
 
     private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output", "--profile"].contains(name)
+        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size"].contains(name)
     }
 }

@@ -7,10 +7,12 @@ extension CLI {
     /// The providers of a new interpreter, connected as `connections` says. A provider that is
     /// not configured still gets its global, one that explains how to configure it.
     func makeProviders(for interpreter: Interpreter, _ connections: ResolvedConnections,
-                       tracing: Bool) throws -> Providers {
+                       _ invocation: Invocation) throws -> Providers {
         let errors = standardError
+        // The flag beats every profile: it is the most specific thing the caller said.
+        let flaggedCap = invocation.maxResponseBytes
         let providers = Providers(interpreter: interpreter, options: Providers.Options(
-            trace: tracing,
+            trace: invocation.tracesRequests,
             // Written through at once: a trace or progress line matters while the request runs.
             log: { line in
                 errors.write(line + "\n")
@@ -32,19 +34,22 @@ extension CLI {
             return Providers.ProfileSettings(octopusURL: octopus?.url, apiKey: octopus?.apiKey,
                                              accessToken: octopus?.accessToken, space: octopus?.space,
                                              deployhqURL: deployhq?.url, deployhqEmail: deployhq?.email,
-                                             deployhqAPIKey: deployhq?.apiKey)
+                                             deployhqAPIKey: deployhq?.apiKey,
+                                             maxResponseBytes: flaggedCap ?? octopus?.maxResponseBytes ?? deployhq?.maxResponseBytes)
         }
         var roots: [ConnectionSettings.Provider: Value] = [:]
         if let octopus = connections.octopus, let url = octopus.url {
             roots[.octopus] = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
-                                                           space: octopus.space)
+                                                           space: octopus.space,
+                                                           maxResponseBytes: flaggedCap ?? octopus.maxResponseBytes)
             // The helpers written in Rove (deploy, promote, …) come with the connection.
             _ = try interpreter.run("import \"std/octopus.rove\"", file: "<octopus>")
         } else {
             providers.defineUnconfigured("octopus", hint: "set OCTOPUS_URL and OCTOPUS_API_KEY, use a profile (docs/cli.md), or run 'rove --demo'")
         }
         if let deployhq = connections.deployhq, let url = deployhq.url, let email = deployhq.email, let apiKey = deployhq.apiKey {
-            roots[.deployhq] = try providers.connectDeployHQ(url: url, email: email, apiKey: apiKey)
+            roots[.deployhq] = try providers.connectDeployHQ(url: url, email: email, apiKey: apiKey,
+                                                             maxResponseBytes: flaggedCap ?? deployhq.maxResponseBytes)
             _ = try interpreter.run("import \"std/deployhq.rove\"", file: "<deployhq>")
         } else {
             let missing = (connections.deployhq ?? ConnectionSettings(provider: .deployhq)).missingVariables

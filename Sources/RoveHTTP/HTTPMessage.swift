@@ -12,14 +12,22 @@ public struct HTTPRequest: Sendable {
     /// timeouts and the client's retry policy. For requests someone is waiting on with nothing
     /// else to do, such as the REPL's Tab completion.
     public var timeLimit: Double?
+    /// The origin this request's headers and body belong to: the client sends it nowhere else
+    /// and follows no redirect elsewhere (docs/http-client.md "Origins and redirects"). Nil
+    /// binds it to the origin of its own `url`.
+    public var origin: Origin?
+    /// The largest response body to accept, in bytes; nil for the transport's own cap.
+    public var maxResponseBytes: Int?
 
     public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
-                timeLimit: Double? = nil) {
+                timeLimit: Double? = nil, origin: Origin? = nil, maxResponseBytes: Int? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeLimit = timeLimit
+        self.origin = origin
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// Whether sending this request twice is harmless, so it may be retried (RFC 9110 §9.2.2).
@@ -68,6 +76,8 @@ public struct TransportError: Error, Sendable {
         case tls
         /// The request was malformed (a bad URL) or the transport failed internally.
         case invalid
+        /// The response's body or headers passed their cap; the transfer was stopped there.
+        case tooLarge
     }
 
     public let kind: Kind

@@ -23,15 +23,19 @@ public final class Providers {
         /// A PEM file of certificate authorities to trust instead of the system's, for servers
         /// behind a private CA; the CLI takes it from `SSL_CERT_FILE`.
         public var certificateAuthorities: String?
+        /// The largest response body a connection accepts unless it sets its own; nil for the
+        /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
+        public var maxResponseBytes: Int?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil) {
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
             self.transport = transport
             self.certificateAuthorities = certificateAuthorities
+            self.maxResponseBytes = maxResponseBytes
         }
     }
 
@@ -45,9 +49,13 @@ public final class Providers {
         public var deployhqURL: String?
         public var deployhqEmail: String?
         public var deployhqAPIKey: String?
+        /// The profile's `max_response_size`, in bytes.
+        public var maxResponseBytes: Int?
 
         public init(octopusURL: String?, apiKey: String?, accessToken: String?, space: String?,
-                    deployhqURL: String? = nil, deployhqEmail: String? = nil, deployhqAPIKey: String? = nil) {
+                    deployhqURL: String? = nil, deployhqEmail: String? = nil, deployhqAPIKey: String? = nil,
+                    maxResponseBytes: Int? = nil) {
+            self.maxResponseBytes = maxResponseBytes
             self.octopusURL = octopusURL
             self.apiKey = apiKey
             self.accessToken = accessToken
@@ -126,13 +134,15 @@ public final class Providers {
     /// as a Bearer token.
     @discardableResult
     public func connectOctopus(url: String, apiKey: String?, accessToken: String?, space: String?,
-                               as name: String? = "octopus") throws -> Value {
-        let root = Value.host(try makeOctopus(url: url, apiKey: apiKey, accessToken: accessToken, space: space))
+                               maxResponseBytes: Int? = nil, as name: String? = "octopus") throws -> Value {
+        let root = Value.host(try makeOctopus(url: url, apiKey: apiKey, accessToken: accessToken, space: space,
+                                              maxResponseBytes: maxResponseBytes))
         if let name { interpreter.define(name, as: root) }
         return root
     }
 
-    private func makeOctopus(url: String, apiKey: String?, accessToken: String?, space: String?) throws -> OctopusRoot {
+    private func makeOctopus(url: String, apiKey: String?, accessToken: String?, space: String?,
+                             maxResponseBytes: Int?) throws -> OctopusRoot {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw Diagnostic(.value, "the Octopus URL must start with http:// or https:// (got '\(url)')")
         }
@@ -145,9 +155,10 @@ public final class Providers {
             redactor.register(secret: accessToken)
             headers.append((name: "Authorization", value: "Bearer " + accessToken))
         }
-        let connection = Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
-                                    client: { try self.client() },
-                                    interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
+        let connection = try Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
+                                        maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
+                                        client: { try self.client() },
+                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 
@@ -156,30 +167,51 @@ public final class Providers {
     /// `connect("staging")` for a profile: another connection inside a script.
     private func connect(_ args: Arguments) throws -> Value {
         if args.positional.count == 1 {
-            try args.expect(1, labels: ["space"])
+            try args.expect(1, labels: ["space", "maxResponseSize"])
             let name = try args.string(0)
             guard let profiles else { throw Diagnostic(.value, "connect: this host has no profiles, so '\(name)' means nothing") }
             let profile = try profiles(name)
+            let cap = try maxResponseSize(args) ?? profile.maxResponseBytes
             if let url = profile.octopusURL {
                 return .host(try makeOctopus(url: url, apiKey: profile.apiKey, accessToken: profile.accessToken,
-                                             space: try args.string(labelled: "space") ?? profile.space))
+                                             space: try args.string(labelled: "space") ?? profile.space,
+                                             maxResponseBytes: cap))
             }
             if let url = profile.deployhqURL {
-                return .host(try makeDeployHQ(url: url, email: profile.deployhqEmail ?? "", apiKey: profile.deployhqAPIKey ?? ""))
+                return .host(try makeDeployHQ(url: url, email: profile.deployhqEmail ?? "", apiKey: profile.deployhqAPIKey ?? "",
+                                              maxResponseBytes: cap))
             }
             throw Diagnostic(.value, "connect: profile '\(name)' has no octopus_url or deployhq_account")
         }
         if args.index(ofLabel: "deployhq") != nil {
-            try args.expect(0...0, required: ["deployhq", "email", "apiKey"])
+            try args.expect(0...0, required: ["deployhq", "email", "apiKey"], optional: ["maxResponseSize"])
             return .host(try makeDeployHQ(url: try args.requiredString(labelled: "deployhq"),
                                           email: try args.requiredString(labelled: "email"),
-                                          apiKey: try credential("apiKey", args) ?? ""))
+                                          apiKey: try credential("apiKey", args) ?? "",
+                                          maxResponseBytes: try maxResponseSize(args)))
         }
-        try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space"])
+        try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space", "maxResponseSize"])
         let url = try args.requiredString(labelled: "octopus")
         return .host(try makeOctopus(url: url, apiKey: try credential("apiKey", args),
                                      accessToken: try credential("accessToken", args),
-                                     space: try args.string(labelled: "space")))
+                                     space: try args.string(labelled: "space"),
+                                     maxResponseBytes: try maxResponseSize(args)))
+    }
+
+    /// `maxResponseSize:` as a number of bytes or a size such as `"512M"`.
+    private func maxResponseSize(_ args: Arguments) throws -> Int? {
+        guard let index = args.index(ofLabel: "maxResponseSize") else { return nil }
+        switch args.values[index] {
+        case .null: return nil
+        case .int(let bytes) where bytes > 0: return bytes
+        case .string(let text):
+            guard let size = ByteCount(parsing: text) else {
+                throw args.badArgument(index, "a size such as \"512M\" expected, got \"\(text)\"")
+            }
+            return size.bytes
+        case .int, .bool, .float, .list, .object, .function, .host:
+            throw args.typeError(index, expected: "positive integer or size text")
+        }
     }
 
     /// A credential given as a string or, better, a `secret(...)`.

@@ -60,6 +60,10 @@ public enum ServerAction: Sendable {
     case drop
     /// Sends the head at once, then the body `chunkSize` bytes at a time, `interval` seconds apart.
     case slowBody(ServerReply, chunkSize: Int, interval: Double)
+    /// Sends the reply's status and headers, then `chunk` again and again until the client goes
+    /// away: with `Content-Length: declaredLength` when given (a body that claims to be huge),
+    /// else chunked with no end. For the client's caps on what a hostile server sends.
+    case endless(ServerReply, chunk: [UInt8], declaredLength: Int?)
 }
 
 /// An HTTP/1.1 server bound to an ephemeral port on 127.0.0.1, a thread per connection.
@@ -223,6 +227,9 @@ private final class ServerState: @unchecked Sendable {
             case .slowBody(let reply, let chunkSize, let interval):
                 guard connection.writeSlowly(reply, to: request, chunkSize: chunkSize, interval: interval,
                                              keepAlive: keepAlive) else { return }
+            case .endless(let reply, let chunk, let declaredLength):
+                connection.writeEndlessly(reply, chunk: chunk, declaredLength: declaredLength)
+                return
             }
             if !keepAlive { return }
         }
@@ -308,6 +315,19 @@ private final class Connection {
         return true
     }
 
+    /// Writes `chunk` until the peer stops reading or the server stops; the connection is not
+    /// reused after it.
+    func writeEndlessly(_ reply: ServerReply, chunk: [UInt8], declaredLength: Int?) {
+        var head = "HTTP/1.1 \(reply.status) \(Connection.reason(reply.status))\r\n"
+        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+        head += declaredLength.map { "Content-Length: \($0)\r\n" } ?? "Transfer-Encoding: chunked\r\n"
+        head += "Connection: close\r\n\r\n"
+        let piece = declaredLength == nil
+            ? Array((String(chunk.count, radix: 16) + "\r\n").utf8) + chunk + [13, 10] : chunk
+        guard sendAll(Array(head.utf8)) else { return }
+        while !state.isStopped, sendAll(piece) {}
+    }
+
     /// The status line and fields, and the body as it goes on the wire (gzipped if asked and allowed).
     private func encode(_ reply: ServerReply, for request: ReceivedRequest, keepAlive: Bool) -> ([UInt8], [UInt8]) {
         var body = reply.body
@@ -377,6 +397,9 @@ private final class Connection {
         case 204: return "No Content"
         case 301: return "Moved Permanently"
         case 302: return "Found"
+        case 303: return "See Other"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
         case 400: return "Bad Request"
         case 404: return "Not Found"
         case 500: return "Internal Server Error"

@@ -50,25 +50,6 @@ final class ClientGovernorTests: XCTestCase {
         XCTAssertEqual(client.governor(for: requests[0].url).reserve(3, now: clock.time).count, 3)
     }
 
-    /// Requests share a governor when they share scheme, host and port, however the URL is spelt.
-    func testOriginNamesSchemeHostAndPort() {
-        let cases: [(url: String, origin: String)] = [
-            ("http://127.0.0.1:8080/api/x?y=1", "http://127.0.0.1:8080"),
-            ("HTTPS://Octopus.Example.com/api", "https://octopus.example.com:443"),
-            ("http://example.com", "http://example.com:80"),
-            ("https://user:pw@example.com:8443/a", "https://example.com:8443"),
-            ("http://[::1]:9000/a", "http://[::1]:9000"),
-            ("http://[::1]/a", "http://[::1]:80"),
-            ("https://example.com?q=1", "https://example.com:443"),
-            ("https://example.com#frag", "https://example.com:443"),
-            ("example.com/path", "http://example.com:80"),
-            ("https://ünïcode.example/x", "https://ünïcode.example:443"),
-        ]
-        for (url, origin) in cases {
-            XCTAssertEqual(Governor.origin(of: url), origin, url)
-        }
-    }
-
     func testEachHostHasItsOwnLimit() throws {
         let transport = ScriptedTransport(), clock = FakeClock()
         let requests = pages("a.test", 3) + pages("b.test", 3)

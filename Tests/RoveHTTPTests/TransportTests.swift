@@ -172,16 +172,75 @@ final class TransportTests: XCTestCase {
         XCTAssertEqual(try CurlTransport().send(get("/missing")).get().status, 404)
     }
 
-    func testRedirectKeepsOnlyTheFinalResponsesHeaders() throws {
+    /// Redirects are the client's to follow, hop by hop, after its origin check.
+    func testTheTransportNeverFollowsARedirect() throws {
         server.route("/old") { _ in
             .respond(ServerReply(status: 302, headers: [("Location", "/new"), ("X-From", "old")]))
         }
         server.route("/new") { _ in .respond(ServerReply(headers: [("X-From", "new")], text: "moved")) }
         let response = try CurlTransport().send(get("/old")).get()
-        XCTAssertEqual(response.status, 200)
-        XCTAssertEqual(response.headers.filter { $0.name == "x-from" }.map(\.value), ["new"])
-        XCTAssertNil(response.header("location"))
-        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "moved")
+        XCTAssertEqual(response.status, 302)
+        XCTAssertEqual(response.header("location"), "/new")
+        XCTAssertEqual(server.requests.map(\.path), ["/old"])
+    }
+
+    // MARK: Caps on what a server sends
+
+    func testOptionsDefaultToDocumentedCaps() {
+        XCTAssertEqual(CurlTransport.Options().maxResponseBytes, 256 << 20)
+        XCTAssertEqual(CurlTransport.Options().maxHeaderBytes, 256 << 10)
+    }
+
+    /// A declared 8 GB body fails on its header: not a byte of it is read.
+    func testABodyDeclaredLargerThanTheCapFailsAtOnce() throws {
+        server.route("/huge") { _ in .endless(ServerReply(), chunk: Array(repeating: 0x61, count: 64 << 10),
+                                               declaredLength: 8 << 30) }
+        let transport = try CurlTransport(options: .init(maxResponseBytes: 1 << 20))
+        let error = try XCTUnwrap(failure(of: transport.send(get("/huge"))))
+        XCTAssertEqual(error.kind, .tooLarge)
+        XCTAssertEqual(error.message, "the response declares 8 GiB, more than the cap of 1 MiB")
+        // The transport stays usable after the aborted transfer.
+        XCTAssertEqual(try transport.send(get("/ok")).get().status, 200)
+    }
+
+    /// A chunked body with no end stops at the cap.
+    func testAnEndlessBodyStopsAtTheCap() throws {
+        server.route("/endless") { _ in .endless(ServerReply(), chunk: Array(repeating: 0x61, count: 16 << 10),
+                                                  declaredLength: nil) }
+        let transport = try CurlTransport(options: .init(maxResponseBytes: 1 << 20))
+        let error = try XCTUnwrap(failure(of: transport.send(get("/endless"))))
+        XCTAssertEqual(error.kind, .tooLarge)
+        XCTAssertEqual(error.message, "the response body is larger than the cap of 1 MiB")
+    }
+
+    /// A request's own cap beats the transport's, both ways.
+    func testARequestsCapBeatsTheTransports() throws {
+        server.route("/body") { _ in .respond(ServerReply(body: Array(repeating: 0x61, count: 4096))) }
+        let transport = try CurlTransport(options: .init(maxResponseBytes: 1024))
+        var roomy = get("/body")
+        roomy.maxResponseBytes = 8192
+        XCTAssertEqual(try transport.send(roomy).get().body.count, 4096)
+        XCTAssertEqual(failure(of: transport.send(get("/body")))?.kind, .tooLarge)
+        let tight = try CurlTransport()
+        var small = get("/body")
+        small.maxResponseBytes = 100
+        XCTAssertEqual(failure(of: tight.send(small))?.kind, .tooLarge)
+    }
+
+    /// A HEAD answer declares the length of a body it does not send.
+    func testAHeadDeclaringAHugeLengthIsFine() throws {
+        server.route("/big") { _ in .respond(ServerReply(headers: [("Content-Length", String(8 << 30))])) }
+        let transport = try CurlTransport(options: .init(maxResponseBytes: 1 << 20))
+        XCTAssertEqual(try transport.send(HTTPRequest(method: "HEAD", url: server.baseURL + "/big")).get().status, 200)
+    }
+
+    func testHeadersPastTheirCapFail() throws {
+        let many = (0..<400).map { (name: "X-Padding-\($0)", value: String(repeating: "p", count: 1000)) }
+        server.route("/headers") { _ in .respond(ServerReply(headers: many, text: "ok")) }
+        let transport = try CurlTransport(options: .init(maxHeaderBytes: 64 << 10))
+        let error = try XCTUnwrap(failure(of: transport.send(get("/headers"))))
+        XCTAssertEqual(error.kind, .tooLarge)
+        XCTAssertEqual(error.message, "the response headers are larger than the cap of 64 KiB")
     }
 
     // MARK: Errors

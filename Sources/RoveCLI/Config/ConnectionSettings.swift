@@ -23,6 +23,8 @@ struct ConnectionSettings: Equatable {
     var email: String?
     /// `DEPLOYHQ_ACCOUNT`: the subdomain, without `.deployhq.com`.
     var account: String?
+    /// A profile's `*_max_response_size`, in bytes.
+    var maxResponseBytes: Int?
 
     init(provider: Provider, name: String? = nil, url: String? = nil, apiKey: String? = nil,
          accessToken: String? = nil, space: String? = nil, email: String? = nil, account: String? = nil) {

@@ -1,6 +1,7 @@
 // Merging flags, environment and config files into the connections a session starts with.
 
 import RoveCore
+import RoveHTTP
 
 /// The connections `rove` starts with: at most one per provider global, and which is `root`.
 struct ResolvedConnections: Equatable {
@@ -80,6 +81,7 @@ extension ConnectionSettings {
         var settings = ConnectionSettings(provider: .octopus, name: name(of: .octopus, in: layers))
         settings.url = try first(.octopusURL, in: layers, environment)
         settings.space = try first(.octopusSpace, in: layers, environment)
+        settings.maxResponseBytes = try size(.octopusMaxResponseSize, in: layers, environment)
         // A key and a token are two ways to sign in, not two settings: both come from the
         // highest layer that gives either, so `--profile`'s key is not paired with a stray token.
         if let layer = layers.first(where: { $0[.octopusAPIKey] != nil || $0[.octopusAccessToken] != nil }) {
@@ -95,6 +97,7 @@ extension ConnectionSettings {
         settings.account = try first(.deployhqAccount, in: layers, environment).map(deployhqAccount)
         settings.email = try first(.deployhqEmail, in: layers, environment)
         settings.apiKey = try first(.deployhqAPIKey, in: layers, environment)
+        settings.maxResponseBytes = try size(.deployhqMaxResponseSize, in: layers, environment)
         // The URL comes from the highest layer that gives a URL or an account, so an exported
         // DEPLOYHQ_ACCOUNT is not overruled by a lower profile's deployhq_url.
         if let layer = layers.first(where: { $0[.deployhqURL] != nil || $0[.deployhqAccount] != nil }) {
@@ -110,6 +113,16 @@ extension ConnectionSettings {
     private static func first(_ field: ConnectionField, in layers: [SettingsLayer],
                               _ environment: [String: String]) throws(Diagnostic) -> String? {
         try layers.first { $0[field] != nil }?[field]?.value(in: environment)
+    }
+
+    /// A size setting in bytes; text that is no size is an error naming the key.
+    private static func size(_ field: ConnectionField, in layers: [SettingsLayer],
+                             _ environment: [String: String]) throws(Diagnostic) -> Int? {
+        guard let text = try first(field, in: layers, environment) else { return nil }
+        guard let size = ByteCount(parsing: text) else {
+            throw Diagnostic(.config, "\(field.rawValue) = '\(text)' is not a size such as 512M or 1G")
+        }
+        return size.bytes
     }
 
     /// The profile's name when a profile configures the provider, else the provider's.

@@ -13,11 +13,15 @@ enum ConnectionField: String, CaseIterable {
     case deployhqAccount = "deployhq_account"
     case deployhqEmail = "deployhq_email"
     case deployhqAPIKey = "deployhq_api_key"
+    /// The largest response body the connection accepts (`512M`); profiles only, as the
+    /// `--max-response-size` flag covers the command line.
+    case octopusMaxResponseSize = "octopus_max_response_size"
+    case deployhqMaxResponseSize = "deployhq_max_response_size"
 
     var provider: ConnectionSettings.Provider {
         switch self {
-        case .octopusURL, .octopusAPIKey, .octopusAccessToken, .octopusSpace: return .octopus
-        case .deployhqURL, .deployhqAccount, .deployhqEmail, .deployhqAPIKey: return .deployhq
+        case .octopusURL, .octopusAPIKey, .octopusAccessToken, .octopusSpace, .octopusMaxResponseSize: return .octopus
+        case .deployhqURL, .deployhqAccount, .deployhqEmail, .deployhqAPIKey, .deployhqMaxResponseSize: return .deployhq
         }
     }
 
@@ -26,7 +30,9 @@ enum ConnectionField: String, CaseIterable {
     var isSecret: Bool {
         switch self {
         case .octopusAPIKey, .octopusAccessToken, .deployhqAPIKey: return true
-        case .octopusURL, .octopusSpace, .deployhqURL, .deployhqAccount, .deployhqEmail: return false
+        case .octopusURL, .octopusSpace, .deployhqURL, .deployhqAccount, .deployhqEmail,
+             .octopusMaxResponseSize, .deployhqMaxResponseSize:
+            return false
         }
     }
 
@@ -38,6 +44,7 @@ enum ConnectionField: String, CaseIterable {
     var environmentVariables: [String] {
         switch self {
         case .octopusURL: return ["OCTOPUS_URL", "OCTOPUS_HOST"]
+        case .octopusMaxResponseSize, .deployhqMaxResponseSize: return []
         case .octopusAPIKey, .octopusAccessToken, .octopusSpace, .deployhqURL, .deployhqAccount,
              .deployhqEmail, .deployhqAPIKey:
             return [rawValue.uppercased()]

@@ -77,39 +77,9 @@ public final class Governor: Sendable {
         }
     }
 
-    /// The key requests share a governor by: `scheme://host:port`, lowercased, with the default
-    /// port filled in and any userinfo dropped.
+    /// The key requests share a governor by: the URL's origin, or the URL itself when it has
+    /// none (such a request fails in the transport).
     static func origin(of url: String) -> String {
-        // Scanned as bytes in place: this runs for every request, and String searching cost a
-        // sixth of a small request's time.
-        var url = url
-        return url.withUTF8(origin(of:))
-    }
-
-    private static func origin(of bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var schemeEnd: Int?
-        if bytes.count >= 3 {
-            for index in 0..<(bytes.count - 2) where bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {
-                schemeEnd = index
-                break
-            }
-        }
-        let scheme = schemeEnd.map { String(decoding: bytes[..<$0].map(lowercased), as: UTF8.self) } ?? "http"
-        var start = schemeEnd.map { $0 + 3 } ?? 0
-        var end = start
-        while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 { end += 1 }
-        if let at = bytes[start..<end].lastIndex(of: 0x40) { start = at + 1 }
-        var host = String(decoding: bytes[start..<end].map(lowercased), as: UTF8.self)
-        // A colon after the last `]` separates the port (IPv6 hosts are bracketed).
-        let authority = bytes[start..<end]
-        let portColon = authority.lastIndex(of: 0x3A).flatMap { colon in
-            authority.lastIndex(of: 0x5D).map { $0 < colon ? colon : nil } ?? colon
-        }
-        if portColon == nil { host += scheme == "https" ? ":443" : ":80" }
-        return scheme + "://" + host
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        Origin(url: url)?.description ?? url
     }
 }

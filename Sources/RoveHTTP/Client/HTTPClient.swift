@@ -36,6 +36,8 @@ public final class HTTPClient: @unchecked Sendable {
     /// The time limit of requests that carry none (`HTTPRequest.timeLimit`); nil for none. Set
     /// around work someone waits on with nothing else to do, such as the REPL's Tab completion.
     public var timeLimit: Double?
+    /// The most redirects one request follows (on its own origin; see `RedirectRule`).
+    public var maxRedirects = 10
 
     private let now: () -> Double
     /// The injected sleep, or nil for the real one that `cancel()` cuts short.
@@ -105,6 +107,11 @@ public final class HTTPClient: @unchecked Sendable {
         }
         let hosts = requests.map { governor(for: $0.url) }
         for request in requests { redactor.learn(from: request.headers) }
+        let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
+        let redirects = RedirectRule(maxHops: maxRedirects, failures: failures)
+        // Before anything is sent: a batch never goes out half-way because one link is foreign.
+        if let refusal = requests.lazy.compactMap(redirects.refusal(toSend:)).first { throw refusal }
+        var hops = [Int](repeating: 0, count: requests.count)
         var queue = SendQueue(hosts)
         var attempts = [Int](repeating: 0, count: requests.count)
         var responses = [HTTPResponse?](repeating: nil, count: requests.count)
@@ -155,11 +162,21 @@ public final class HTTPClient: @unchecked Sendable {
                 attempts[index] += 1
                 let request = requests[index]
                 if trace { log(responseLine(completion.result, request, elapsed: finishedAt - sent.sentAt)) }
-                switch decide(completion.result, request, attempts: attempts[index], host: hosts[index],
-                              reservation: sent.reservation, time: finishedAt, start: start) {
+                switch decide(completion.result, request, attempts: attempts[index], hops: hops[index], host: hosts[index],
+                              reservation: sent.reservation, time: finishedAt, start: start, redirects: redirects) {
                 case .done(let response):
                     responses[index] = response
                     unanswered -= 1
+                case .redirect(let next, let status):
+                    // A new address on the same origin (so the same governor), with a fresh
+                    // retry budget: the hop was an answer, not a failure.
+                    if trace {
+                        log("↪ \(status) to \(redactor.redact(url: next.url)) (origin \(next.origin.map(String.init(describing:)) ?? "?"))")
+                    }
+                    requests[index] = next
+                    hops[index] += 1
+                    attempts[index] = 0
+                    queue.retry(index, on: hosts[index], at: finishedAt)
                 case .retry(let delay, let reason):
                     queue.retry(index, on: hosts[index], at: finishedAt + delay)
                     if trace {
@@ -187,19 +204,30 @@ public final class HTTPClient: @unchecked Sendable {
 
     private enum Outcome {
         case done(HTTPResponse)
+        case redirect(HTTPRequest, status: Int)
         case retry(after: Double, reason: String)
         case fail(Diagnostic)
     }
 
-    private func decide(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest, attempts: Int,
-                        host: Governor, reservation: Governor.Reservation, time: Double, start: Double) -> Outcome {
-        let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
+    private func decide(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest, attempts: Int, hops: Int,
+                        host: Governor, reservation: Governor.Reservation, time: Double, start: Double,
+                        redirects: RedirectRule) -> Outcome {
+        let failures = redirects.failures
         switch result {
         case .success(let response):
             let status = response.status
             if (200..<300).contains(status) {
                 host.recordSuccess()
                 return .done(response)
+            }
+            switch redirects.step(after: response, to: request, hops: hops) {
+            case .follow(let next):
+                host.recordSuccess()
+                return .redirect(next, status: status)
+            case .refuse(let diagnostic):
+                return .fail(diagnostic)
+            case .deliver:
+                break
             }
             let retryAfter = response.header("retry-after").flatMap { RetryAfter.seconds($0, now: time) }
             if status == 429 || status == 503 {
@@ -222,7 +250,7 @@ public final class HTTPClient: @unchecked Sendable {
                                                                limit: request.timeLimit) {
                     return .retry(after: delay, reason: error.kind == .timeout ? "timeout" : "connection")
                 }
-            case .cancelled, .tls, .invalid:
+            case .cancelled, .tls, .invalid, .tooLarge:
                 break
             }
             return .fail(failures.diagnostic(for: error, to: request, attempts: attempts))

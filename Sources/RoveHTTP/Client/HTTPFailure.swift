@@ -30,9 +30,7 @@ struct HTTPFailure {
         } else {
             body = .string(redactor.redact(String(decoding: response.body, as: UTF8.self)))
         }
-        var message = "HTTP \(response.status)"
-        if let reason = Self.reasonPhrases[response.status] { message += " " + reason }
-        message += ": \(method) \(url)"
+        var message = Self.statusLine(response.status) + ": \(method) \(url)"
         if let detail = Self.detail(of: body) { message += ": " + detail }
         var diagnostic = Diagnostic(.http, message)
         diagnostic.fields["status"] = .int(response.status)
@@ -72,6 +70,8 @@ struct HTTPFailure {
         case .connection: (kind, what) = (.network, "network error")
         case .timeout: (kind, what) = (.timeout, "timed out")
         case .tls: (kind, what) = (.network, "tls error")
+        // The server sent more than the caps allow; a transport failure like a broken body.
+        case .tooLarge: (kind, what) = (.network, "response too large")
         case .cancelled: (kind, what) = (.interrupted, "interrupted")
         // A malformed request is the script's mistake, not the network's: exit 1, not 5.
         case .invalid: (kind, what) = (.value, "invalid request")
@@ -84,6 +84,55 @@ struct HTTPFailure {
         diagnostic.fields["method"] = .string(method)
         diagnostic.fields["url"] = .string(url)
         return diagnostic
+    }
+
+    // MARK: Refused requests and redirects
+
+    /// A request, or the redirect `redirect` answered it with, that would go to `target`, off
+    /// the origin `bound` its credentials belong to: `origin`, naming both origins.
+    func crossOrigin(_ request: HTTPRequest, target: Origin, bound: Origin,
+                     redirect: HTTPResponse? = nil, location: String? = nil) -> Diagnostic {
+        let method = request.method.uppercased()
+        let url = redactor.redact(url: request.url)
+        let why = bound.isSecure && !target.isSecure && bound.host == target.host
+            ? "from https to plain http" : "to \(target), another origin than \(bound)"
+        var message: String
+        if let redirect, let location {
+            message = "refused a redirect \(why): \(method) \(url) answered \(Self.statusLine(redirect.status))"
+                + " with \(redactor.redact(url: location))"
+            if Self.mayHaveTakenEffect(method, redirect.status) { message += "; the request may have taken effect" }
+        } else {
+            message = "refused to send \(method) \(url): it leads \(why)"
+        }
+        message += "; credentials go only to the origin they were configured for"
+        var diagnostic = Diagnostic(.origin, message)
+        diagnostic.fields["method"] = .string(method)
+        diagnostic.fields["url"] = .string(url)
+        diagnostic.fields["origin"] = .string(bound.description)
+        diagnostic.fields["target"] = .string(target.description)
+        if let location { diagnostic.fields["location"] = .string(redactor.redact(url: location)) }
+        return diagnostic
+    }
+
+    /// A redirect the client will not follow on the same origin: `http`, with the 3xx status,
+    /// so the exit code is an HTTP one.
+    func redirect(_ response: HTTPResponse, to request: HTTPRequest, location: String, why: String) -> Diagnostic {
+        var diagnostic = self.diagnostic(for: response, to: request)
+        let target = redactor.redact(url: location)
+        diagnostic.message = "\(Self.statusLine(response.status)): \(request.method.uppercased())"
+            + " \(redactor.redact(url: request.url)) redirects to \(target): \(why)"
+        diagnostic.fields["location"] = .string(target)
+        return diagnostic
+    }
+
+    /// Whether a write answered `status` may have been carried out before the server redirected.
+    private static func mayHaveTakenEffect(_ method: String, _ status: Int) -> Bool {
+        method != "GET" && method != "HEAD" && status != 307 && status != 308
+    }
+
+    /// `HTTP 302 Found`.
+    static func statusLine(_ status: Int) -> String {
+        reasonPhrases[status].map { "HTTP \(status) \($0)" } ?? "HTTP \(status)"
     }
 
     // MARK: What error bodies say

@@ -4,6 +4,9 @@ import CCurl
 
 /// Sends requests with libcurl, keeping connections alive for the transport's whole life.
 ///
+/// It never follows a redirect: a 3xx comes back as the response it is, and the client decides
+/// hop by hop, so every hop passes its origin check (docs/http-client.md).
+///
 /// One multi handle owns the connection pool, so requests to the same host reuse connections
 /// (and HTTP/2 streams when the server offers h2), whenever they were started. Easy handles are
 /// pooled too. `start`, `completions` and `abandon` are meant for one thread at a time (the
@@ -34,15 +37,25 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         /// The Accept-Encoding offered; "" offers whatever curl can decode (gzip, deflate, …) and
         /// nil offers nothing. Bodies arrive decoded either way.
         public var acceptEncoding: String?
-        public var followRedirects: Bool
-        public var maxRedirects: Int
+        /// The largest response body accepted, in bytes, after decoding (so a gzip bomb is
+        /// stopped too), unless a request sets its own: past it the transfer stops at once and
+        /// fails as `tooLarge`. A Content-Length above it fails before the body is read.
+        public var maxResponseBytes: Int
+        /// The most header bytes one transfer may receive, status lines included.
+        public var maxHeaderBytes: Int
+
+        /// 256 MiB: the largest `Page.All` answers of real servers (every task of a busy
+        /// instance) stay well below it, and a machine survives holding it.
+        public static let defaultMaxResponseBytes = 256 << 20
+        /// 256 KiB: real responses carry a few KB of headers.
+        public static let defaultMaxHeaderBytes = 256 << 10
 
         public init(connectTimeout: Double = 10, totalTimeout: Double = 120,
                     lowSpeedLimit: Int = 1, lowSpeedTime: Double = 30,
                     maxConnectionsPerHost: Int = 8, verifyTLS: Bool = true,
                     certificateAuthorities: String? = nil,
                     userAgent: String = "rove/0.1.0", acceptEncoding: String? = "",
-                    followRedirects: Bool = true, maxRedirects: Int = 10)
+                    maxResponseBytes: Int = defaultMaxResponseBytes, maxHeaderBytes: Int = defaultMaxHeaderBytes)
         {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
@@ -53,8 +66,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             self.certificateAuthorities = certificateAuthorities
             self.userAgent = userAgent
             self.acceptEncoding = acceptEncoding
-            self.followRedirects = followRedirects
-            self.maxRedirects = maxRedirects
+            self.maxResponseBytes = maxResponseBytes
+            self.maxHeaderBytes = maxHeaderBytes
         }
     }
 

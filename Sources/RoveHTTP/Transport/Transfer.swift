@@ -25,6 +25,12 @@ final class Transfer {
 
     private var headers: [(name: String, value: String)] = []
     private var body: [UInt8] = []
+    /// The caps this transfer enforces, and how many header bytes it has taken so far.
+    private var maxBodyBytes = CurlTransport.Options.defaultMaxResponseBytes
+    private var maxHeaderBytes = CurlTransport.Options.defaultMaxHeaderBytes
+    private var headerBytes = 0
+    /// Set when a callback stopped the transfer at a cap: what was too large.
+    private var overflow: String?
 
     /// Bytes libcurl reads from the socket at once (its default is 16 KB).
     private static let receiveBufferSize = 64 << 10
@@ -44,6 +50,8 @@ final class Transfer {
     /// resetting and setting some thirty options again cost a tenth of a small request's time.
     func configure(_ options: CurlTransport.Options) throws(TransportError) {
         try validate()
+        maxBodyBytes = max(0, request.maxResponseBytes ?? options.maxResponseBytes)
+        maxHeaderBytes = max(0, options.maxHeaderBytes)
         // A time-limited request leaves shorter timeouts behind: the next one starts afresh.
         let plainGet = request.method == "GET" && request.body == nil && request.timeLimit == nil
         let reuse = plainGet && easy.holdsPlainGetOptions
@@ -79,15 +87,17 @@ final class Transfer {
 
     /// Turns the finished transfer into its result and lets go of the collected body.
     func finish(_ code: CURLcode, cancelled: Bool) -> Result<HTTPResponse, TransportError> {
+        defer {
+            headers = []
+            body = []
+        }
+        if let overflow, !cancelled { return .failure(TransportError(.tooLarge, overflow)) }
         guard code == CURLE_OK else {
             return .failure(.from(code, detail: easy.lastErrorDetail, cancelled: cancelled))
         }
         let status = easy.info(CURLINFO_RESPONSE_CODE) ?? 0
         let version = HTTPVersion(curlVersion: easy.info(CURLINFO_HTTP_VERSION) ?? 0)
-        let response = HTTPResponse(status: status, headers: headers, body: body, version: version)
-        headers = []
-        body = []
-        return .success(response)
+        return .success(HTTPResponse(status: status, headers: headers, body: body, version: version))
     }
 
     // MARK: Options
@@ -112,8 +122,8 @@ final class Transfer {
         // A missing or unreadable file fails each transfer as a TLS error, not here: curl reads
         // it only when it connects.
         if let authorities = options.certificateAuthorities { try easy.set(CURLOPT_CAINFO, authorities) }
-        try easy.set(CURLOPT_FOLLOWLOCATION, options.followRedirects)
-        try easy.set(CURLOPT_MAXREDIRS, options.maxRedirects)
+        // The client follows redirects itself, checking each hop's origin first.
+        try easy.set(CURLOPT_FOLLOWLOCATION, false)
         // A 20 KB page arrives in one read and one callback rather than two, as with the curl
         // tool's own larger buffer; curl keeps this buffer per handle, and handles are pooled.
         try easy.set(CURLOPT_BUFFERSIZE, Transfer.receiveBufferSize)
@@ -206,6 +216,11 @@ final class Transfer {
     private static let receiveBody: CurlEasy.DataCallback = { data, size, count, context in
         let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
         let length = size * count
+        // Counted after decoding, so a small gzip body that inflates past the cap stops too.
+        guard length <= transfer.maxBodyBytes - transfer.body.count else {
+            transfer.overflow = "the response body is larger than the cap of \(ByteCount(transfer.maxBodyBytes))"
+            return 0   // anything but `length` makes curl stop the transfer at once
+        }
         // Appending to one array grows it geometrically: linear in the body size overall.
         transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
         return length
@@ -214,7 +229,14 @@ final class Transfer {
     private static let receiveHeader: CurlEasy.DataCallback = { data, size, count, context in
         let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
         let length = size * count
+        transfer.headerBytes += length
+        guard transfer.headerBytes <= transfer.maxHeaderBytes else {
+            transfer.overflow = "the response headers are larger than the cap of \(ByteCount(transfer.maxHeaderBytes))"
+            return 0
+        }
         transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: length))
+        // A declared length past the cap fails before a byte of the body is read.
+        guard transfer.overflow == nil else { return 0 }
         return length
     }
 
@@ -253,6 +275,11 @@ final class Transfer {
         let value = Self.trimmedText(line[(colon + 1)...])
         headers.append((name, value))
         if name == "content-length", body.isEmpty, let expected = Int(value), expected > 0 {
+            // A HEAD answer declares the length of a body it never sends.
+            guard expected <= maxBodyBytes || request.method == "HEAD" else {
+                overflow = "the response declares \(ByteCount(expected)), more than the cap of \(ByteCount(maxBodyBytes))"
+                return
+            }
             body.reserveCapacity(min(expected, Transfer.maxReservation))
         }
     }

@@ -8,13 +8,14 @@ extension Providers {
     /// (`https://<account>.deployhq.com/`, or the simulator's address), signing in with HTTP
     /// Basic as `email` and `apiKey`. Nothing is requested until a script uses it.
     @discardableResult
-    public func connectDeployHQ(url: String, email: String, apiKey: String, as name: String? = "deployhq") throws -> Value {
-        let root = Value.host(try makeDeployHQ(url: url, email: email, apiKey: apiKey))
+    public func connectDeployHQ(url: String, email: String, apiKey: String, maxResponseBytes: Int? = nil,
+                                as name: String? = "deployhq") throws -> Value {
+        let root = Value.host(try makeDeployHQ(url: url, email: email, apiKey: apiKey, maxResponseBytes: maxResponseBytes))
         if let name { interpreter.define(name, as: root) }
         return root
     }
 
-    func makeDeployHQ(url: String, email: String, apiKey: String) throws -> DeployHQRoot {
+    func makeDeployHQ(url: String, email: String, apiKey: String, maxResponseBytes: Int?) throws -> DeployHQRoot {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw Diagnostic(.value, "the DeployHQ URL must start with http:// or https:// (got '\(url)')")
         }
@@ -23,9 +24,10 @@ extension Providers {
         }
         redactor.register(user: email, password: apiKey)
         let headers = [(name: "Authorization", value: BasicCredentials.authorization(user: email, password: apiKey))]
-        let connection = Connection(name: "deployhq", baseURL: url, headers: headers, redactor: redactor,
-                                    client: { try self.client() }, interpreter: interpreter,
-                                    progress: options.progressOutput.map(TaskProgress.init))
+        let connection = try Connection(name: "deployhq", baseURL: url, headers: headers, redactor: redactor,
+                                        maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
+                                        client: { try self.client() }, interpreter: interpreter,
+                                        progress: options.progressOutput.map(TaskProgress.init))
         return DeployHQRoot(connection: connection)
     }
 }

@@ -13,6 +13,11 @@ public final class Connection {
     public let baseURL: String
     /// Masks this connection's credentials wherever text is written out.
     public let redactor: Redactor
+    /// The only origin this connection's credentials and bodies are sent to: a link elsewhere
+    /// is refused, and so is a redirect elsewhere (`RedirectRule`).
+    public let origin: Origin
+    /// The largest response body accepted; nil for the transport's default.
+    public let maxResponseBytes: Int?
     /// Makes the shared HTTP client on first use, so a script that never touches the
     /// connection never loads libcurl (that load is most of a configured start-up).
     private let makeClient: () throws -> HTTPClient
@@ -24,7 +29,13 @@ public final class Connection {
     let progress: TaskProgress?
 
     init(name: String, baseURL: String, headers: [(name: String, value: String)], redactor: Redactor,
-         client: @escaping () throws -> HTTPClient, interpreter: Interpreter, progress: TaskProgress?) {
+         maxResponseBytes: Int?, client: @escaping () throws -> HTTPClient, interpreter: Interpreter,
+         progress: TaskProgress?) throws {
+        guard let origin = Origin(url: baseURL) else {
+            throw Diagnostic(.value, "\(name): '\(redactor.redact(url: baseURL))' is not an http:// or https:// URL with a host")
+        }
+        self.origin = origin
+        self.maxResponseBytes = maxResponseBytes
         self.progress = progress
         self.name = name
         var base = baseURL
@@ -41,7 +52,7 @@ public final class Connection {
     public func url(for link: String) -> String {
         if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
         if link.hasPrefix("~/") { return baseURL + link.dropFirst() }
-        if link.hasPrefix("/") { return origin + link }
+        if link.hasPrefix("/") { return hostRoot + link }
         return baseURL + "/" + link
     }
 
@@ -50,8 +61,8 @@ public final class Connection {
         try makeClient()
     }
 
-    /// `scheme://host[:port]` of the base URL.
-    var origin: String {
+    /// `scheme://host[:port]` of the base URL, as written there.
+    private var hostRoot: String {
         let parts = baseURL.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         // ["https:", "", "host:port", "virtual/dir"]
         guard parts.count == 4 else { return baseURL }
@@ -126,7 +137,8 @@ public final class Connection {
         var fields = headers
         fields.append((name: "Accept", value: accept))
         if body != nil { fields.append((name: "Content-Type", value: "application/json")) }
-        return HTTPRequest(method: method, url: url(for: link), headers: fields, body: body)
+        return HTTPRequest(method: method, url: url(for: link), headers: fields, body: body,
+                           origin: origin, maxResponseBytes: maxResponseBytes)
     }
 
     /// `body` with every `secret(...)` replaced by its text, each one registered with the

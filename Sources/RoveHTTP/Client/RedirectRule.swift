@@ -1,0 +1,76 @@
+// Which redirects the client follows: the one origin check credentials pass, hop by hop.
+
+import RoveCore
+
+extension ErrorKind {
+    /// A request or redirect would take a connection's credentials or body to another origin
+    /// (or from https to http), so it was not sent. Exit code 8, denied by the trust rules.
+    public static let origin = ErrorKind("origin")
+}
+
+/// Decides, for each answer and each request, whether it may go where it points. A request
+/// carries credentials and perhaps a secret-bearing body for exactly one origin (scheme, host,
+/// port; `HTTPRequest.origin`), so:
+///
+/// - a request whose URL is on another origin (an absolute link elsewhere) is not sent;
+/// - a redirect is followed only to the same origin; elsewhere, or from https to http, it is
+///   refused, with both origins named;
+/// - GET and HEAD follow 301, 302, 303, 307 and 308 with the same method; other methods follow
+///   only 307 and 308, with the same method and body, as those codes require. A 301, 302 or
+///   303 answer to a write is reported as it is, never re-sent as a GET: the write may have
+///   taken effect, and only the script can know what to do about it.
+struct RedirectRule {
+    /// The most redirects one request follows.
+    let maxHops: Int
+    let failures: HTTPFailure
+
+    enum Step {
+        /// Send this next: the same request at the new address.
+        case follow(HTTPRequest)
+        /// Fail with this.
+        case refuse(Diagnostic)
+        /// Not a redirect to act on (300, 304, a 3xx without Location): the answer stands.
+        case deliver
+    }
+
+    static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+    /// The origin `request` is bound to.
+    static func boundOrigin(of request: HTTPRequest) -> Origin? {
+        request.origin ?? Origin(url: request.url)
+    }
+
+    /// Nil when `request` may be sent; else why not.
+    func refusal(toSend request: HTTPRequest) -> Diagnostic? {
+        guard let bound = request.origin, let target = Origin(url: request.url), target != bound else { return nil }
+        return failures.crossOrigin(request, target: target, bound: bound)
+    }
+
+    /// What follows `response`, the answer to `request` after `hops` redirects.
+    func step(after response: HTTPResponse, to request: HTTPRequest, hops: Int) -> Step {
+        guard Self.redirectStatuses.contains(response.status), let location = response.header("location") else {
+            return .deliver
+        }
+        guard let next = URLReference.resolve(location, against: request.url), let target = Origin(url: next) else {
+            return .refuse(failures.redirect(response, to: request, location: location,
+                                             why: "the location is not an http or https URL"))
+        }
+        if let bound = Self.boundOrigin(of: request), target != bound {
+            return .refuse(failures.crossOrigin(request, target: target, bound: bound, redirect: response, location: next))
+        }
+        let method = request.method.uppercased()
+        let keepsMethod = method == "GET" || method == "HEAD" || response.status == 307 || response.status == 308
+        guard keepsMethod else {
+            return .refuse(failures.redirect(response, to: request, location: next,
+                                             why: "a redirected \(method) is not re-sent, and it may have taken effect"))
+        }
+        guard hops < maxHops else {
+            return .refuse(failures.redirect(response, to: request, location: next, why: "more than \(maxHops) redirects"))
+        }
+        var following = request
+        following.url = next
+        // Bound to where it started, so a later hop cannot carry it further.
+        following.origin = Self.boundOrigin(of: request)
+        return .follow(following)
+    }
+}

@@ -68,7 +68,9 @@ final class Session {
     @discardableResult
     func report(_ error: any Error) -> ExitStatus {
         let diagnostic = (error as? Diagnostic) ?? Diagnostic(.value, "\(error)")
-        writeError(DiagnosticRenderer.render(diagnostic, color: colorsDiagnostics))
+        // The excerpt quotes the script's own line, which may hold a key typed in the clear.
+        let text = DiagnosticRenderer.render(diagnostic, color: colorsDiagnostics)
+        writeError(providers?.redactor.redact(text) ?? text)
         return ExitStatus(for: diagnostic)
     }
 

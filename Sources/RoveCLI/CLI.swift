@@ -175,7 +175,7 @@ public struct CLI {
         let reference = InterpreterReference()
         let created = Interpreter(host: Host.process(
             output: standardOutput, errors: standardError, environment: environment,
-            arguments: invocation.scriptArguments,
+            secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
             isInterrupted: { reference.interpreter?.isInterrupted ?? false }
         ))
         reference.interpreter = created

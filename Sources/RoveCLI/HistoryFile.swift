@@ -1,5 +1,6 @@
 // Where the REPL keeps its history, and which entries are never written there.
 
+import RoveCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,9 +27,17 @@ struct HistoryFile {
         }
     }
 
-    /// Whether `entry` may be saved: not blank, and not holding a `secret(...)`.
-    static func shouldRemember(_ entry: String) -> Bool {
-        !entry.allSatisfy(\.isWhitespace) && !entry.contains("secret(")
+    /// Whether the REPL may save `entry`, which has just run or failed to: not when it is blank
+    /// or handles a secret. It does when running it made one, however spelt: `secret ("…")`, an
+    /// alias of `secret`, `env` of a credential variable (`secretsBefore` is the interpreter's
+    /// `secretsMade` from before it ran); when it names `secret` at all, so a function that would
+    /// make one, or a line that failed before reaching it, is left out too; and when it holds a
+    /// credential the session's connections know (a key typed in the clear).
+    static func shouldRemember(_ entry: String, secretsBefore: Int, in session: Session) -> Bool {
+        !entry.allSatisfy(\.isWhitespace)
+            && session.interpreter.secretsMade == secretsBefore
+            && !SourceFile(name: "<repl>", text: entry).names.contains("secret")
+            && !session.mentionsCredential(entry)
     }
 
     /// Creates the folders (0700) and the file (0600) when missing, and tightens a file that was

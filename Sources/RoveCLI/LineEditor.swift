@@ -76,9 +76,10 @@ final class LineEditor {
     }
 
     /// Adds `entry` (possibly several lines) to the history and saves the history file, unless
-    /// it holds a secret or repeats the previous entry.
+    /// it repeats the previous entry. Whether it may be kept at all is the REPL's to decide
+    /// (`HistoryFile.shouldRemember`).
     func remember(_ entry: String) {
-        guard isTerminal, HistoryFile.shouldRemember(entry), entry != lastEntry else { return }
+        guard isTerminal, entry != lastEntry else { return }
         lastEntry = entry
         add_history(entry)
         // Saved at every entry, not at exit, so a killed session loses nothing.

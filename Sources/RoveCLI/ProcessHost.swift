@@ -8,13 +8,15 @@ import Darwin
 #endif
 
 extension Host {
-    /// A host that prints to `output`, reports to `errors` and reads the process's files.
+    /// A host that prints to `output`, reports to `errors` and reads the process's files;
+    /// `env` gives the values of `secretVariables` as secrets.
     ///
     /// `isInterrupted` lets `sleep` end early on Ctrl-C instead of holding the session.
     static func process(
         output: TextOutput,
         errors: TextOutput,
         environment: [String: String],
+        secretVariables: Set<String>,
         arguments: [String],
         isInterrupted: @escaping () -> Bool
     ) -> Host {
@@ -27,6 +29,7 @@ extension Host {
                 errors.flush()
             },
             environment: environment,
+            secretVariables: secretVariables,
             arguments: arguments,
             now: {
                 var time = timespec()

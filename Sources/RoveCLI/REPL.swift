@@ -51,13 +51,16 @@ final class REPL {
                     pending = ""
                     continue
                 }
+                let secretsBefore = session.interpreter.secretsMade
                 if evaluate(entry) == .needsMoreInput {
                     pending = entry
                 } else {
                     pending = ""
-                    // A credential typed in the clear (`connect(apiKey: "API-…")`) is known to the
-                    // redactor by now: such a line is not written to the history file.
-                    if !session.mentionsCredential(entry) { editor.remember(entry) }
+                    // Judged after running: by then a key typed in the clear is known to the
+                    // redactor, and the interpreter has counted the secrets the entry made.
+                    if HistoryFile.shouldRemember(entry, secretsBefore: secretsBefore, in: session) {
+                        editor.remember(entry)
+                    }
                 }
             }
         }

@@ -38,6 +38,12 @@ private let scripts: [String: String] = [
 
 private let terminal = Terminal(input: false, output: true, error: true, width: 80)
 
+/// Credentials as the environment gives them; no URL, so nothing connects.
+private let credentials = [
+    "OCTOPUS_API_KEY": "API-CLEARTEXT", "OCTOPUS_ACCESS_TOKEN": "TOKEN-CLEARTEXT",
+    "DEPLOYHQ_API_KEY": "DHQ-CLEARTEXT", "OCTOPUS_SPACE": "Ops",
+]
+
 private let cases: [Case] = [
     // -e: runs the source and prints its last value (JSON when stdout is not a terminal).
     Case(name: "-e prints the value", arguments: ["-e", "1 + 2"], output: "3\n"),
@@ -150,10 +156,36 @@ private let cases: [Case] = [
     Case(name: "a value JSON cannot hold is an error", arguments: ["-o", "json", "-e", "print"], output: "",
          error: "error:", status: 1),
 
+    // Credential variables read through env() are secrets: the key never reaches a stream.
+    Case(name: "print of a credential variable shows the mask", arguments: ["-e", "print(env(\"OCTOPUS_API_KEY\"))"],
+         environment: credentials, output: "•••\n"),
+    Case(name: "the value of a credential variable shows the mask", arguments: ["-e", "env(\"DEPLOYHQ_API_KEY\")"],
+         environment: credentials, output: "\"•••\"\n"),
+    Case(name: "interpolating a token shows the mask", arguments: ["-e", "print(\"token \\(env(\"OCTOPUS_ACCESS_TOKEN\"))\")"],
+         environment: credentials, output: "token •••\n"),
+    Case(name: "an error about a credential variable does not show it",
+         arguments: ["-e", "env(\"OCTOPUS_API_KEY\") + 1"], environment: credentials, output: "",
+         error: "cannot apply '+' to secret and integer", errorLacks: "API-CLEARTEXT", status: 1),
+    Case(name: "a thrown credential variable shows the mask",
+         arguments: ["-e", "throw \"bad key \\(env(\"OCTOPUS_API_KEY\"))\""], environment: credentials, output: "",
+         error: "bad key •••", errorLacks: "API-CLEARTEXT", status: 1),
+    Case(name: "a variable holding a configured key is a secret too", arguments: ["-e", "print(env(\"COPY_OF_KEY\"))"],
+         environment: credentials.merging(["COPY_OF_KEY": "API-CLEARTEXT"]) { $1 }, output: "•••\n"),
+    Case(name: "secret() of a secret is the same secret",
+         arguments: ["-e", "secret(env(\"OCTOPUS_API_KEY\")) == env(\"OCTOPUS_API_KEY\") && type(env(\"OCTOPUS_API_KEY\")) == \"secret\""],
+         environment: credentials, output: "true\n"),
+    Case(name: "an unset credential variable is nil", arguments: ["-e", "env(\"DEPLOYHQ_API_KEY\") ?? \"none\""],
+         output: "\"none\"\n"),
+    Case(name: "other variables stay plain text", arguments: ["-e", "env(\"OCTOPUS_SPACE\").lower()"],
+         environment: credentials, output: "\"ops\"\n"),
+
     // -i: the REPL without a terminal reads plain lines and goes on after errors.
     Case(name: "-i reads entries, continues lines, survives errors",
          arguments: ["-i"], input: "let a = [1,\n2]\na\nnope\na.count\n",
          output: "[\n  1,\n  2\n]\n2\n", error: "<repl>:1:1: error: undefined name 'nope'"),
+    Case(name: "-i echoes a credential variable as the mask", arguments: ["-i"],
+         input: "env(\"OCTOPUS_API_KEY\")\nlet k = env(\"OCTOPUS_API_KEY\")\n[k]\n", environment: credentials,
+         output: "\"•••\"\n[\n  \"•••\"\n]\n"),
     Case(name: "-i after a file keeps its definitions", arguments: ["-i", "$DIR/library.rove"],
          input: "double(21)\n", output: "42\n"),
 ]
@@ -194,6 +226,9 @@ final class CLICaseTests: XCTestCase {
                 XCTAssertTrue(run.standardError.contains(expand(part)), "\(name): stderr was \(run.standardError)")
             } else {
                 XCTAssertEqual(run.standardError, "", "\(name): stderr")
+            }
+            for stream in [run.standardOutput, run.standardError] {
+                XCTAssertFalse(stream.contains("CLEARTEXT"), "\(name): a credential was shown: \(stream)")
             }
             if let part = testCase.errorLacks {
                 XCTAssertFalse(run.standardError.contains(part), "\(name): stderr was \(run.standardError)")

@@ -222,6 +222,22 @@ final class ConnectionSettingsTests: XCTestCase {
         XCTAssertNil(resolved[.deployhq])
     }
 
+    /// Every variable holding a credential, wherever it is configured, is one `env` keeps secret.
+    func testSecretVariablesAreEveryCredentialVariable() throws {
+        let stage = "\n[profiles.stage]\noctopus_url = \"https://o\"\noctopus_access_token_env = \"STAGE_TOKEN\"\n"
+        let files = ConfigFiles(user: ConfigSource(path: userPath, text: twoProfiles + stage))
+        let environment = [
+            "ACME_DHQ_KEY": "dhq-1", "STAGE_TOKEN": "", "OCTOPUS_SPACE": "Ops", "EMPTY": "",
+            "SAME_AS_A_PROFILE_KEY": "API-PROD", "SAME_AS_A_NAMED_VARIABLE": "dhq-1", "UNRELATED": "API-PRODUCTION",
+        ]
+        let resolved = try ConnectionSettings.resolve(environment: environment, profile: "prod", files: files)
+        XCTAssertEqual(resolved.secretVariables, [
+            "OCTOPUS_API_KEY", "OCTOPUS_ACCESS_TOKEN", "DEPLOYHQ_API_KEY",  // the credential variables
+            "ACME_DHQ_KEY", "STAGE_TOKEN",  // named by profiles, in use or not
+            "SAME_AS_A_PROFILE_KEY", "SAME_AS_A_NAMED_VARIABLE",  // holding a credential under another name
+        ])
+    }
+
     func testNamesMissingVariables() {
         let table: [(settings: ConnectionSettings, missing: [String])] = [
             (ConnectionSettings(provider: .octopus), ["OCTOPUS_URL", "OCTOPUS_API_KEY"]),

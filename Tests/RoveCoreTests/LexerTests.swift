@@ -84,4 +84,26 @@ final class LexerTests: XCTestCase {
             }
         }
     }
+
+    /// `SourceFile.names`: what hosts screen an entry by without running it.
+    func testNamesAreReadFromCodeAndInterpolationsOnly() {
+        let cases: [(String, Set<String>)] = [
+            ("secret (\"a\")", ["secret"]),
+            ("print(secret\n(\"a\"))", ["print", "secret"]),
+            ("let f = secret; f(\"a\")", ["f", "secret"]),
+            ("fn mk() { return x.secret }", ["mk", "x", "secret"]),
+            ("\"key: \\(secret(\"a\"))\"", ["secret"]),
+            ("\"a \\(\"b \\(inner)\")\"", ["inner"]),
+            ("\"secret(a)\" # secret(b)", []),
+            ("let secretive = nil", ["secretive"]),
+            // Text the lexer cannot read is stepped over, so the names around it still count.
+            ("secret(\"a\") & 1", ["secret"]),
+            ("12abc secret", ["abc", "secret"]),
+            ("\"\\q\" + secret", ["q", "secret"]),
+            ("\"unterminated secret", ["unterminated", "secret"]),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(SourceFile(name: "t", text: source).names, expected, source.debugDescription)
+        }
+    }
 }

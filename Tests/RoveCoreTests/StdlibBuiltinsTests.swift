@@ -131,6 +131,58 @@ final class StdlibBuiltinsTests: XCTestCase {
         XCTAssertNotEqual(secret, .host(Secret("API-124")))
         XCTAssertNotEqual(secret, "API-123")
     }
+
+    func testSecretOfASecretIsTheSameSecret() throws {
+        let interpreter = Interpreter()
+        let secret: Value = .host(Secret("API-123"))
+        guard case .host(let given) = secret, case .host(let returned) = try interpreter.callBuiltin("secret", [secret]) else {
+            return XCTFail("secret() should return a secret")
+        }
+        XCTAssertTrue(given === returned)
+    }
+
+    func testEnvOfASecretVariableIsASecret() throws {
+        let host = Host(environment: ["API_KEY": "API-123", "SPACE": "Ops"], secretVariables: ["API_KEY", "UNSET_KEY"])
+        let interpreter = Interpreter(host: host)
+        XCTAssertEqual(try interpreter.callBuiltin("env", ["API_KEY"]), .host(Secret("API-123")))
+        XCTAssertEqual(try interpreter.callBuiltin("env", ["SPACE"]), "Ops")
+        XCTAssertEqual(try interpreter.callBuiltin("env", ["UNSET_KEY"]), nil)
+        let cases: [(String, Value)] = [
+            ("str(env(\"API_KEY\"))", "•••"),
+            ("type(env(\"API_KEY\"))", "secret"),
+            ("secret(env(\"API_KEY\")) == secret(\"API-123\")", true),
+            ("env(\"UNSET_KEY\") ?? \"default\"", "default"),
+            ("env(\"API_KEY\") ?? \"default\"", .host(Secret("API-123"))),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(try interpreter.run(source, file: "t"), expected, source)
+        }
+        XCTAssertDiagnostic(try interpreter.run("env(\"API_KEY\").lower()", file: "t"), .name,
+                            "secret has no method 'lower'")
+    }
+
+    /// What a host such as the REPL compares to know whether a run handled a secret.
+    func testSecretsMadeCountsEachSecretARunMakes() throws {
+        let host = Host(environment: ["API_KEY": "k", "SPACE": "Ops"], secretVariables: ["API_KEY"])
+        let interpreter = Interpreter(host: host)
+        let cases: [(String, Int)] = [
+            ("1 + 1", 0),
+            ("env(\"SPACE\")", 0),
+            ("secret(\"a\")", 1),
+            ("env(\"API_KEY\")", 1),
+            ("secret(env(\"API_KEY\"))", 1),
+            ("let f = secret", 0),
+            ("f(\"b\")", 1),
+            ("[1, 2].map { f(\"c\") }", 2),
+            ("fn mk() { return secret(\"d\") }", 0),
+            ("try { secret(\"e\") + 1 } catch e { nil }", 1),
+        ]
+        for (source, made) in cases {
+            let before = interpreter.secretsMade
+            _ = try interpreter.run(source, file: "t")
+            XCTAssertEqual(interpreter.secretsMade - before, made, source)
+        }
+    }
 }
 
 // MARK: - Shared by the Stdlib test files

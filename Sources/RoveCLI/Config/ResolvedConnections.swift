@@ -16,6 +16,8 @@ struct ResolvedConnections: Equatable {
     var profileNames: [String] = []
     /// Lines for the CLI to print as `rove: warning: ...` before running anything.
     var warnings: [String] = []
+    /// The environment variables `env` gives scripts as secrets (see `secretVariables(in:profiles:)`).
+    var secretVariables: Set<String> = []
 
     subscript(provider: ConnectionSettings.Provider) -> ConnectionSettings? {
         switch provider {
@@ -59,6 +61,8 @@ extension ConnectionSettings {
             }
             resolved.profile = selection.name
         }
+        resolved.secretVariables = secretVariables(
+            in: environment, profiles: [project, user].compactMap { $0 }.flatMap { $0.profiles.values })
         let environmentLayer = SettingsLayer(environment: environment)
         let layers = profile != nil ? profileLayers + [environmentLayer] : [environmentLayer] + profileLayers
 
@@ -108,6 +112,26 @@ extension ConnectionSettings {
             }
         }
         return settings
+    }
+
+    /// The credential variables, those any profile names for a credential
+    /// (`octopus_api_key_env = "PROD_KEY"`), and every other variable set to a credential one of
+    /// them or a profile gives: a key stays secret when a script reads it under another name.
+    private static func secretVariables(in environment: [String: String], profiles: [SettingsLayer]) -> Set<String> {
+        var names = Set(ConnectionField.credentialVariables)
+        var credentials: Set<String> = []
+        for profile in profiles {
+            for (field, setting) in profile.settings where field.isSecret {
+                switch setting {
+                case .text(let text): credentials.insert(text)
+                case .variable(let name, _): names.insert(name)
+                }
+            }
+        }
+        credentials.formUnion(names.compactMap { environment[$0] })
+        credentials.remove("")
+        for (name, value) in environment where credentials.contains(value) { names.insert(name) }
+        return names
     }
 
     private static func first(_ field: ConnectionField, in layers: [SettingsLayer],

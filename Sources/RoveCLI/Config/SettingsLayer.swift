@@ -36,6 +36,12 @@ enum ConnectionField: String, CaseIterable {
         }
     }
 
+    /// The variables that give a credential (`OCTOPUS_API_KEY`, `OCTOPUS_ACCESS_TOKEN`,
+    /// `DEPLOYHQ_API_KEY`), which scripts read as secrets.
+    static var credentialVariables: [String] {
+        allCases.filter(\.isSecret).flatMap(\.environmentVariables)
+    }
+
     /// The profile key that names the secret's variable.
     var variableKey: String { rawValue + "_env" }
 

@@ -11,6 +11,9 @@ public struct Host {
     public var standardError: (String) -> Void
     /// What `env(name)` reads.
     public var environment: [String: String]
+    /// The variables of `environment` that hold credentials: `env(name)` returns their values as
+    /// secrets (`•••` wherever they are shown), never as plain strings.
+    public var secretVariables: Set<String>
     /// What `args` holds: the script's own arguments.
     public var arguments: [String]
     /// Seconds since 1970, for `now()`.
@@ -26,6 +29,7 @@ public struct Host {
         standardOutput: @escaping (String) -> Void = { _ in },
         standardError: @escaping (String) -> Void = { _ in },
         environment: [String: String] = [:],
+        secretVariables: Set<String> = [],
         arguments: [String] = [],
         now: @escaping () -> Double = { 0 },
         sleep: @escaping (Double) -> Void = { _ in },
@@ -39,6 +43,7 @@ public struct Host {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.environment = environment
+        self.secretVariables = secretVariables
         self.arguments = arguments
         self.now = now
         self.sleep = sleep

@@ -9,6 +9,9 @@ public final class Interpreter {
     public var host: Host
     /// Calls nested deeper than this raise a catchable `stack` error instead of crashing.
     public var maxCallDepth: Int = 1000
+    /// How many secrets scripts have made (`secret(...)`, `env` of a secret variable): a host
+    /// compares it before and after a run to know whether the run handled one.
+    public internal(set) var secretsMade = 0
 
     // MARK: Machine state, used by compiled code
 

@@ -47,7 +47,9 @@ enum CoreBuiltins {
         },
         Builtin("secret") { args in
             try args.expect(1)
-            return .host(Secret(try args.string(0)))
+            // `secret(env("KEY"))` is the idiom even where `env` already gives a secret.
+            if case .host(let object) = args.values[0], object is Secret { return args.values[0] }
+            return args.interpreter.makeSecret(try args.string(0))
         },
     ]
 

@@ -27,3 +27,11 @@ public final class Secret: HostObject {
         return revealed == other.revealed
     }
 }
+
+extension Interpreter {
+    /// A new secret holding `text`, counted in `secretsMade`.
+    func makeSecret(_ text: String) -> Value {
+        secretsMade += 1
+        return .host(Secret(text))
+    }
+}

@@ -19,7 +19,10 @@ enum SystemBuiltins {
         },
         Builtin("env") { args in
             try args.expect(1)
-            return args.interpreter.host.environment[try args.string(0)].map(Value.string) ?? .null
+            let name = try args.string(0)
+            let host = args.interpreter.host
+            guard let value = host.environment[name] else { return .null }
+            return host.secretVariables.contains(name) ? args.interpreter.makeSecret(value) : .string(value)
         },
         // The host's closures throw `io` diagnostics naming the path; they pass through untouched.
         Builtin("readFile") { args in

@@ -12,6 +12,9 @@ struct Lexer {
     private var tokens: [Token] = []
     /// Open brackets, innermost last; newlines inside `(` and `[` are not statement breaks.
     private var brackets: [UInt8] = []
+    /// Whether text that makes no token is stepped over a byte at a time instead of failing:
+    /// `SourceFile.names` reads what it can of an entry that does not lex.
+    var skipsErrors = false
 
     init(file: SourceFile, start: Int = 0, end: Int? = nil) {
         self.file = file
@@ -30,7 +33,12 @@ struct Lexer {
                 newline(at: position - 1)
                 continue
             }
-            try token(startingWith: byte)
+            let start = position
+            do {
+                try token(startingWith: byte)
+            } catch _ where skipsErrors {
+                position = start + 1
+            }
         }
         tokens.append(Token(kind: .end, start: limit, end: limit))
         return tokens

@@ -83,6 +83,11 @@ public final class Providers {
         interpreter.define("connect", as: .function(Function(name: "connect") { args in
             try self.connect(args)
         }))
+        let earlier = interpreter.secretMade
+        interpreter.secretMade = { [redactor] text in
+            earlier?(text)
+            redactor.register(secret: text)
+        }
     }
 
     /// The client every connection shares, made on first use so a script that never touches a

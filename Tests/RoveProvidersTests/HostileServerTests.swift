@@ -211,6 +211,12 @@ final class HostileServerTests: XCTestCase {
         XCTAssertEqual(flagged.status, 0, "the flag beats the profile: \(flagged.errors)")
     }
 
+    /// A secret that never reached a request is masked in the error excerpt quoting it.
+    func testAnErrorExcerptMasksASecretNeverSent() throws {
+        let run = try expect(1, #"let p = secret("\#(Self.secretText)"); p + 1"#, environment: octopusEnvironment, "excerpt")
+        XCTAssertTrue(run.errors.contains("secret(\"•••\")"), run.errors)
+    }
+
     // MARK: Broken bodies
 
     /// JSON is UTF-8 (RFC 8259 §8.1): a document that is not is refused as unreadable, as a

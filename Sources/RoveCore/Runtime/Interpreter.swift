@@ -12,6 +12,10 @@ public final class Interpreter {
     /// How many secrets scripts have made (`secret(...)`, `env` of a secret variable): a host
     /// compares it before and after a run to know whether the run handled one.
     public internal(set) var secretsMade = 0
+    /// Told the text of every secret a script makes, before any use of it: the providers
+    /// register it with their redactor, so an error excerpt quoting `secret("…")` or a server
+    /// echoing it shows `•••` even when it was never sent.
+    public var secretMade: ((String) -> Void)?
 
     // MARK: Machine state, used by compiled code
 

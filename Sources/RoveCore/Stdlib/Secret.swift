@@ -29,9 +29,10 @@ public final class Secret: HostObject {
 }
 
 extension Interpreter {
-    /// A new secret holding `text`, counted in `secretsMade`.
+    /// A new secret holding `text`, counted in `secretsMade` and reported to `secretMade`.
     func makeSecret(_ text: String) -> Value {
         secretsMade += 1
+        secretMade?(text)
         return .host(Secret(text))
     }
 }

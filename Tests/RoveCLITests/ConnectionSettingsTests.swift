@@ -166,7 +166,11 @@ private let cases: [Case] = [
          error: "\(userPath):1:1: profile 'prod' has no settings"),
     Case(name: "a misspelt setting", user: "[profiles.prod]\noctopus_apikey = \"API-X\"",
          error: "\(userPath):2:1: unknown setting 'octopus_apikey' in profile 'prod' (expected octopus_url, "
-             + "octopus_api_key, octopus_api_key_env, octopus_access_token, octopus_access_token_env, octopus_space)"),
+             + "octopus_api_key, octopus_api_key_env, octopus_access_token, octopus_access_token_env, octopus_space, "
+             + "octopus_max_response_size)"),
+    Case(name: "a size that is no size", flag: "prod",
+         user: "[profiles.prod]\noctopus_url = \"https://o\"\noctopus_max_response_size = \"lots\"",
+         error: "octopus_max_response_size = 'lots' is not a size such as 512M or 1G"),
     Case(name: "a setting of no provider", user: "[profiles.prod]\nurl = \"https://o\"",
          error: "\(userPath):2:1: unknown setting 'url' in profile 'prod' (settings start with octopus_ or deployhq_)"),
     Case(name: "a key both literal and by variable",

@@ -14,13 +14,17 @@ public final class OctopusRoot: HostObject {
     let dialect: OctopusDialect
     /// The space asked for, by name or id (`OCTOPUS_SPACE`); nil for the server's default.
     let spaceSelector: String?
+    /// Whether links read a space (the selected or default one) or the whole server.
+    enum Scope { case space, server }
+    let scope: Scope
     private var root: Fields?
     private var selected: (space: Fields?, spaceRoot: Fields?)?
 
-    init(connection: Connection, dialect: OctopusDialect = OctopusDialect(), space: String?) {
+    init(connection: Connection, dialect: OctopusDialect = OctopusDialect(), space: String?, scope: Scope = .space) {
         self.connection = connection
         self.dialect = dialect
         self.spaceSelector = space
+        self.scope = scope
     }
 
     public var typeName: String { "Octopus" }
@@ -68,7 +72,7 @@ public final class OctopusRoot: HostObject {
     /// §1.1), so the root alone serves and the first request of a script is its only overhead.
     private func linkDocuments() throws -> [Fields] {
         let root = try rootDocument()
-        if spaceSelector == nil, Self.carriesDefaultSpaceLinks(root, dialect) { return [root] }
+        if scope == .server || (spaceSelector == nil && Self.carriesDefaultSpaceLinks(root, dialect)) { return [root] }
         return [try selectedSpace().spaceRoot, root].compactMap { $0 }
     }
 
@@ -104,15 +108,18 @@ public final class OctopusRoot: HostObject {
 
     /// A link by name: the space root's first, then the server root's.
     ///
-    /// A space root does not list `Tasks`, and the server root's `/api/tasks` spans every space;
-    /// in a space a script named, tasks are read and created through the space-scoped form
-    /// `/api/Spaces-N/tasks` (as the vendor's Go client does), so they stay in that space.
+    /// In a space a script named, a server-root link to a space-scoped collection (`Feeds`,
+    /// `Events`, `Tasks`, `Teams` … — the server root lists them with legacy addresses that read
+    /// the default space or every space) is moved into the space (`OctopusSpaceScope`), as the
+    /// vendor's Go client does for tasks. `octopus.server` offers the server root's links outside
+    /// any space (`Events` over every space, `Users`, `Spaces`), and none of a default space's.
     private func link(named name: String) throws -> String? {
         for (index, document) in try linkDocuments().enumerated() {
             guard case .string(let template)? = dialect.links(of: document)[name] else { continue }
-            if spaceSelector != nil, index > 0, template.hasPrefix("/api/tasks"),
-               let id = try selectedSpace().space.flatMap(dialect.identity(of:)) {
-                return "/api/" + id + template.dropFirst("/api".count)
+            if scope == .server { return OctopusSpaceScope.isInASpace(template) ? nil : template }
+            if spaceSelector != nil, index > 0, let id = try selectedSpace().space.flatMap(dialect.identity(of:)),
+               let scoped = OctopusSpaceScope.scoped(template, toSpace: id) {
+                return scoped
             }
             return template
         }
@@ -128,7 +135,11 @@ public final class OctopusRoot: HostObject {
             guard let template = try link(named: "Spaces") else { return .list([]) }
             return .host(Link(template: template, rel: "Spaces", connection: connection, dialect: dialect))
         case "space":
+            guard scope == .space else { return .null }
             return try selectedSpace().space.map { .host(Resource($0, connection: connection, dialect: dialect)) } ?? .null
+        case "server":
+            // The explicit way out of a space: links as the server root gives them, spanning spaces.
+            return .host(OctopusRoot(connection: connection, dialect: dialect, space: nil, scope: .server))
         case "json":
             return .object(root)
         default:
@@ -156,6 +167,7 @@ public final class OctopusRoot: HostObject {
 
     public func describe(in interpreter: Interpreter) -> String {
         var text = "<Octopus \(connection.redactor.redact(url: connection.baseURL))"
+        if scope == .server { text += " server-wide" }
         if let space = selected?.space, case .string(let name)? = space["Name"] { text += " space \"\(name)\"" }
         return text + ">"
     }
@@ -163,7 +175,11 @@ public final class OctopusRoot: HostObject {
     public func data(in interpreter: Interpreter) throws -> Value? { .object(try rootDocument()) }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        guard let root = try? rootDocument(), let documents = try? linkDocuments() else { return ["spaces", "space"] }
-        return Array(root.keys) + documents.flatMap { dialect.links(of: $0).keys } + ["spaces", "space", "json"]
+        guard let root = try? rootDocument(), let documents = try? linkDocuments() else { return ["spaces", "space", "server"] }
+        let links = documents.flatMap { dialect.links(of: $0) }.filter { _, link in
+            guard scope == .server, case .string(let template) = link else { return true }
+            return !OctopusSpaceScope.isInASpace(template)
+        }
+        return Array(root.keys) + links.map(\.key) + ["spaces", "space", "server", "json"]
     }
 }

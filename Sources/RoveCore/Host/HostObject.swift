@@ -27,6 +27,9 @@ public protocol HostObject: AnyObject {
     /// the object is not iterable.
     func makeIterator(in interpreter: Interpreter) throws -> (any HostIterator)?
 
+    /// Answers `needle in x`. Return nil to have its items searched instead (when iterable).
+    func contains(_ needle: Value, in interpreter: Interpreter) throws -> Bool?
+
     /// Equality with another host object; identity is checked before this is asked.
     func isEqual(to other: any HostObject) -> Bool
 
@@ -59,6 +62,7 @@ extension HostObject {
     }
     public func element(at key: Value, in interpreter: Interpreter) throws -> Value? { nil }
     public func makeIterator(in interpreter: Interpreter) throws -> (any HostIterator)? { nil }
+    public func contains(_ needle: Value, in interpreter: Interpreter) throws -> Bool? { nil }
     public func isEqual(to other: any HostObject) -> Bool { false }
     public func describe(in interpreter: Interpreter) -> String { "<\(typeName)>" }
     public func data(in interpreter: Interpreter) throws -> Value? { nil }

@@ -54,7 +54,8 @@ extension Interpreter {
             let args = Arguments(callee: name, values: arguments, labels: labels, interpreter: self)
             do {
                 if let result = try object.callMethod(name, with: args) { return result }
-                if let member = try object.member(name, in: self) {
+                // A nil member is an absent field (resources read those as nil), not a method.
+                if let member = try object.member(name, in: self), member != .null {
                     return try callValue(member, arguments, labels: labels, at: location)
                 }
                 // Any iterable host object answers the list methods by materialising its items.

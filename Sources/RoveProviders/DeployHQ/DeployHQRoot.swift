@@ -16,11 +16,16 @@ public final class DeployHQRoot: HostObject {
 
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         if name == "url" { return .string(account.connection.baseURL) }
-        return try account.member(name, in: interpreter)
+        // The account is no document: a name that is none of its paths is an error, not nil.
+        let value = try account.member(name, in: interpreter)
+        return value == .null ? nil : value
     }
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
-        try account.dialect.method(name, of: account, with: arguments)
+        if let answer = try RawRequests(connection: account.connection, dialect: account.dialect).call(name, with: arguments) {
+            return answer
+        }
+        return try account.dialect.method(name, of: account, with: arguments)
     }
 
     public func data(in interpreter: Interpreter) throws -> Value? {
@@ -32,6 +37,6 @@ public final class DeployHQRoot: HostObject {
     }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        Array(account.links.keys) + account.dialect.memberNames(of: account) + ["url"]
+        Array(account.links.keys) + account.dialect.memberNames(of: account) + ["url"] + RawRequests.names
     }
 }

@@ -99,7 +99,8 @@ struct CollectionMembers {
             try arguments.expect(1)
             let body = try arguments.value(0)
             guard case .object = body else { throw arguments.typeError(0, expected: "object") }
-            let target = try TemplateText.withoutVariables(link.template)
+            // The link's own arguments stay: `Releases(ignoreChannelRules: true).create(…)`.
+            let target = try link.address()
             let created = try link.connection.send("POST", to: target, body: link.dialect.requestBody(body, to: target))
             return created.map { link.wrap($0) } ?? .null
         default:

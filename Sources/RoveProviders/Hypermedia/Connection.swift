@@ -119,10 +119,8 @@ public final class Connection {
     /// empty one (Octopus answers some DELETEs with nothing).
     @discardableResult
     public func send(_ method: String, to link: String, body: Value?) throws -> Value? {
-        var encoded: [UInt8]?
-        if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
-        let response = try client().send(request(method, link, body: encoded))
-        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        let response = try exchange(method, link, body: body)
+        if Self.isBlank(response.body) { return nil }
         do {
             return try interpreter.decodeJSON(response.body)
         } catch {
@@ -130,6 +128,26 @@ public final class Connection {
             let url = redactor.redact(url: url(for: link))
             throw Diagnostic(.network, "the response to \(method) \(url) is not valid JSON; the request may have taken effect")
         }
+    }
+
+    /// Sends `method` to `link` and answers with what came back: the decoded JSON, the text
+    /// when the body is not JSON (a log, a CSV export), nil when it is empty. For raw requests,
+    /// whose answers may be anything.
+    public func answer(to method: String, at link: String, body: Value?, accept: String = "application/json") throws -> Value {
+        let response = try exchange(method, link, body: body, accept: accept)
+        if Self.isBlank(response.body) { return .null }
+        if let value = try? interpreter.decodeJSON(response.body) { return value }
+        return .string(String(decoding: response.body, as: UTF8.self))
+    }
+
+    private func exchange(_ method: String, _ link: String, body: Value?, accept: String = "application/json") throws -> HTTPResponse {
+        var encoded: [UInt8]?
+        if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
+        return try client().send(request(method, link, body: encoded, accept: accept))
+    }
+
+    private static func isBlank(_ body: [UInt8]) -> Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     private func request(_ method: String, _ link: String, body: [UInt8]? = nil,

@@ -40,8 +40,12 @@ public final class Resource: HostObject {
 
     // MARK: Members
 
+    /// A field, else a link, else a member the dialect or task adds; a name the document lacks
+    /// reads nil, as absent fields of objects do (APIs omit fields freely). A null field gives
+    /// way to a link of the same name: a new DeployHQ project's `"repository": null` must not
+    /// hide the way to create its repository.
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        if let field = document[name] { return try dialect.field(name, field, of: self) }
+        if let field = document[name], field != .null { return try dialect.field(name, field, of: self) }
         switch name {
         case "json": return .object(document)
         case "web": return try web()
@@ -56,7 +60,13 @@ public final class Resource: HostObject {
             try reload()
             if let field = document[name] { return try dialect.field(name, field, of: self) }
         }
-        return nil
+        return .null
+    }
+
+    /// `"Name" in resource`: whether the document has the field, as for objects.
+    public func contains(_ needle: Value, in interpreter: Interpreter) throws -> Bool? {
+        guard case .string(let name) = needle else { return false }
+        return document[name] != nil
     }
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {

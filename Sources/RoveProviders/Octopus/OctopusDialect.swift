@@ -50,6 +50,11 @@ final class OctopusDialect: Dialect {
     }
 
     func page(of document: Value) -> Page? {
+        // Some links answer a bare array (`lifecycle.Projects`, `CurrentUser.Spaces`): all of
+        // it, one page, so every collection member works on it.
+        if case .list(let items) = document {
+            return Page(items: items, total: items.count, next: nil, offset: 0, size: items.count)
+        }
         guard case .object(let fields) = document, case .list(let items)? = fields["Items"] else { return nil }
         var page = Page(items: items, total: nil, next: nil, offset: 0, size: items.count)
         if case .int(let total)? = fields["TotalResults"] { page.total = total }

@@ -153,6 +153,7 @@ public final class OctopusRoot: HostObject {
     }
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
+        if let answer = try RawRequests(connection: connection, dialect: dialect).call(name, with: arguments) { return answer }
         guard name == "space" else { return nil }
         try arguments.expect(1)
         let other = OctopusRoot(connection: connection, dialect: dialect, space: try arguments.string(0))
@@ -180,6 +181,6 @@ public final class OctopusRoot: HostObject {
             guard scope == .server, case .string(let template) = link else { return true }
             return !OctopusSpaceScope.isInASpace(template)
         }
-        return Array(root.keys) + links.map(\.key) + ["spaces", "space", "server", "json"]
+        return Array(root.keys) + links.map(\.key) + ["spaces", "space", "server", "json"] + RawRequests.names
     }
 }

@@ -105,7 +105,9 @@ final class DeployHQDialect: Dialect {
             let current = integer("current_page") ?? 1
             // A full page says how big pages are; the last one may be short.
             let more = (integer("total_pages") ?? current) > current
-            return Page(items: items, total: integer("total_records"), next: nil, offset: integer("offset") ?? 0,
+            // A total below zero is the server not saying.
+            let total = integer("total_records").flatMap { $0 >= 0 ? $0 : nil }
+            return Page(items: items, total: total, next: nil, offset: integer("offset") ?? 0,
                         size: more ? items.count : max(items.count, 1))
         case .null, .bool, .int, .float, .string, .function, .host:
             return nil
@@ -114,7 +116,7 @@ final class DeployHQDialect: Dialect {
 
     func pageArguments(offset: Int, size: Int, variables: [String]) -> [String: TemplateValue] {
         guard variables.contains("page") else { return [:] }
-        return ["page": .string(String(offset / max(1, size) + 1)), "per_page": .string(String(size))]
+        return ["page": .string(String((max(0, offset) / max(1, size)).clampedAdding(1))), "per_page": .string(String(size))]
     }
 
     func requestedPaging(in arguments: [String: TemplateValue]) -> (offset: Int, size: Int?) {
@@ -123,8 +125,8 @@ final class DeployHQDialect: Dialect {
             return nil
         }
         let page = integer("page")
-        let size = integer("per_page") ?? page.map { _ in defaultPageSize }
-        return (max(0, (page ?? 1) - 1) * (size ?? 0), size)
+        let size = integer("per_page").flatMap { $0 > 0 ? $0 : nil } ?? page.map { _ in defaultPageSize }
+        return ((max(1, page ?? 1) - 1).clampedMultiplied(by: size ?? 0), size)
     }
 
     func isCollection(template: String, variables: [String]) -> Bool {

@@ -19,7 +19,7 @@ struct CollectionMembers {
         case "count":
             // One small page carries the total; an API without totals is counted by walking it.
             let page = try firstPage(size: 1)
-            if let total = page.total { return .int(max(0, total - link.requestedPaging.offset)) }
+            if let total = page.total { return .int(max(0, total.clampedSubtracting(link.requestedPaging.offset))) }
             var count = 0
             let walk = PageWalk(link)
             while try walk.next() != nil { count += 1 }
@@ -35,13 +35,14 @@ struct CollectionMembers {
             let size = link.requestedPaging.size ?? pageSize(of: page)
             let offset = link.requestedPaging.offset
             // The next-page link can go missing on real servers (Issues#8128); the total cannot lie.
-            let hasMore = page.next != nil || page.total.map { offset + size < $0 } ?? false
-            return hasMore ? .host(link.page(offset: offset + size, size: size)) : .null
+            let next = offset.clampedAdding(size)
+            let hasMore = page.next != nil || page.total.map { next < $0 } ?? false
+            return hasMore ? .host(link.page(offset: next, size: size)) : .null
         case "prev":
             let offset = link.requestedPaging.offset
             guard offset > 0 else { return .null }
             let size = link.requestedPaging.size ?? link.dialect.defaultPageSize
-            return .host(link.page(offset: max(0, offset - size), size: size))
+            return .host(link.page(offset: max(0, offset.clampedSubtracting(size)), size: size))
         default:
             return nil
         }
@@ -54,7 +55,7 @@ struct CollectionMembers {
             let number = try arguments.int(0)
             guard number >= 1 else { throw arguments.badArgument(0, "page numbers start at 1") }
             let size = link.requestedPaging.size ?? link.dialect.defaultPageSize
-            return .host(link.page(offset: (number - 1) * size, size: size))
+            return .host(link.page(offset: (number - 1).clampedMultiplied(by: size), size: size))
         case "first":
             // `first { pred }` is `find { pred }`, as on lists; plain `first` is the member.
             guard arguments.count > 0 else { return nil }

@@ -57,8 +57,9 @@ final class OctopusDialect: Dialect {
         }
         guard case .object(let fields) = document, case .list(let items)? = fields["Items"] else { return nil }
         var page = Page(items: items, total: nil, next: nil, offset: 0, size: items.count)
-        if case .int(let total)? = fields["TotalResults"] { page.total = total }
-        if case .int(let size)? = fields["ItemsPerPage"] { page.size = size }
+        // A total below zero, or a page size of zero or less, is the server not saying.
+        if case .int(let total)? = fields["TotalResults"], total >= 0 { page.total = total }
+        if case .int(let size)? = fields["ItemsPerPage"], size > 0 { page.size = size }
         let links = links(of: fields)
         if case .string(let next)? = links["Page.Next"] { page.next = next }
         if case .string(let current)? = links["Page.Current"], let skip = Self.skip(in: current) { page.offset = skip }
@@ -74,7 +75,7 @@ final class OctopusDialect: Dialect {
             if case .string(let text)? = arguments[name] { return Int(text) }
             return nil
         }
-        return (integer("skip") ?? 0, integer("take"))
+        return (max(0, integer("skip") ?? 0), integer("take").flatMap { $0 > 0 ? $0 : nil })
     }
 
     func isCollection(template: String, variables: [String]) -> Bool {

@@ -8,6 +8,8 @@ extension SimulatorProcess {
     public struct LoggedRequest: Decodable {
         public let method: String
         public let path: String
+        /// The raw query string without `?`; nil or empty when there was none.
+        public let query: String?
         public let status: Int
         /// The top-level keys of a JSON object body; nil when there was none.
         public let bodyKeys: [String]?

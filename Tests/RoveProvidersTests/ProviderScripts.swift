@@ -51,6 +51,11 @@ struct ProviderScripts {
                 let posts = try requests(simulator).filter { $0.method == "POST" }.count
                 if posts != expected { problems.append("POST requests: expected \(expected), the simulator saw \(posts)") }
             }
+            // `# expect request: POST /api/Spaces-1/releases?ignoreChannelRules=true`: the simulator saw it.
+            let seen = try requests(simulator).map { "\($0.method) \($0.path)" + ($0.query.map { $0.isEmpty ? "" : "?" + $0 } ?? "") }
+            for expected in Self.directives("# expect request: ", in: script.source) where !seen.contains(expected) {
+                problems.append("request: expected '\(expected)' among \(seen.suffix(8))")
+            }
             if let expected = Self.directive("# expect warning: ", in: script.source), !outcome.warnings.contains(expected) {
                 problems.append("warning: expected '\(expected)' in \(outcome.warnings.debugDescription)")
             }
@@ -72,6 +77,10 @@ struct ProviderScripts {
     }
 
     static func directive(_ prefix: String, in source: String) -> String? {
-        source.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        directives(prefix, in: source).first
+    }
+
+    static func directives(_ prefix: String, in source: String) -> [String] {
+        source.split(separator: "\n").filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 }

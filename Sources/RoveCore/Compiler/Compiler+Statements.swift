@@ -65,7 +65,7 @@ extension Compiler {
         let count = names.count
         return { interpreter in
             let iterator = try interpreter.iterate(try sequenceCode(interpreter), at: where_)
-            while let item = try iterator.next() {
+            while let item = try interpreter.next(of: iterator, at: where_) {
                 if interpreter.interruptRequested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
                 if count == 1 {
                     interpreter.loopItem = item
@@ -164,6 +164,17 @@ extension Interpreter {
             throw Diagnostic(.type, "cannot iterate a value of type '\(object.typeName)'", at: location)
         case .null, .bool, .int, .float, .function:
             throw Diagnostic(.type, "cannot iterate a value of type '\(value.typeName)'", at: location)
+        }
+    }
+
+    /// The iterator's next item; a failure while fetching it (a page a collection walk needed)
+    /// is located at the loop, as the same failure through `.all` is at its call.
+    @inline(__always)
+    func next(of iterator: any HostIterator, at location: SourceLocation) throws -> Value? {
+        do {
+            return try iterator.next()
+        } catch {
+            throw locate(error, at: location)
         }
     }
 

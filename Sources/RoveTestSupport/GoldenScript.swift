@@ -11,10 +11,14 @@ import RoveHTTP
 /// - `# expect error: message` — the script stops with an uncaught error whose message is
 ///   `message`; when the comment trails a line of code, the error must point at that line.
 /// - `# expect kind: name` — that error's kind (`syntax`, `incomplete`, `name`, ...).
+/// - `# expect stderr: text` — the next line of standard error is `text`. A script without
+///   these leaves standard error unchecked (progress and warnings are not its subject).
 public struct GoldenScript {
     public let path: String
     public let source: String
     public let expectedOutput: [String]
+    /// Standard error line by line, or nil when the script states nothing about it.
+    public let expectedErrorOutput: [String]?
     public let expectedError: (message: String, line: Int?)?
     public let expectedKind: String?
 
@@ -22,6 +26,7 @@ public struct GoldenScript {
         self.path = path
         self.source = try String(contentsOfFile: path, encoding: .utf8)
         var output: [String] = []
+        var errorOutput: [String]? = nil
         var error: (String, Int?)? = nil
         var kind: String? = nil
         for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -32,11 +37,14 @@ public struct GoldenScript {
                 output.append(String(directive.dropFirst(2)))
             } else if directive.hasPrefix(" error: ") {
                 error = (String(directive.dropFirst(" error: ".count)), code.isEmpty ? nil : index + 1)
+            } else if directive.hasPrefix(" stderr: ") || directive == " stderr:" {
+                errorOutput = (errorOutput ?? []) + [String(directive.dropFirst(" stderr: ".count))]
             } else if directive.hasPrefix(" kind: ") {
                 kind = String(directive.dropFirst(" kind: ".count))
             }
         }
         expectedOutput = output
+        expectedErrorOutput = errorOutput
         expectedError = error
         expectedKind = kind
     }
@@ -91,9 +99,7 @@ public struct GoldenScript {
                 return Diagnostic(.value, "unexpected error \(error)")
             }
         }
-        var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return Outcome(output: lines, error: failure, warnings: warnings)
+        return Outcome(output: Self.lines(of: printed), error: failure, warnings: warnings)
     }
 
     /// Differences between what the script expects and `outcome`; empty when it passes.
@@ -101,6 +107,9 @@ public struct GoldenScript {
         var problems: [String] = []
         if outcome.output != expectedOutput {
             problems.append("output:\n  expected \(expectedOutput)\n  got      \(outcome.output)")
+        }
+        if let expectedErrorOutput, Self.lines(of: outcome.warnings) != expectedErrorOutput {
+            problems.append("standard error:\n  expected \(expectedErrorOutput)\n  got      \(Self.lines(of: outcome.warnings))")
         }
         switch (expectedError, outcome.error) {
         case (nil, nil): break
@@ -120,6 +129,13 @@ public struct GoldenScript {
             }
         }
         return problems
+    }
+
+    /// `text` split into lines, without the empty one after a final newline.
+    private static func lines(of text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 
     /// Every `.rove` file under `directory`, sorted.

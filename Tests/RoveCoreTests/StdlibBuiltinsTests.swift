@@ -116,6 +116,22 @@ final class StdlibBuiltinsTests: XCTestCase {
         XCTAssertEqual(output, "a 1 nil true [1, \"b\"] •••\n\n")
     }
 
+    func testEprintWritesWhatPrintWouldToStandardError() throws {
+        var output = "", errors = ""
+        let interpreter = Interpreter(host: Host(standardOutput: { output += $0 }, standardError: { errors += $0 }))
+        let cases: [[Value]] = [["a", 1, nil, true, [1, "b"], .host(Secret("k"))], [], [.object(["k": "v"])]]
+        for arguments in cases {
+            output = ""
+            _ = try interpreter.callBuiltin("print", arguments)
+            let printed = output
+            output = ""
+            errors = ""
+            XCTAssertEqual(try interpreter.callBuiltin("eprint", arguments), nil)
+            XCTAssertEqual(errors, printed, "eprint(\(arguments))")
+            XCTAssertEqual(output, "", "eprint writes nothing to standard output")
+        }
+    }
+
     func testSecret() throws {
         let interpreter = Interpreter()
         let secret = try interpreter.callBuiltin("secret", ["API-123"])

@@ -115,9 +115,12 @@ extension Compiler {
         case .captured(let index, _):
             return { interpreter in interpreter.captures[index].value }
         case .global(let box):
-            return { _ in
+            // A name undefined now may be defined by the time this runs; if not, the error
+            // suggests among the locals in scope here as well as the globals.
+            let locals = box.isDefined ? [] : scope.visibleNames
+            return { interpreter in
                 if box.isDefined { return box.value }
-                throw Diagnostic(.name, "undefined name '\(name)'", at: where_)
+                throw interpreter.undefinedName(name, locals: locals, at: where_)
             }
         }
     }

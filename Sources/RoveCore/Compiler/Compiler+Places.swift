@@ -114,8 +114,9 @@ extension Compiler {
             }
         case .global(let box):
             let reason = Binding.constant.immutableReason
-            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { _, enforcingLet, change in
-                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+            let locals = box.isDefined ? [] : scope.visibleNames
+            return Place(name: name, immutableReason: { _ in box.isConstant ? reason : nil }) { interpreter, enforcingLet, change in
+                guard box.isDefined else { throw interpreter.undefinedName(name, locals: locals, at: where_) }
                 if enforcingLet, box.isConstant { throw immutable(reason) }
                 return try change(&box.value)
             }
@@ -134,8 +135,9 @@ extension Compiler {
             guard !binding.isConstant else { return nil }
             return { interpreter, value in interpreter.captures[index].value = value }
         case .global(let box):
-            return { _, value in
-                guard box.isDefined else { throw Diagnostic(.name, "undefined name '\(name)'", at: where_) }
+            let locals = box.isDefined ? [] : scope.visibleNames
+            return { interpreter, value in
+                guard box.isDefined else { throw interpreter.undefinedName(name, locals: locals, at: where_) }
                 if box.isConstant {
                     throw Diagnostic(.immutable, "cannot change '\(name)': \(Binding.constant.immutableReason)", at: where_)
                 }

@@ -84,6 +84,19 @@ final class FunctionScope {
         return nil
     }
 
+    /// Every local a reference here could name, in this function and the enclosing ones: the
+    /// candidates "did you mean" offers for an undefined name, beside the globals. `$0`-style
+    /// parameters are left out; nobody misspells them.
+    var visibleNames: [String] {
+        var names: [String] = []
+        var function: FunctionScope? = self
+        while let current = function {
+            for block in current.blocks { names += block.keys.filter { !$0.hasPrefix("$") } }
+            function = current.parent
+        }
+        return names
+    }
+
     /// Finds `name` in this function or an enclosing one, adding captures along the way.
     func resolveCapture(_ name: String) -> (index: Int, binding: Binding)? {
         if let existing = captureIndex[name] { return existing }

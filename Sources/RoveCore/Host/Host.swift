@@ -7,7 +7,7 @@
 public struct Host {
     /// Receives everything `print` writes.
     public var standardOutput: (String) -> Void
-    /// Receives warnings and progress.
+    /// Receives everything `eprint` writes, and warnings and progress.
     public var standardError: (String) -> Void
     /// What `env(name)` reads.
     public var environment: [String: String]

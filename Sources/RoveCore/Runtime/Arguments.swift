@@ -48,7 +48,7 @@ public struct Arguments {
     public func expect(_ arity: ClosedRange<Int>, labels allowed: Set<String> = []) throws {
         for (index, label) in labels.enumerated() {
             if let label, !allowed.contains(label) {
-                throw badArgument(index, "unexpected label '\(label):'")
+                throw badArgument(index, Suggestion.appending(to: "unexpected label '\(label):'", forLabel: label, in: allowed))
             }
         }
         let positionalCount = labels.isEmpty ? values.count : labels.lazy.filter { $0 == nil }.count

@@ -167,7 +167,9 @@ extension Interpreter {
             let label = labels.isEmpty ? nil : labels[index]
             if let label {
                 guard let slot = parameters.firstIndex(where: { $0.label == label }) else {
-                    throw Diagnostic(.argument, "'\(function.name)' has no parameter labelled '\(label):'", at: location)
+                    let message = "'\(function.name)' has no parameter labelled '\(label):'"
+                    throw Diagnostic(.argument, Suggestion.appending(to: message, forLabel: label,
+                                                                     in: parameters.compactMap(\.label)), at: location)
                 }
                 if filled[slot] { throw Diagnostic(.argument, "argument '\(label):' given twice to '\(function.name)'", at: location) }
                 stack[frame + slot] = argument

@@ -9,7 +9,7 @@ extension Interpreter {
             return fields[name] ?? .null
         case .string, .list:
             guard let method = Methods.table(for: value)?[name] else {
-                throw Diagnostic(.name, "\(value.typeName) has no member '\(name)'", at: location)
+                throw unknownMember(name, of: value, "\(value.typeName) has no member '\(name)'", at: location)
             }
             if method.isProperty {
                 return try callMethod(method, on: value, Arguments(callee: name, values: [], interpreter: self), at: location)
@@ -25,11 +25,11 @@ extension Interpreter {
             } catch {
                 throw locate(error, at: location)
             }
-            throw Diagnostic(.name, "\(object.typeName) has no member '\(name)'", at: location)
+            throw unknownMember(name, of: value, "\(object.typeName) has no member '\(name)'", at: location)
         case .null:
             throw Diagnostic(.type, "cannot read member '\(name)' of nil; use '?.' to allow nil", at: location)
         case .bool, .int, .float, .function:
-            throw Diagnostic(.name, "\(value.typeName) has no member '\(name)'", at: location)
+            throw unknownMember(name, of: value, "\(value.typeName) has no member '\(name)'", at: location)
         }
     }
 
@@ -42,12 +42,12 @@ extension Interpreter {
                 return try callValue(field, arguments, labels: labels, at: location)
             }
             guard let method = Methods.object[name] else {
-                throw Diagnostic(.name, "object has no field or method '\(name)'", at: location)
+                throw unknownMember(name, of: value, "object has no field or method '\(name)'", at: location)
             }
             return try callMethod(method, on: value, Arguments(callee: name, values: arguments, labels: labels, interpreter: self), at: location)
         case .string, .list:
             guard let method = Methods.table(for: value)?[name] else {
-                throw Diagnostic(.name, "\(value.typeName) has no method '\(name)'", at: location)
+                throw unknownMember(name, of: value, "\(value.typeName) has no method '\(name)'", at: location)
             }
             return try callMethod(method, on: value, Arguments(callee: name, values: arguments, labels: labels, interpreter: self), at: location)
         case .host(let object):
@@ -65,11 +65,11 @@ extension Interpreter {
             } catch {
                 throw locate(error, at: location)
             }
-            throw Diagnostic(.name, "\(object.typeName) has no method '\(name)'", at: location)
+            throw unknownMember(name, of: value, "\(object.typeName) has no method '\(name)'", at: location)
         case .null:
             throw Diagnostic(.type, "cannot call method '\(name)' on nil; use '?.' to allow nil", at: location)
         case .bool, .int, .float, .function:
-            throw Diagnostic(.name, "\(value.typeName) has no method '\(name)'", at: location)
+            throw unknownMember(name, of: value, "\(value.typeName) has no method '\(name)'", at: location)
         }
     }
 

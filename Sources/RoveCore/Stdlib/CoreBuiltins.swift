@@ -4,8 +4,13 @@ enum CoreBuiltins {
     static let table: [Builtin] = [
         Builtin("print") { args in
             try args.expect(0...Int.max)
-            let text = args.values.map { args.interpreter.describe($0) }.joined(separator: " ")
-            args.interpreter.host.standardOutput(text + "\n")
+            args.interpreter.host.standardOutput(line(args))
+            return .null
+        },
+        // Diagnostics of a script's own, kept out of the data on standard output.
+        Builtin("eprint") { args in
+            try args.expect(0...Int.max)
+            args.interpreter.host.standardError(line(args))
             return .null
         },
         Builtin("type") { args in
@@ -52,6 +57,12 @@ enum CoreBuiltins {
             return args.interpreter.makeSecret(try args.string(0))
         },
     ]
+
+    /// What `print` and `eprint` write: the arguments as `str` shows them, separated by one
+    /// space, then a newline.
+    private static func line(_ args: Arguments) -> String {
+        args.values.map { args.interpreter.describe($0) }.joined(separator: " ") + "\n"
+    }
 
     /// `len(x)`: characters of a string, items of a list, fields of an object. A host object
     /// answers through its `count` member when it has one (a collection's total, one request)

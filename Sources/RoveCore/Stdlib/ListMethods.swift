@@ -122,6 +122,13 @@ enum ListMethods {
             try args.expect(1)
             return items.firstIndex(of: args.values[0]).map(Value.int) ?? .null
         },
+        // `xs[i]` that gives nil out of range instead of an error: `args.at(1) ?? "Staging"`.
+        method("at") { items, args in
+            try args.expect(1)
+            let index = try args.int(0)
+            let position = index < 0 ? index + items.count : index
+            return items.indices.contains(position) ? items[position] : .null
+        },
     ]
 
     // MARK: Helpers

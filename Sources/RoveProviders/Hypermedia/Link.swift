@@ -182,7 +182,10 @@ public final class Link: HostObject {
                 throw arguments.badArgument(index, "expected a labelled template argument such as \(Self.sample(known))")
             }
             guard known.contains(label) else {
-                throw arguments.badArgument(index, "\(rel) has no parameter '\(label)'; it takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+                let unknown = "\(rel) has no parameter '\(label)'"
+                let suggested = Suggestion.appending(to: unknown, forLabel: label, in: known)
+                throw arguments.badArgument(index, suggested != unknown ? suggested
+                    : unknown + "; it takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
             }
             if let value = try HTTPBuiltins.templateValue(arguments.values[index], named: label, argument: index, arguments) {
                 extra[label] = value

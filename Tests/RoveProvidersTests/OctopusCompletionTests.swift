@@ -14,7 +14,9 @@ final class OctopusCompletionTests: XCTestCase {
         try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
 
         let cases: [(typed: String, offered: [String])] = [
-            ("octopus.Proj", ["ProjectGroups", "ProjectTriggers", "Projects"]),
+            // Every key of a real 2023.1 root that starts so (research §1.1).
+            ("octopus.Proj", ["ProjectGroups", "ProjectImportFiles", "ProjectImportPreview", "ProjectPulse", "ProjectTriggers",
+                              "Projects", "ProjectsExperimentalSummaries"]),
             ("octopus.Tasks(sta", ["states:"]),
             ("octopus.Tasks(states: \"Failed\", hasP", ["hasPendingInterruptions:"]),
             ("octopus.Projects(partialName: \"W\", ta", ["take:"]),

@@ -15,7 +15,7 @@ final class OctopusRoutingTests: XCTestCase {
         XCTAssertNotNil(root["InstallationId"]?.stringValue)
         let links = root["Links"]
         XCTAssertEqual(links?["Self"], "/api")
-        XCTAssertEqual(links?["Authenticate_Octopus ID"]?.stringValue?.hasPrefix("/api/users/authenticate/OctopusID"), true)
+        XCTAssertEqual(links?["Authenticate_Octopus ID"], "/users/authenticate/OctopusID{?returnUrl}")
         XCTAssertEqual(links?["Projects"], "/api/Spaces-1/projects{/id}{?name,skip,ids,clone,take,partialName,clonedFromProjectId}")
         XCTAssertEqual(links?["Feeds"]?.stringValue?.hasPrefix("/api/feeds{/id}"), true, "Feeds stays legacy at the root")
         XCTAssertEqual(links?["Tasks"]?.stringValue?.hasPrefix("/api/tasks{/id}{?skip,"), true)

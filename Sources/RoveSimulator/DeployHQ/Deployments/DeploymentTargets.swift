@@ -21,10 +21,29 @@ extension DeployHQService {
         let groups = store.documents("server_groups", owner: project)
         guard let group = groups.first(where: { $0["identifier"]?.stringValue == reference || $0["name"]?.stringValue == reference }),
               let identifier = group["identifier"]?.stringValue else { return nil }
-        let members = servers.filter { $0["server_group_identifier"]?.stringValue == identifier }
+        // A group deploys to its enabled servers only.
+        let members = servers.filter { $0["server_group_identifier"]?.stringValue == identifier && $0["enabled"]?.boolValue != false }
         return DeployTarget(identifier: identifier, servers: members.compactMap { $0["identifier"]?.stringValue },
                                 serverNames: members.compactMap { $0["name"]?.stringValue },
                                 branch: group["preferred_branch"]?.stringValue)
+    }
+
+    /// The target a new deployment (or a retry or rollback) goes to: 422 `{"parent": ["must
+    /// exist"]}` when there is none, and `{"parent": ["is disabled"]}` for a server switched
+    /// off (`enabled: false`) or a group whose servers all are, in the field-keyed 422 the
+    /// OpenAPI declares for this operation.
+    func deployableTarget(_ reference: String?, project: String) throws -> DeployTarget {
+        guard let reference, let target = resolveTarget(reference, project: project) else {
+            throw DeployHQFailure.validation([("parent", ["must exist"])])
+        }
+        let servers = store.documents("servers", owner: project)
+        let isGroup = !servers.contains { $0["identifier"]?.stringValue == target.identifier }
+        let hasMembers = servers.contains { $0["server_group_identifier"]?.stringValue == target.identifier }
+        if isGroup ? (hasMembers && target.servers.isEmpty)
+                   : servers.contains(where: { $0["identifier"]?.stringValue == target.identifier && $0["enabled"]?.boolValue == false }) {
+            throw DeployHQFailure.validation([("parent", ["is disabled"])])
+        }
+        return target
     }
 
     /// Completed, non-preview deployments that reached `target`, by completion time.

@@ -51,10 +51,7 @@ extension DeployHQService {
     func createDeployment(_ context: DeployHQContext) throws -> SimResponse {
         let project = try projectIdentifier(context)
         let input = try context.wrapped("deployment")
-        let parent = input.text("parent_identifier") ?? input.text("server_identifier")
-        guard let parent, let target = resolveTarget(parent, project: project) else {
-            throw DeployHQFailure.validation([("parent", ["must exist"])])
-        }
+        let target = try deployableTarget(input.text("parent_identifier") ?? input.text("server_identifier"), project: project)
         let repository = store.repositories[project]
         let branch = input.text("branch") ?? target.branch ?? repository?.defaultBranch ?? "main"
         var end = input.text("end_revision")
@@ -92,9 +89,7 @@ extension DeployHQService {
         guard status == .completed || status == .failed else {
             throw DeployHQFailure.refused("Only completed or failed deployments can be retried (this one is \(status.rawValue))")
         }
-        guard let target = resolveTarget(old.targetIdentifier, project: project) else {
-            throw DeployHQFailure.validation([("parent", ["must exist"])])
-        }
+        let target = try deployableTarget(old.targetIdentifier, project: project)
         let record = newDeployment(project: project, target: target, branch: old.branch, start: old.startRevision,
                                    end: old.endRevision, preview: false, copyConfigFiles: old.copyConfigFiles,
                                    runBuildCommands: old.runBuildCommands)
@@ -111,9 +106,7 @@ extension DeployHQService {
         guard !old.startRevision.isEmpty else {
             throw DeployHQFailure.refused("There is no earlier revision to roll back to")
         }
-        guard let target = resolveTarget(old.targetIdentifier, project: project) else {
-            throw DeployHQFailure.validation([("parent", ["must exist"])])
-        }
+        let target = try deployableTarget(old.targetIdentifier, project: project)
         let body = try context.body()
         let options = body["deployment"]?.objectPairs ?? body.objectPairs ?? []
         let current = lastRevision(project: project, target: target.identifier) ?? old.endRevision

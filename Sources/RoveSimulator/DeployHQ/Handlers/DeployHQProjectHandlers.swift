@@ -30,8 +30,9 @@ extension DeployHQService {
         if store.project(permalink) != nil {
             throw DeployHQFailure.validation([("name", ["has already been taken"])])
         }
+        let zone = try self.zone(input.text("zone_id")) ?? DeployHQCatalog.zones[0].code
         let document = DeployHQSeed.projectDocument(name: name, permalink: permalink, identifier: store.uuid(),
-                                                    repositoryURL: nil, zone: input.text("zone_id") ?? "uk")
+                                                    repositoryURL: nil, zone: zone)
         store.projects.append(document)
         return DeployHQResponses.json(projectDocument(document, detailed: true))
     }
@@ -53,12 +54,22 @@ extension DeployHQService {
             }
             document.set("permalink", .string(permalink))
         }
-        for key in ["zone", "email_notify_on", "notification_email", "notify_committer", "check_undeployed_changes",
+        if let zone = try zone(input.text("zone_id")) { document.set("zone", .string(zone)) }
+        for key in ["email_notify_on", "notification_email", "notify_committer", "check_undeployed_changes",
                     "store_artifacts_enabled"] {
             if let value = input.value(key) { document.set(key, value) }
         }
         store.projects[index] = document
         return DeployHQResponses.json(projectDocument(document, detailed: true))
+    }
+
+    /// The short name of the zone `zone_id` names, by identifier (from `GET /zones`) or by
+    /// short name; nil when none was sent, 422 `{"zone": ["must exist"]}` for an unknown one.
+    func zone(_ reference: String?) throws -> String? {
+        guard let reference else { return nil }
+        if let code = store.zoneCodes[reference] { return code }
+        if let code = store.zoneCodes.values.first(where: { $0.lowercased() == reference.lowercased() }) { return code }
+        throw DeployHQFailure.validation([("zone", ["must exist"])])
     }
 
     func destroyProject(_ context: DeployHQContext) throws -> SimResponse {

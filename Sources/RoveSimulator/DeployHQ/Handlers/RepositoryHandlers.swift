@@ -11,7 +11,11 @@ extension DeployHQService {
         return DeployHQResponses.json(repositoryDocument(document))
     }
 
-    /// POST replaces, PUT and PATCH change only the keys sent; `url` is required on POST.
+    static let scmTypes = ["git", "subversion", "mercurial"]
+
+    /// POST creates or replaces the repository (a new project has `"repository": null`): `url`
+    /// is required and must be a repository URL, `scm_type` one DeployHQ knows. PUT and PATCH
+    /// change only `branch`, `root_path` and `hosting_service_type` of an existing one (404 without).
     func saveRepository(_ context: DeployHQContext) throws -> SimResponse {
         let identifier = try projectIdentifier(context)
         let input = try context.wrapped("repository")
@@ -20,21 +24,41 @@ extension DeployHQService {
         }
         var project = store.projects[index]
         let replacing = context.request.method == "POST"
-        if replacing && input.text("url") == nil { throw DeployHQFailure.validation([("url", ["can't be blank"])]) }
-        if !replacing, case .null? = project["repository"] { throw DeployHQFailure.recordNotFound("Repository") }
-        var repository = DeployHQSeed.repositoryDocument(url: input.text("url") ?? "", branch: "main")
-        if !replacing, let existing = project["repository"], !existing.isNull { repository = existing }
-        for key in ["scm_type", "url", "username", "branch", "port", "root_path", "hosting_service_type"] {
-            if let value = input.value(key), repository[key] != nil || key == "root_path" || key == "hosting_service_type" {
-                repository.set(key, value)
+        // Not `flatMap { $0.isNull ? nil : $0 }`: JSONValue is nil-literal convertible, so that keeps `.null`.
+        var existing: JSONValue? = nil
+        if let current = project["repository"], !current.isNull { existing = current }
+        if !replacing && existing == nil { throw DeployHQFailure.recordNotFound("Repository") }
+        var repository: JSONValue
+        if replacing {
+            var errors: [(String, [String])] = []
+            let url = input.text("url")
+            if url == nil {
+                errors.append(("url", ["can't be blank"]))
+            } else if RepositoryURL(url!) == nil {
+                errors.append(("url", ["is invalid"]))
             }
+            let scm = input.text("scm_type") ?? "git"
+            if !Self.scmTypes.contains(scm) { errors.append(("scm_type", ["is not included in the list"])) }
+            if !errors.isEmpty { throw DeployHQFailure.validation(errors) }
+            repository = DeployHQSeed.repositoryDocument(url: url!, branch: input.text("branch") ?? "main")
+            repository.set("scm_type", .string(scm))
+            for key in ["username", "port"] { if let value = input.value(key) { repository.set(key, value) } }
+        } else {
+            repository = existing!
+            if let branch = input.text("branch") { repository.set("branch", .string(branch)) }
         }
+        for key in ["root_path", "hosting_service_type"] { if let value = input.value(key) { repository.set(key, value) } }
+        let branch = repository["branch"]?.stringValue ?? "main"
+        let url = repository["url"]?.stringValue ?? ""
+        repository.set("hosting_service", RepositoryURL(url)?.hostingService(branch: branch) ?? .null)
         project.set("repository", repository)
-        project.set("repository_url", repository["url"] ?? .null)
+        project.set("repository_url", .string(url))
         store.projects[index] = project
-        if store.repositories[identifier] == nil, let url = repository["url"]?.stringValue {
+        // A new URL is a new repository: its commits are fetched afresh (a few, ending now).
+        if store.repositories[identifier]?.url != url {
             store.repositories[identifier] = DeployHQSeed.repositoryState(url: url, store: store, commitCount: 5, endingAt: now())
         }
+        store.repositories[identifier]?.makeDefault(branch)
         return DeployHQResponses.json(repository)
     }
 

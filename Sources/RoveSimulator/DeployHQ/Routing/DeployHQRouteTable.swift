@@ -1,7 +1,7 @@
 // DeployHQ's route table: the generic collections from ResourceCatalog, then the special routes.
 
 enum DeployHQRouteTable {
-    static let all: [DeployHQRoute] = genericRoutes + projectRoutes + deploymentRoutes + repositoryRoutes
+    static let all: [DeployHQRoute] = genericRoutes + projectRoutes + deploymentRoutes + scheduleRoutes + repositoryRoutes
         + buildRoutes + accountRoutes
 
     /// index/show/create/update/destroy for every catalog kind, as its `operations` declare.
@@ -53,6 +53,15 @@ enum DeployHQRouteTable {
         DeployHQRoute("POST", "projects/{project_id}/deployments/{id}/retry") { try $0.retryDeployment($1) },
         DeployHQRoute("POST", "projects/{project_id}/deployments/{id}/rollback") { try $0.rollbackDeployment($1) },
         DeployHQRoute("GET", "projects/{project_id}/deployments/{deployment_id}/steps/{step_id}/logs") { try $0.stepLogs($1) },
+    ]
+
+    static let scheduleRoutes: [DeployHQRoute] = [
+        DeployHQRoute("GET", "projects/{project_id}/scheduled_deployments") { try $0.listSchedules($1) },
+        DeployHQRoute("POST", "projects/{project_id}/scheduled_deployments") { try $0.createSchedule($1) },
+        DeployHQRoute("GET", "projects/{project_id}/scheduled_deployments/{id}") { try $0.showSchedule($1) },
+        DeployHQRoute("PUT", "projects/{project_id}/scheduled_deployments/{id}") { try $0.updateSchedule($1) },
+        DeployHQRoute("PATCH", "projects/{project_id}/scheduled_deployments/{id}") { try $0.updateSchedule($1) },
+        DeployHQRoute("DELETE", "projects/{project_id}/scheduled_deployments/{id}") { try $0.destroySchedule($1) },
     ]
 
     static let repositoryRoutes: [DeployHQRoute] = [

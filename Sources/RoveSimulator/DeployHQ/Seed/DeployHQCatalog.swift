@@ -51,6 +51,11 @@ enum DeployHQCatalog {
         DemoProject(name: "Docs", permalink: "docs", repository: nil, branches: [], servers: [], groups: [], history: 0),
     ]
 
+    /// Deployment zones: the short name a project's `zone` shows, and the zone's description.
+    static let zones: [(code: String, description: String)] = [
+        ("uk", "UK (London)"), ("us-east", "US East (Virginia)"), ("europe", "Europe (Frankfurt)"),
+    ]
+
     static let authors = ["Jane Smith", "Sam Patel", "Alex Kim", "Maria Garcia"]
     static let subjects = ["Fix header layout", "Add footer links", "Update dependencies", "Tune cache headers",
                            "Refactor checkout", "Improve logging", "Bump version", "Fix flaky test", "Add health endpoint",

@@ -112,14 +112,10 @@ struct DeployHQSeed {
     }
 
     static func repositoryDocument(url: String, branch: String) -> JSONValue {
-        let path = url.split(separator: ":").last.map { String($0).replacingOccurrences(of: ".git", with: "") } ?? ""
-        let host = url.contains("gitlab") ? "gitlab.com" : "github.com"
-        return .object([
+        .object([
             ("scm_type", "git"), ("url", .string(url)), ("port", nil), ("username", nil), ("branch", .string(branch)),
             ("cached", true),
-            ("hosting_service", .object([("name", host == "gitlab.com" ? "GitLab" : "GitHub"), ("url", .string("https://\(host)")),
-                                         ("tree_url", .string("https://\(host)/\(path)/tree/\(branch)")),
-                                         ("commits_url", .string("https://\(host)/\(path)/commits/\(branch)"))])),
+            ("hosting_service", RepositoryURL(url)?.hostingService(branch: branch) ?? .null),
         ])
     }
 

@@ -53,8 +53,7 @@ enum DeployHQSeedSettings {
             ])
             let staging = store.documents("servers", owner: project).first { $0["name"] == "Staging" }
             add("scheduled_deployments", owner: project, store: store, [
-                [("server_identifier", staging?["identifier"] ?? ""), ("server", "Staging"), ("frequency", "daily"), ("at", "02:00"),
-                 ("next_deployment_at", .string(OctopusTime.iso(DeployHQCatalog.historyEnd + 7_200)))],
+                [("server_identifier", staging?["identifier"] ?? ""), ("server", "Staging"), ("frequency", "daily"), ("at", "02:00")],
             ])
             add("integrations", owner: project, store: store, [
                 [("name", "Deploys channel"), ("hook_type", "slack_oauth"), ("properties", .object([("channel", "#deploys")]))],
@@ -100,9 +99,10 @@ enum DeployHQSeedSettings {
             [("name", "Node App"), ("permalink", "node-app"), ("description", "Build with npm, deploy over SSH")],
             [("name", "Static Site"), ("permalink", "static-site"), ("description", "Upload a built site")],
         ])
-        add("zones", owner: "", store: store, [
-            [("description", "UK (London)")], [("description", "US East (Virginia)")], [("description", "Europe (Frankfurt)")],
-        ])
+        add("zones", owner: "", store: store, DeployHQCatalog.zones.map { [("description", .string($0.description))] })
+        for (zone, code) in zip(store.documents("zones", owner: ""), DeployHQCatalog.zones.map(\.code)) {
+            if let identifier = zone["identifier"]?.stringValue { store.zoneCodes[identifier] = code }
+        }
         add("agents", owner: "", store: store, [[("name", "Office Agent")]])
         add("teams", owner: "", store: store, [[("name", "Developers")], [("name", "Operations")]])
         add("users", owner: "", store: store, [

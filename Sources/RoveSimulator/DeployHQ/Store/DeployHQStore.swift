@@ -9,6 +9,8 @@ final class DeployHQStore {
     var repositories: [String: RepositoryState] = [:]
     /// Deployment records per project identifier, oldest first.
     var deployments: [String: [DeploymentRecord]] = [:]
+    /// A zone's short name (`uk`) by its identifier; a project's `zone` shows the short name.
+    var zoneCodes: [String: String] = [:]
     /// Draws identifiers and revisions, so the same seed names everything the same way.
     var generator: SeededGenerator
     private var nextInteger = 300
@@ -76,4 +78,12 @@ struct RepositoryState {
     var defaultBranch: String { branches.first?.name ?? "main" }
 
     func tip(of branch: String) -> String? { branches.first { $0.name == branch }?.tip }
+
+    /// Makes `branch` the repository's default, first in the list; a branch it did not have
+    /// starts at the current default's tip, as a branch just pushed from it would.
+    mutating func makeDefault(_ branch: String) {
+        let tip = self.tip(of: branch) ?? branches.first?.tip ?? commits.first?.ref ?? ""
+        branches.removeAll { $0.name == branch }
+        branches.insert((branch, tip), at: 0)
+    }
 }

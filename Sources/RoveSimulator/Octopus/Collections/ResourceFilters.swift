@@ -54,8 +54,19 @@ enum ResourceFilters {
             if let search = context.query("searchByVersion")?.lowercased() {
                 result = result.filter { ($0["Version"]?.stringValue ?? "").lowercased().contains(search) }
             }
+        case .libraryVariableSet:
+            anyOf("contentType", "ContentType")
+        case .user:
+            // `filter` searches user names, display names and email addresses.
+            if let needle = context.query("filter")?.lowercased() {
+                result = result.filter { user in
+                    ["Username", "DisplayName", "EmailAddress"].contains {
+                        (user[$0]?.stringValue ?? "").lowercased().contains(needle)
+                    }
+                }
+            }
         case .space, .projectGroup, .project, .environment, .lifecycle, .channel, .variableSet,
-             .runbookSnapshot, .deploymentProcess, .user:
+             .runbookSnapshot, .deploymentProcess, .team, .tagSet:
             break
         }
         return result

@@ -71,11 +71,25 @@ extension OctopusService {
         if !categories.isEmpty { events = events.filter { categories.contains($0.category) } }
         let ids = Set(context.queryList("ids"))
         if !ids.isEmpty { events = events.filter { ids.contains($0.id) } }
+        // Every event is the demo user's, so `users`/`user` keep all or nothing.
+        let users = Set(context.queryList("users") + context.queryList("user"))
+        if !users.isEmpty && !users.contains(Self.currentUserId) { events = [] }
+        if let from = try eventTime(context, "from") { events = events.filter { $0.occurred >= from } }
+        if let to = try eventTime(context, "to") { events = events.filter { $0.occurred <= to } }
         let path = context.spaceExplicit ? "/api/\(context.space)/events" : "/api/events"
         let page = try CollectionPage.render(events, itemType: "Event", path: path,
                                              template: path + "{/id}" + OctopusService.eventTemplateQuery,
                                              context: context) { eventDocument($0) }
         return OctopusResponses.json(page)
+    }
+
+    /// `from`/`to` as ISO dates (`2026-01-01`, `2026-01-01T10:00:00+00:00`); both bounds are inclusive.
+    func eventTime(_ context: RouteContext, _ name: String) throws -> Double? {
+        guard let text = context.query(name) else { return nil }
+        guard let seconds = OctopusTime.parse(text) else {
+            throw OctopusFailure.invalid("The value '\(text)' is not valid for \(name).")
+        }
+        return seconds
     }
 
     func getEvent(_ context: RouteContext) throws -> SimResponse {

@@ -33,10 +33,18 @@ extension OctopusService {
             if body["EnvironmentIds"]?.stringArray.isEmpty ?? true {
                 throw OctopusFailure.invalid("Please select at least one environment for this deployment target.")
             }
-            return try create(kind, context)
-        case .space, .projectGroup, .environment, .lifecycle, .release, .deployment, .tenant, .feed, .account,
-             .variableSet, .runbookSnapshot, .runbookRun, .deploymentProcess, .interruption, .user:
-            return try create(kind, context)
+            return try create(kind, context, body: body)
+        case .tenant:
+            var checked = body
+            if let tags = try validatedTenantTags(body, spaceId: context.space) { checked.set("TenantTags", tags) }
+            return try create(kind, context, body: checked)
+        case .tagSet:
+            return try createTagSet(context)
+        case .libraryVariableSet:
+            return try createLibraryVariableSet(context)
+        case .space, .projectGroup, .environment, .lifecycle, .release, .deployment, .feed, .account,
+             .variableSet, .runbookSnapshot, .runbookRun, .deploymentProcess, .interruption, .user, .team:
+            return try create(kind, context, body: body)
         }
     }
 
@@ -64,11 +72,15 @@ extension OctopusService {
         }
     }
 
-    /// The projects using a lifecycle: a bare array, as the real route answers.
+    /// The projects using a lifecycle, directly or through one of their channels: a bare
+    /// array, not a page, as the real route answers ("Gets all projects that use this lifecycle").
     func lifecycleProjects(_ context: RouteContext) throws -> SimResponse {
         let lifecycle = try existing(.lifecycle, context.param("id"), context)
+        let throughChannels = Set(store.documents(.channel, in: context.space)
+            .filter { $0["LifecycleId"] == lifecycle["Id"] }.compactMap { $0["ProjectId"]?.stringValue })
         return OctopusResponses.json(.array(store.documents(.project, in: context.space)
-            .filter { $0["LifecycleId"] == lifecycle["Id"] }.map { render(.project, $0) }))
+            .filter { $0["LifecycleId"] == lifecycle["Id"] || throughChannels.contains($0["Id"]?.stringValue ?? "") }
+            .map { render(.project, $0) }))
     }
 
     func projectChannels(_ context: RouteContext) throws -> SimResponse {
@@ -160,25 +172,5 @@ extension OctopusService {
         return try list(.machine, context, path: "/api/\(context.space)/environments/\(id)/machines") {
             $0["EnvironmentIds"]?.stringArray.contains(id) ?? false
         }
-    }
-
-    /// The built-in feed's versions of one package, newest first.
-    func packageVersions(_ context: RouteContext) throws -> SimResponse {
-        let feed = try existing(.feed, context.param("id"), context)
-        let feedId = feed["Id"]?.stringValue ?? ""
-        let packageId = context.query("packageId")?.lowercased()
-        let versions = store.packages.filter {
-            $0.spaceId == context.space && (packageId == nil || $0.packageId.lowercased() == packageId)
-        }.reversed()
-        let path = "/api/\(context.space)/feeds/\(feedId)/packages/versions"
-        let page = try CollectionPage.render(Array(versions), itemType: "PackageVersion", path: path,
-                                             template: path + "{?packageId,take,skip,includePreRelease,versionRange,preReleaseTag,filter,includeReleaseNotes}",
-                                             context: context) { package in
-            .object([("Id", .string("\(feedId)-\(package.packageId).\(package.version)")), ("PackageId", .string(package.packageId)),
-                     ("Version", .string(package.version)), ("Published", .string(OctopusTime.iso(package.published))),
-                     ("SizeBytes", .int(package.sizeBytes)), ("Title", .string(package.packageId)),
-                     ("ReleaseNotes", .null), ("FeedId", .string(feedId)), ("Links", .object([]))])
-        }
-        return OctopusResponses.json(page)
     }
 }

@@ -20,7 +20,7 @@ extension OctopusService {
     func listed(_ kind: ResourceKind, _ context: RouteContext, where include: (JSONValue) -> Bool = { _ in true }) -> [JSONValue] {
         var documents = store.documents(kind, in: kind.isSpaceScoped ? context.space : nil).filter(include)
         if kind == .interruption { documents = documents.filter(interruptionIsVisible) }
-        if kind.listsNewestFirst { documents.reverse() }
+        documents = kind.listOrder.sorted(documents)
         documents = ResourceFilters.apply(documents, kind: kind, context: context)
         // `taskState` reads the task behind a deployment or run, so it needs the clock.
         let states = Set(context.queryList("taskState").map { $0.lowercased() })
@@ -79,8 +79,8 @@ extension OctopusService {
     }
 
     /// POST for kinds with no special rules: a Name, unique in the space.
-    func create(_ kind: ResourceKind, _ context: RouteContext) throws -> SimResponse {
-        let body = try context.body()
+    func create(_ kind: ResourceKind, _ context: RouteContext, body sent: JSONValue? = nil) throws -> SimResponse {
+        let body = try sent ?? context.body()
         let spaceId = kind.isSpaceScoped ? context.space : nil
         let name = try requireUniqueName(body, kind: kind, siblings: store.documents(kind, in: spaceId))
         var values = body.objectPairs ?? []
@@ -94,7 +94,8 @@ extension OctopusService {
     /// PUT: the body replaces the document's fields; `Id` and `SpaceId` stay as they are.
     func update(_ kind: ResourceKind, _ context: RouteContext) throws -> SimResponse {
         let current = try existing(kind, context.param("id"), context)
-        let body = try context.body()
+        var body = try context.body()
+        if kind == .tenant, let tags = try validatedTenantTags(body, spaceId: context.space) { body.set("TenantTags", tags) }
         let id = current["Id"]?.stringValue ?? ""
         if body["Name"] != nil {
             let siblings = store.documents(kind, in: kind.isSpaceScoped ? context.space : nil).filter {

@@ -1,4 +1,4 @@
-// Spaces and the current user: the system routes clients use to find their space.
+// Spaces: the system routes clients use to find their space, and creating one.
 
 extension OctopusService {
     func getSpace(_ context: RouteContext) throws -> SimResponse {
@@ -21,18 +21,13 @@ extension OctopusService {
             ("Name", "Octopus Server (built-in)"), ("Slug", "octopus-server-built-in"), ("FeedType", "BuiltIn"),
             ("DeleteUnreleasedPackagesAfterDays", 30), ("IsBuiltInRepoSyncEnabled", false)])
         store.insert(.feed, builtIn)
+        // The team its `SpaceManagersTeams` names, with the creator in it, as a real server makes it.
+        var managers = ResourceDefaults.make(.team, id: "teams-spacemanagers-\(id)", spaceId: nil, [
+            ("Name", "Space Managers"), ("Description", "Space Managers can do everything in their space."),
+            ("MemberUserIds", .strings([Self.currentUserId])), ("CanBeDeleted", false), ("CanBeRenamed", false),
+            ("CanChangeRoles", false), ("LastModifiedOn", timestamp())])
+        managers.set("SpaceId", .string(id))
+        store.insert(.team, managers)
         return OctopusResponses.json(render(.space, space), status: 201)
-    }
-
-    func currentUser(_ context: RouteContext) throws -> SimResponse {
-        guard let user = store.document(.user, "Users-1") else { throw OctopusFailure.notFound }
-        return OctopusResponses.json(render(.user, user))
-    }
-
-    /// `/api/users/{id}/spaces` is a bare array; clients find the default space here (research §1.2).
-    func userSpaces(_ context: RouteContext) throws -> SimResponse {
-        let id = context.param("id")
-        guard id.lowercased() == "users-1" || id.lowercased() == "me" else { throw OctopusFailure.notFound }
-        return OctopusResponses.json(.array(store.documents(.space, in: nil).map { render(.space, $0) }))
     }
 }

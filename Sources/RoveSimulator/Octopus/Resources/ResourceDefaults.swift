@@ -91,7 +91,14 @@ enum ResourceDefaults {
                     ("HasResponsibility", false), ("TaskId", .null), ("CorrelationId", .null), ("IsLinkedToOtherInterruption", false)]
         case .user:
             return [("Username", ""), ("DisplayName", ""), ("IsActive", true), ("IsService", false), ("EmailAddress", ""),
-                    ("CanPasswordBeEdited", true), ("IsRequestor", true)]
+                    ("CanPasswordBeEdited", true), ("IsRequestor", true), ("Identities", [])]
+        case .team:
+            return [("Name", ""), ("SpaceId", .null), ("Description", ""), ("MemberUserIds", []), ("ExternalSecurityGroups", []),
+                    ("CanBeDeleted", true), ("CanBeRenamed", true), ("CanChangeRoles", true), ("CanChangeMembers", true)]
+        case .tagSet:
+            return [("Name", ""), ("Description", ""), ("SortOrder", 0), ("Tags", [])]
+        case .libraryVariableSet:
+            return [("Name", ""), ("Description", ""), ("VariableSetId", .null), ("ContentType", "Variables"), ("Templates", [])]
         }
     }
 
@@ -101,7 +108,7 @@ enum ResourceDefaults {
         if kind.isSpaceScoped, let spaceId { document.set("SpaceId", .string(spaceId)) }
         for (key, value) in fields(kind) { document.set(key, value) }
         for (key, value) in values where key != "Id" && key != "SpaceId" && key != "Links" { document.set(key, value) }
-        if kind.isSpaceScoped || kind == .space {
+        if kind.isSpaceScoped || kind == .space || kind == .team {
             document.set("LastModifiedOn", document["LastModifiedOn"] ?? .string("2026-01-05T09:00:00.000+00:00"))
             document.set("LastModifiedBy", document["LastModifiedBy"] ?? "admin")
         }

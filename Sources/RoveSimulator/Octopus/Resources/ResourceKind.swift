@@ -4,7 +4,7 @@
 enum ResourceKind: String, CaseIterable, Sendable {
     case space, projectGroup, project, environment, lifecycle, channel, release, deployment
     case tenant, machine, feed, account, variableSet, runbook, runbookSnapshot, runbookRun
-    case deploymentProcess, interruption, user
+    case deploymentProcess, interruption, user, team, tagSet, libraryVariableSet
 
     /// The `<Prefix>-<n>` of generated ids.
     var idPrefix: String {
@@ -28,6 +28,9 @@ enum ResourceKind: String, CaseIterable, Sendable {
         case .deploymentProcess: return "deploymentprocess"
         case .interruption: return "Interruptions"
         case .user: return "Users"
+        case .team: return "Teams"
+        case .tagSet: return "TagSets"
+        case .libraryVariableSet: return "LibraryVariableSets"
         }
     }
 
@@ -53,6 +56,9 @@ enum ResourceKind: String, CaseIterable, Sendable {
         case .deploymentProcess: return "deploymentprocesses"
         case .interruption: return "interruptions"
         case .user: return "users"
+        case .team: return "teams"
+        case .tagSet: return "tagsets"
+        case .libraryVariableSet: return "libraryvariablesets"
         }
     }
 
@@ -78,6 +84,9 @@ enum ResourceKind: String, CaseIterable, Sendable {
         case .deploymentProcess: return "DeploymentProcess"
         case .interruption: return "Interruption"
         case .user: return "User"
+        case .team: return "Team"
+        case .tagSet: return "TagSet"
+        case .libraryVariableSet: return "LibraryVariableSet"
         }
     }
 
@@ -104,27 +113,62 @@ enum ResourceKind: String, CaseIterable, Sendable {
         case .deploymentProcess: return "{?skip,take,ids}"
         case .interruption: return "{?skip,take,regarding,pendingOnly,ids}"
         case .user: return "{?skip,take,ids,filter}"
+        case .team: return "{?skip,take,ids,partialName,spaces,includeSystem}"
+        case .tagSet: return "{?skip,take,ids,partialName}"
+        case .libraryVariableSet: return "{?skip,contentType,take,ids,partialName}"
         }
     }
 
-    /// Newest first, as the real server lists releases, deployments and runs.
-    var listsNewestFirst: Bool {
+    /// The order a collection lists in: the Swagger's words for teams ("sorted alphabetically by
+    /// name"), users (by username) and tag sets (by `SortOrder`); newest first for releases,
+    /// deployments and runs; creation order for the rest, as the simulator always listed them.
+    var listOrder: ListOrder {
         switch self {
-        case .release, .deployment, .runbookRun, .runbookSnapshot, .interruption: return true
+        case .release, .deployment, .runbookRun, .runbookSnapshot, .interruption: return .newestFirst
+        case .team, .libraryVariableSet: return .byName
+        case .user: return .byField("Username")
+        case .tagSet: return .byField("SortOrder")
         case .space, .projectGroup, .project, .environment, .lifecycle, .channel, .tenant, .machine,
-             .feed, .account, .variableSet, .runbook, .deploymentProcess, .user:
-            return false
+             .feed, .account, .variableSet, .runbook, .deploymentProcess:
+            return .creation
         }
     }
 
-    /// Spaces and users live outside any space.
+    /// Spaces and users live outside any space; teams live in one or none (`SpaceId` null for
+    /// system teams), so their handlers scope them themselves.
     var isSpaceScoped: Bool {
         switch self {
-        case .space, .user: return false
+        case .space, .user, .team: return false
         case .projectGroup, .project, .environment, .lifecycle, .channel, .release, .deployment, .tenant,
              .machine, .feed, .account, .variableSet, .runbook, .runbookSnapshot, .runbookRun,
-             .deploymentProcess, .interruption:
+             .deploymentProcess, .interruption, .tagSet, .libraryVariableSet:
             return true
+        }
+    }
+}
+
+/// How a collection orders its items before paging.
+enum ListOrder: Equatable {
+    case creation
+    case newestFirst
+    /// Case-insensitive by `Name`.
+    case byName
+    /// By one field: numbers numerically, text case-insensitively.
+    case byField(String)
+
+    func sorted(_ documents: [JSONValue]) -> [JSONValue] {
+        switch self {
+        case .creation: return documents
+        case .newestFirst: return documents.reversed()
+        case .byName: return ListOrder.byField("Name").sorted(documents)
+        case .byField(let field):
+            // Stable, so equal keys keep creation order.
+            return documents.enumerated().sorted { left, right in
+                let a = left.element[field], b = right.element[field]
+                if let x = a?.intValue, let y = b?.intValue, x != y { return x < y }
+                let x = a?.stringValue?.lowercased() ?? "", y = b?.stringValue?.lowercased() ?? ""
+                return x != y ? x < y : left.offset < right.offset
+            }.map(\.element)
         }
     }
 }

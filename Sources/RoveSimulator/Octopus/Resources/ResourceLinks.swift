@@ -150,7 +150,19 @@ enum ResourceLinks {
             return .object([("Self", .string("/api/users/\(id)")), ("Permissions", .string("/api/users/\(id)/permissions")),
                             ("ApiKeys", .string("/api/users/\(id)/apikeys{/id}{?skip,take}")),
                             ("Avatar", .string("https://www.gravatar.com/avatar/00000000000000000000000000000000?d=blank")),
-                            ("Spaces", .string("/api/users/\(id)/spaces"))])
+                            ("Spaces", .string("/api/users/\(id)/spaces")),
+                            ("Teams", .string("/api/users/\(id)/teams{?spaces,includeSystem}"))])
+        case .team:
+            // Teams are mixed-scope: `/api/teams/{id}` reaches a space's team as well as a system one.
+            return .object([("Self", .string("/api/teams/\(id)")),
+                            ("ScopedUserRoles", .string("/api/teams/\(id)/scopeduserroles{?skip,take}"))])
+        case .tagSet:
+            return .object([("Self", .string("\(s)/tagsets/\(id)"))])
+        case .libraryVariableSet:
+            let l = "\(s)/libraryvariablesets/\(id)"
+            return .object([("Self", .string(l)),
+                            ("Variables", .string("\(s)/variables/\(document["VariableSetId"]?.stringValue ?? "")")),
+                            ("Usages", .string("\(l)/usages"))])
         }
     }
 }

@@ -19,7 +19,18 @@ enum OctopusRouteTable {
         return routes
     }
 
-    static let all: [OctopusRoute] = system + tasks + spaceScoped + releases + deployments + runbooks + interruptions
+    /// A stored kind's CRUD set whose writes have rules of their own.
+    static func standard(_ kind: ResourceKind,
+                         update: @escaping @Sendable (OctopusService, RouteContext) throws -> SimResponse,
+                         delete: @escaping @Sendable (OctopusService, RouteContext) throws -> SimResponse) -> [OctopusRoute] {
+        standard(kind, writes: false) + [
+            OctopusRoute("POST", kind.segment, .space) { try $0.createDocument(kind, $1) },
+            OctopusRoute("PUT", "\(kind.segment)/{id}", .space, update),
+            OctopusRoute("DELETE", "\(kind.segment)/{id}", .space, delete),
+        ]
+    }
+
+    static let all: [OctopusRoute] = system + teams + tasks + spaceScoped + releases + deployments + runbooks + interruptions
 
     static let system: [OctopusRoute] = [
         OctopusRoute("GET", "spaces", .system) { try $0.list(.space, $1) },
@@ -27,9 +38,23 @@ enum OctopusRouteTable {
         OctopusRoute("GET", "spaces/{id}", .system) { try $0.getSpace($1) },
         OctopusRoute("POST", "spaces", .system) { try $0.createSpace($1) },
         OctopusRoute("PUT", "spaces/{id}", .system) { try $0.update(.space, $1) },
+        OctopusRoute("GET", "users", .system) { try $0.list(.user, $1) },
+        OctopusRoute("GET", "users/all", .system) { $0.all(.user, $1) },
         OctopusRoute("GET", "users/me", .system) { try $0.currentUser($1) },
         OctopusRoute("GET", "users/{id}", .system) { try $0.get(.user, $1) },
         OctopusRoute("GET", "users/{id}/spaces", .system) { try $0.userSpaces($1) },
+    ]
+
+    /// Teams and a user's teams are mixed-scope: every space's at `/api/teams`, one space's
+    /// (and the system's) at `/api/{space}/teams`.
+    static let teams: [OctopusRoute] = [
+        OctopusRoute("GET", "teams", .systemAndSpace) { try $0.listTeams($1) },
+        OctopusRoute("GET", "teams/all", .systemAndSpace) { $0.allTeams($1) },
+        OctopusRoute("GET", "teams/{id}", .systemAndSpace) { try $0.getTeam($1) },
+        OctopusRoute("POST", "teams", .systemAndSpace) { try $0.createTeam($1) },
+        OctopusRoute("PUT", "teams/{id}", .systemAndSpace) { try $0.updateTeam($1) },
+        OctopusRoute("DELETE", "teams/{id}", .systemAndSpace) { try $0.deleteTeam($1) },
+        OctopusRoute("GET", "users/{id}/teams", .systemAndSpace) { try $0.userTeams($1) },
     ]
 
     static let tasks: [OctopusRoute] = [
@@ -46,6 +71,9 @@ enum OctopusRouteTable {
     static let spaceScoped: [OctopusRoute] =
         standard(.projectGroup) + standard(.project) + standard(.environment) + standard(.lifecycle)
         + standard(.channel) + standard(.tenant) + standard(.machine) + standard(.feed) + standard(.account)
+        + standard(.tagSet, update: { try $0.updateTagSet($1) }, delete: { try $0.deleteTagSet($1) })
+        + standard(.libraryVariableSet, update: { try $0.updateLibraryVariableSet($1) },
+                   delete: { try $0.deleteLibraryVariableSet($1) })
         + [
             OctopusRoute("GET", "projectgroups/{id}/projects", .space) { try $0.projectGroupProjects($1) },
             OctopusRoute("GET", "projects/{id}/channels", .space) { try $0.projectChannels($1) },
@@ -57,7 +85,9 @@ enum OctopusRouteTable {
             OctopusRoute("GET", "lifecycles/{id}/preview", .space) { try $0.get(.lifecycle, $1) },
             OctopusRoute("GET", "machines/{id}/tasks", .space) { try $0.machineTasks($1) },
             OctopusRoute("GET", "environments/{id}/machines", .space) { try $0.environmentMachines($1) },
+            OctopusRoute("GET", "feeds/{id}/packages/search", .space) { try $0.searchPackages($1) },
             OctopusRoute("GET", "feeds/{id}/packages/versions", .space) { try $0.packageVersions($1) },
+            OctopusRoute("GET", "variables/all", .space) { $0.all(.variableSet, $1) },
             OctopusRoute("GET", "variables/{id}", .space) { try $0.getVariableSet($1) },
             OctopusRoute("PUT", "variables/{id}", .space) { try $0.putVariables($1) },
             OctopusRoute("GET", "deploymentprocesses", .space) { try $0.list(.deploymentProcess, $1) },
@@ -74,6 +104,7 @@ enum OctopusRouteTable {
         OctopusRoute("DELETE", "releases/{id}", .space) { try $0.delete(.release, $1) },
         OctopusRoute("GET", "releases/{id}/deployments", .space) { try $0.releaseDeployments($1) },
         OctopusRoute("GET", "releases/{id}/deployments/template", .space) { try $0.deploymentTemplate($1) },
+        OctopusRoute("GET", "releases/{id}/progression", .space) { try $0.releaseProgression($1) },
         OctopusRoute("GET", "projects/{id}/releases", .space) { try $0.projectReleases($1) },
         OctopusRoute("GET", "projects/{id}/releases/{version}", .space) { try $0.projectReleaseByVersion($1) },
         OctopusRoute("GET", "channels/{id}/releases", .space) { try $0.channelReleases($1) },
@@ -93,8 +124,12 @@ enum OctopusRouteTable {
         OctopusRoute("GET", "projects/{id}/runbooks", .space) { try $0.projectRunbooks($1) },
         OctopusRoute("GET", "projects/{id}/runbookSnapshots", .space) { try $0.projectRunbookSnapshots($1) },
         OctopusRoute("GET", "runbooks/{id}/runbookSnapshots", .space) { try $0.runbookSnapshots($1) },
+        OctopusRoute("GET", "runbooks/{id}/runbookSnapshotTemplate", .space) { try $0.runbookSnapshotTemplateOfRunbook($1) },
+        OctopusRoute("GET", "runbookProcesses", .space) { try $0.listRunbookProcesses($1) },
         OctopusRoute("GET", "runbookProcesses/{id}", .space) { try $0.getRunbookProcess($1) },
+        OctopusRoute("GET", "runbookProcesses/{id}/runbookSnapshotTemplate", .space) { try $0.runbookSnapshotTemplate($1) },
         OctopusRoute("GET", "runbookSnapshots", .space) { try $0.list(.runbookSnapshot, $1) },
+        OctopusRoute("POST", "runbookSnapshots", .space) { try $0.createRunbookSnapshot($1) },
         OctopusRoute("GET", "runbookSnapshots/{id}", .space) { try $0.get(.runbookSnapshot, $1) },
         OctopusRoute("GET", "runbookRuns", .space) { try $0.list(.runbookRun, $1) },
         OctopusRoute("GET", "runbookRuns/{id}", .space) { try $0.get(.runbookRun, $1) },

@@ -83,6 +83,15 @@ enum DemoCatalog {
         }
     }
 
+    /// The runbook step that deploys its project's package, so snapshots pin a version of it.
+    static func runbookPackageStep(_ runbook: String) -> String? {
+        switch runbook {
+        case "Restart Service": return "Start service"
+        case "Reprocess Day": return "Run script"
+        default: return nil
+        }
+    }
+
     /// Projects with a second channel besides Default.
     static let hotfixChannelProjects: Set<String> = ["Web", "Web API", "Payments"]
 

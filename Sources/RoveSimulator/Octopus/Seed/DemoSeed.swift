@@ -15,17 +15,17 @@ struct DemoSeed {
     func build() -> OctopusStore {
         var random = SeededGenerator(seed: settings.seed)
         store.installationId = ResourceDefaults.variableId(seed: "installation-\(settings.seed)")
-        store.insert(.user, ResourceDefaults.make(.user, id: "Users-1", spaceId: nil, [
-            ("Username", "rove-demo"), ("DisplayName", "Rove Demo"), ("EmailAddress", "demo@example.com")]))
-        store.counters["Users"] = 1
+        buildUsers()
         var spaces: [SpaceData] = []
         for (index, plan) in DemoCatalog.spaces.enumerated() {
-            spaces.append(buildSpace(plan, isDefault: index == 0, random: &random))
+            spaces.append(buildSpace(plan, index: index, random: &random))
         }
+        buildTeams(spaceIds: spaces.map(\.spaceId))
         var history = DemoHistory(store: store, random: random)
         for space in spaces { history.build(space) }
         history.addExtraHealthTasks(settings.extraTasks, spaceId: spaces[0].spaceId,
                                     environments: spaces[0].environments.map(\.id))
+        pinRunbookPackages()
         return store
     }
 
@@ -39,7 +39,8 @@ struct DemoSeed {
         return id
     }
 
-    func buildSpace(_ plan: DemoCatalog.SpacePlan, isDefault: Bool, random: inout SeededGenerator) -> SpaceData {
+    func buildSpace(_ plan: DemoCatalog.SpacePlan, index: Int, random: inout SeededGenerator) -> SpaceData {
+        let isDefault = index == 0
         let spaceId = store.nextId(.space)
         store.insert(.space, ResourceDefaults.make(.space, id: spaceId, spaceId: nil, [
             ("Name", .string(plan.name)), ("Slug", .string(ResourceDefaults.slug(plan.name))),
@@ -56,6 +57,8 @@ struct DemoSeed {
         }
         let lifecycle = makeLifecycle("Default Lifecycle", phases: data.environments, spaceId: spaceId)
         let hotfix = makeLifecycle("Hotfix", phases: Array(data.environments.suffix(2)), spaceId: spaceId)
+        buildTagSets(spaceIndex: index, spaceId: spaceId)
+        buildLibraryVariableSets(spaceIndex: index, spaceId: spaceId)
         let groups = plan.projectGroups.map { make(.projectGroup, spaceId, [("Name", .string($0)), ("Description", .string("\($0) projects"))]) }
         for name in plan.tenants {
             data.tenants.append(make(.tenant, spaceId, [("Name", .string(name)), ("Description", .string("Customer \(name)")),

@@ -1,4 +1,5 @@
-// Formats clock seconds the way Octopus writes times: ISO with offset, log clock, long dates.
+// Formats clock seconds the way Octopus writes times (ISO with offset, log clock, long dates),
+// and reads the ISO dates clients send in filters.
 
 enum OctopusTime {
     /// Proleptic Gregorian civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -62,5 +63,60 @@ enum OctopusTime {
         if whole < 3600 { return unit(whole / 60, "minute") }
         if whole < 86_400 { return unit(whole / 3600, "hour") }
         return unit(whole / 86_400, "day")
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date, the inverse of `civil`.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Seconds since 1970 of `2026-01-01`, `2026-01-01T10:30`, `2026-01-01T10:30:00.5Z` or
+    /// `…+02:00` (no offset means UTC); nil for anything else.
+    static func parse(_ text: String) -> Double? {
+        let characters = Array(text.trimmedSpaces())
+        var index = 0
+        func number(_ width: Int) -> Int? {
+            guard index + width <= characters.count else { return nil }
+            let digits = characters[index..<(index + width)]
+            guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            index += width
+            return Int(String(digits))
+        }
+        func skip(_ character: Character) -> Bool {
+            guard index < characters.count, characters[index] == character else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var seconds = Double(days(year: year, month: month, day: day) * 86_400)
+        if skip("T") || skip(" ") {
+            guard let hour = number(2), skip(":"), let minute = number(2), hour < 24, minute < 60 else { return nil }
+            seconds += Double(hour * 3600 + minute * 60)
+            if skip(":") {
+                guard let second = number(2), second < 60 else { return nil }
+                seconds += Double(second)
+                if skip(".") {
+                    let start = index
+                    while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+                    guard index > start, let fraction = Double("0." + String(characters[start..<index])) else { return nil }
+                    seconds += fraction
+                }
+            }
+            if !skip("Z"), index < characters.count, characters[index] == "+" || characters[index] == "-" {
+                let sign: Double = characters[index] == "-" ? -1 : 1
+                index += 1
+                guard let hours = number(2) else { return nil }
+                _ = skip(":")  // `+0200` and `+02:00` both occur
+                guard let minutes = number(2) else { return nil }
+                seconds -= sign * Double(hours * 3600 + minutes * 60)
+            }
+        }
+        return index == characters.count ? seconds : nil
     }
 }

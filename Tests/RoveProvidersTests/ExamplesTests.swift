@@ -154,6 +154,25 @@ final class ExamplesTests: XCTestCase {
         XCTAssertTrue(unknown.errors.contains("no Web runbook named 'Nope'; there are: Restart Service, Rotate Logs"), unknown.errors)
     }
 
+    /// The vendor's "publish a runbook snapshot" script: pins each package to the feed's newest
+    /// version and publishes, so the runbook's runs use it.
+    func testPublishRunbookSnapshotPinsTheNewestPackagesAndPublishes() throws {
+        let sim = try startSimulator()
+        let run = try runExample("publish-runbook-snapshot", ["Web", "Restart Service"], on: sim)
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "Published Snapshot 2 of Restart Service: Start service 1.4.4\n")
+        XCTAssertEqual(try requests(on: sim).filter { $0.method == "POST" }.map { "\($0.path)?\($0.query ?? "")" },
+                       ["/api/Spaces-1/runbookSnapshots?publish=true"])
+        XCTAssertEqual(try query(#"""
+            let rb = octopus.Projects.find(name: "Web").Runbooks.find(name: "Restart Service")
+            let s = octopus.RunbookSnapshots.get(rb.PublishedRunbookSnapshotId)
+            print(s.Name, s.SelectedPackages.map { $0.Version })
+            """#, on: sim), #"Snapshot 2 ["1.4.4"]"#)
+        let unknown = try runExample("publish-runbook-snapshot", ["Web", "Nope"], on: sim)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.errors.contains("Web has no runbook named 'Nope'"), unknown.errors)
+    }
+
     func testSearchTaskLogsFindsTheFailedStep() throws {
         let sim = try startSimulator()
         _ = try query(#"import "std/octopus.rove"; try { deploy("Flaky Service", to: "Production") } catch e { }"#, on: sim)
@@ -271,6 +290,25 @@ final class ExamplesTests: XCTestCase {
         XCTAssertEqual(try query("print(\(variables).where { $0.Name == \"LogLevel\" }.map { $0.Value })", on: sim), #"["Debug"]"#)
         XCTAssertEqual(try query("print(\(variables).find { $0.Name == \"Feature.Flag\" }.Value)", on: sim), "on")
         XCTAssertEqual(try query("print(\(variables).count)", on: sim), String(Int(countBefore)! + 1))
+    }
+
+    // MARK: Teams
+
+    /// The vendor's "add users to a team" script: creates the team in the space with its
+    /// members, then adds only the members it lacks.
+    func testAddTeamMembersCreatesTheTeamThenAddsOnlyNewMembers() throws {
+        let sim = try startSimulator()
+        let created = try runExample("add-team-members", ["Release Managers", "jane.smith", "alex.kim"], on: sim)
+        XCTAssertEqual(created.status, 0, created.errors)
+        XCTAssertEqual(created.output, "Created Release Managers with 2 members\n")
+        let added = try runExample("add-team-members", ["Release Managers", "jane.smith", "sam.patel"], on: sim)
+        XCTAssertEqual(added.output, "Added 1 members to Release Managers\n")
+        let team = #"let t = octopus.Teams(spaces: "Spaces-1").find(name: "Release Managers"); print(t.SpaceId, t.MemberUserIds)"#
+        XCTAssertEqual(try query(team, on: sim), #"Spaces-1 ["Users-2", "Users-4", "Users-3"]"#)
+        XCTAssertEqual(try requests(on: sim).filter { $0.method != "GET" }.map(\.method), ["POST", "PUT"])
+        let unknown = try runExample("add-team-members", ["Developers", "nobody"], on: sim)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.errors.contains("no user 'nobody'; there are: alex.kim, deploy-bot"), unknown.errors)
     }
 
     // MARK: The helpers themselves

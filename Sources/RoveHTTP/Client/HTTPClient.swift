@@ -170,9 +170,7 @@ public final class HTTPClient: @unchecked Sendable {
                 case .redirect(let next, let status):
                     // A new address on the same origin (so the same governor), with a fresh
                     // retry budget: the hop was an answer, not a failure.
-                    if trace {
-                        log("↪ \(status) to \(redactor.redact(url: next.url)) (origin \(next.origin.map(String.init(describing:)) ?? "?"))")
-                    }
+                    if trace { log("↪ \(status) to \(redactor.redact(url: next.url))" + (next.origin.map { " (origin \($0))" } ?? "")) }
                     requests[index] = next
                     hops[index] += 1
                     attempts[index] = 0

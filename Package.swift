@@ -6,7 +6,10 @@ let package = Package(
     products: [
         .executable(name: "rove", targets: ["rove"]),
         .executable(name: "rove-sim", targets: ["rove-sim"]),
+        // What a Swift host pins by version: the language, the HTTP layer, the object model and providers.
         .library(name: "RoveCore", targets: ["RoveCore"]),
+        .library(name: "RoveHTTP", targets: ["RoveHTTP"]),
+        .library(name: "RoveProviders", targets: ["RoveProviders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -23,10 +26,7 @@ let package = Package(
         // The language: syntax, compiler, runtime, stdlib, diagnostics. No C, no global I/O.
         .target(
             name: "RoveCore",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
-            // The interpreter's hot paths touch class fields millions of times a second; the
-            // compiler never holds an inout access across script code (see docs/internals.md).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // libedit, behind a tiny shim; imported only by RoveCLI/LineEditor.swift.
         .systemLibrary(

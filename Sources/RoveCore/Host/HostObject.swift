@@ -72,7 +72,7 @@ extension HostObject {
 
 /// Iterates a Swift sequence of values; handy for host objects backed by an array.
 public final class SequenceIterator<Base: IteratorProtocol>: HostIterator where Base.Element == Value {
-    private var base: Base
+    @exclusivity(unchecked) private var base: Base
     public init(_ base: Base) { self.base = base }
     public func next() throws -> Value? { base.next() }
 }

@@ -37,13 +37,13 @@ final class CompiledFunction {
     let isClosure: Bool
     let location: SourceLocation
     /// Slots the frame needs: parameters first, then every local declared in the body.
-    var slotCount = 0
-    var body: Exec = { _ in .normal }
+    @exclusivity(unchecked) var slotCount = 0
+    @exclusivity(unchecked) var body: Exec = { _ in .normal }
     /// Set when the body is one expression (`{ $0.Name }`, `fn f(x) { return x * 2 }`): the
     /// call evaluates it directly, skipping statements, `Flow` and `returnValue`.
-    var expressionBody: Code?
+    @exclusivity(unchecked) var expressionBody: Code?
     /// Whether any local is boxed; frames without boxes skip clearing them on return.
-    var hasBoxedLocals = true
+    @exclusivity(unchecked) var hasBoxedLocals = true
     /// True when every parameter is positional without a default: calls can skip matching.
     let isSimple: Bool
 

@@ -41,11 +41,11 @@ public final class Function {
 
 /// A shared, mutable variable: a global, or a local that closures capture (shared, not copied).
 final class Box {
-    var value: Value
+    @exclusivity(unchecked) var value: Value
     /// False for a global that has been referenced but not yet defined.
-    var isDefined: Bool
+    @exclusivity(unchecked) var isDefined: Bool
     /// True for a global bound with `let`.
-    var isConstant = false
+    @exclusivity(unchecked) var isConstant = false
 
     init(_ value: Value, isDefined: Bool = true) {
         self.value = value

@@ -6,16 +6,16 @@ import Synchronization
 /// globals persist across `run` calls, so a REPL session is a sequence of runs.
 public final class Interpreter {
     /// Output, environment, clock and files: everything outside the language.
-    public var host: Host
+    @exclusivity(unchecked) public var host: Host
     /// Calls nested deeper than this raise a catchable `stack` error instead of crashing.
-    public var maxCallDepth: Int = 1000
+    @exclusivity(unchecked) public var maxCallDepth: Int = 1000
     /// How many secrets scripts have made (`secret(...)`, `env` of a secret variable): a host
     /// compares it before and after a run to know whether the run handled one.
-    public internal(set) var secretsMade = 0
+    @exclusivity(unchecked) public internal(set) var secretsMade = 0
     /// Told the text of every secret a script makes, before any use of it: the providers
     /// register it with their redactor, so an error excerpt quoting `secret("…")` or a server
     /// echoing it shows `•••` even when it was never sent.
-    public var secretMade: ((String) -> Void)?
+    @exclusivity(unchecked) public var secretMade: ((String) -> Void)?
 
     // MARK: Machine state, used by compiled code
 
@@ -25,27 +25,27 @@ public final class Interpreter {
     let boxes: UnsafeMutablePointer<Box?>
     let stackCapacity = 1 << 18
     /// Slots below this index have been initialized at least once.
-    var initializedSlots = 0
+    @exclusivity(unchecked) var initializedSlots = 0
     /// The first slot of the running function's frame.
-    var base = 0
+    @exclusivity(unchecked) var base = 0
     /// The first free slot.
-    var top = 0
+    @exclusivity(unchecked) var top = 0
     /// The captured variables of the running closure.
-    var captures: [Box] = []
+    @exclusivity(unchecked) var captures: [Box] = []
     /// The value a `return` statement left for its caller.
-    var returnValue: Value = .null
+    @exclusivity(unchecked) var returnValue: Value = .null
     /// Current call depth, for the stack limit.
-    var depth = 0
+    @exclusivity(unchecked) var depth = 0
 
     /// Global variables by name. Compiled code holds the boxes themselves, so reading a global
     /// costs no lookup; a box of a name used before it is defined has `isDefined == false`.
-    var globals: [String: Box] = [:]
+    @exclusivity(unchecked) var globals: [String: Box] = [:]
     /// The last result of a program, for the REPL and `-e`.
-    var lastResult: Value?
+    @exclusivity(unchecked) var lastResult: Value?
     /// Hands a loop item, or a caught error, to the code that stores it in its variable.
-    var loopItem: Value = .null
+    @exclusivity(unchecked) var loopItem: Value = .null
     /// Files already imported, by path: each runs once.
-    var importedFiles: Set<String> = []
+    @exclusivity(unchecked) var importedFiles: Set<String> = []
 
     /// Set from any thread (a signal handler's watcher, a host) to stop the running evaluation.
     let interruptRequested = Atomic<Bool>(false)

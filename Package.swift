@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,13 @@ let package = Package(
         .library(name: "RoveCore", targets: ["RoveCore"]),
         .library(name: "RoveHTTP", targets: ["RoveHTTP"]),
         .library(name: "RoveProviders", targets: ["RoveProviders"]),
+    ],
+    traits: [
+        // The local Octopus and DeployHQ servers and what they are built on (Hummingbird, NIO).
+        // On for this repository; a host that embeds Rove leaves it off (`traits: []`) and
+        // resolves none of those packages.
+        .trait(name: "Simulator", description: "Build rove-sim and the tests that run against it."),
+        .default(enabledTraits: ["Simulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -50,12 +57,12 @@ let package = Package(
         // The local Octopus and DeployHQ servers: seed data, behaviour, fault injection. It stands
         // beside the client side and imports none of it.
         .target(name: "RoveSimulator", dependencies: [
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Simulator"])),
+            .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Simulator"])),
+            .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Simulator"])),
+            .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Simulator"])),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Simulator"])),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["Simulator"])),
         ]),
         .executableTarget(name: "rove-sim", dependencies: ["RoveSimulator"]),
         // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.

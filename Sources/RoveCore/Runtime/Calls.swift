@@ -114,7 +114,7 @@ extension Interpreter {
             base = savedBase
             if swapsCaptures { self.captures = savedCaptures }
         }
-        if interruptRequested.load(ordering: .relaxed) { throw interruption(at: location) }
+        if interruptHandle.requested.load(ordering: .relaxed) { throw interruption(at: location) }
         do {
             if let expressionBody = function.expressionBody { return try expressionBody(self) }
             switch try function.body(self) {
@@ -144,7 +144,7 @@ extension Interpreter {
     }
 
     func interruption(at location: SourceLocation?) -> Diagnostic {
-        interruptRequested.store(false, ordering: .relaxed)
+        interruptHandle.requested.store(false, ordering: .relaxed)
         return Diagnostic(.interrupted, "interrupted", at: location)
     }
 

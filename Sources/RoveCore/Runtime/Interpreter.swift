@@ -47,8 +47,8 @@ public final class Interpreter {
     /// Files already imported, by path: each runs once.
     @exclusivity(unchecked) var importedFiles: Set<String> = []
 
-    /// Set from any thread (a signal handler's watcher, a host) to stop the running evaluation.
-    let interruptRequested = Atomic<Bool>(false)
+    /// Stops the running evaluation from any thread (a signal handler's watcher, a host).
+    public let interruptHandle = InterruptHandle()
 
     public init(host: Host = Host()) {
         self.host = host
@@ -93,7 +93,7 @@ public final class Interpreter {
         let program = try parser.parseProgram()
         var compiler = Compiler(interpreter: self, file: file)
         let code = try compiler.compileProgram(program)
-        interruptRequested.store(false, ordering: .relaxed)
+        interruptHandle.requested.store(false, ordering: .relaxed)
         return try execute(code)
     }
 
@@ -123,11 +123,11 @@ public final class Interpreter {
 
     /// Asks the running evaluation to stop with an `interrupted` error. Safe from any thread.
     public func interrupt() {
-        interruptRequested.store(true, ordering: .relaxed)
+        interruptHandle.interrupt()
     }
 
     /// Whether an interrupt is pending; long-running host work should poll this.
-    public var isInterrupted: Bool { interruptRequested.load(ordering: .relaxed) }
+    public var isInterrupted: Bool { interruptHandle.isInterrupted }
 
     /// Calls a function value with positional (and optionally labelled) arguments.
     public func call(_ callee: Value, _ arguments: [Value], labels: [String?] = []) throws -> Value {

@@ -60,10 +60,12 @@ do {
     exit(1)
 }
 
-// A script that never ends is stopped from another thread; the interpreter stays usable.
+// A script that never ends is stopped from another thread through the Sendable handle; the
+// interpreter stays usable.
+let stop = interpreter.interruptHandle
 let runaway = Thread {
     Thread.sleep(forTimeInterval: 0.2)
-    interpreter.interrupt()
+    stop.interrupt()
 }
 runaway.start()
 do {

@@ -1,0 +1,27 @@
+// Stopping a running script from another thread: the one value a host shares across threads.
+
+import Synchronization
+
+/// Asks an interpreter to stop what it is running. `Sendable`, so a Swift 6 host hands it to a
+/// watchdog thread, a signal handler's task or a UI's cancel button without a wrapper of its own;
+/// the interpreter itself stays on the thread that runs it.
+///
+/// ```swift
+/// let stop = interpreter.interruptHandle
+/// Thread { Thread.sleep(forTimeInterval: 5); stop.interrupt() }.start()
+/// ```
+public final class InterruptHandle: Sendable {
+    /// Read by every loop, call and wait the interpreter runs; set from any thread.
+    let requested = Atomic<Bool>(false)
+
+    init() {}
+
+    /// Stops the running evaluation at its next loop iteration, call or wait, with an
+    /// `interrupted` diagnostic; the interpreter stays usable.
+    public func interrupt() {
+        requested.store(true, ordering: .relaxed)
+    }
+
+    /// Whether an interrupt is pending.
+    public var isInterrupted: Bool { requested.load(ordering: .relaxed) }
+}

@@ -86,9 +86,11 @@ final class REPL {
         return .done
     }
 
-    /// Ctrl-C at the prompt abandons the line being typed.
+    /// Ctrl-C at the prompt abandons the line being typed. One that arrived as the last line
+    /// finished, after its last check, is withdrawn: it must not stop the next line.
     private func whileReading() {
         interrupts?.onInterrupt { [weak editor] in editor?.abandonLine() }
+        session.interpreter.interruptHandle.withdraw()
     }
 
     /// Ctrl-C while a line runs stops it with an `interrupted` error, which is reported.

@@ -22,6 +22,13 @@ public final class InterruptHandle: Sendable {
         requested.store(true, ordering: .relaxed)
     }
 
-    /// Whether an interrupt is pending.
+    /// Whether an interrupt is pending: asked for and not yet delivered as an `interrupted` error.
     public var isInterrupted: Bool { requested.load(ordering: .relaxed) }
+
+    /// Withdraws a pending interrupt. An interrupt stays pending until a run delivers it, even
+    /// across runs; a REPL withdraws one that came after its line finished, when it is back at
+    /// the prompt, so it does not stop the next line.
+    public func withdraw() {
+        requested.store(false, ordering: .relaxed)
+    }
 }

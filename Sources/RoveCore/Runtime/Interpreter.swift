@@ -93,7 +93,8 @@ public final class Interpreter {
         let program = try parser.parseProgram()
         var compiler = Compiler(interpreter: self, file: file)
         let code = try compiler.compileProgram(program)
-        interruptHandle.requested.store(false, ordering: .relaxed)
+        // A pending interrupt is not cleared here: one a host asked for just before `run`
+        // stops this run at its first loop or call, never lost.
         return try execute(code)
     }
 

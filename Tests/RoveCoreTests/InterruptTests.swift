@@ -60,4 +60,24 @@ final class InterruptTests: XCTestCase {
         let source = "var n = 0\nwhile n < 1000000 { try { stopSoon() } catch e { }\n n += 1 }\nn"
         XCTAssertEqual(kind { try interpreter.run(source, file: "t") }, "interrupted")
     }
+
+    /// Builtins that iterate pass the checkpoint themselves: with an interrupt pending and no
+    /// loop or script call in between, each stops on its own instead of finishing (or, for an
+    /// endless range, never finishing).
+    func testBuiltinsThatIterateNoticeAnInterrupt() {
+        let cases = [
+            "(0..<9223372036854775807).map { $0 }",   // collecting an endless host iterator
+            "json(xs)",
+            "xs.sort()",
+        ]
+        for source in cases {
+            let interpreter = Interpreter()
+            interpreter.define("stop", as: .function(Function(name: "stop") { args in
+                args.interpreter.interrupt()
+                return .null
+            }))
+            XCTAssertNoThrow(try interpreter.run("let xs = (0..<20000).map { 20000 - $0 }", file: "t"))
+            XCTAssertEqual(kind { try interpreter.run("stop(); " + source, file: "t") }, "interrupted", source)
+        }
+    }
 }

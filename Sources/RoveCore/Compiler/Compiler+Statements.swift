@@ -10,7 +10,7 @@ extension Compiler {
         let where_ = location(at)
         return { interpreter in
             while try test(interpreter).isTruthy {
-                if interpreter.interruptHandle.requested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                try interpreter.checkpoint(at: where_)
                 switch try run(interpreter) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
@@ -48,7 +48,7 @@ extension Compiler {
                 let last = closed ? bound : bound - 1
                 var n = start
                 while true {
-                    if interpreter.interruptHandle.requested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                    try interpreter.checkpoint(at: where_)
                     interpreter.loopItem = .int(n)
                     _ = try assignFirst(interpreter)
                     switch try run(interpreter) {
@@ -66,7 +66,7 @@ extension Compiler {
         return { interpreter in
             let iterator = try interpreter.iterate(try sequenceCode(interpreter), at: where_)
             while let item = try interpreter.next(of: iterator, at: where_) {
-                if interpreter.interruptHandle.requested.load(ordering: .relaxed) { throw interpreter.interruption(at: where_) }
+                try interpreter.checkpoint(at: where_)
                 if count == 1 {
                     interpreter.loopItem = item
                     _ = try assign[0](interpreter)

@@ -114,7 +114,7 @@ extension Interpreter {
             base = savedBase
             if swapsCaptures { self.captures = savedCaptures }
         }
-        if interruptHandle.requested.load(ordering: .relaxed) { throw interruption(at: location) }
+        try checkpoint(at: location)
         do {
             if let expressionBody = function.expressionBody { return try expressionBody(self) }
             switch try function.body(self) {
@@ -141,6 +141,14 @@ extension Interpreter {
             diagnostic.unwindSite = location
             throw diagnostic
         }
+    }
+
+    /// The one place a running script is stopped: every loop iteration, call and wait, and every
+    /// builtin that iterates (collecting a host iterator, `in`, `json`, `sort`), pass through here,
+    /// so an interrupt is noticed within one step of any of them. Limits will be checked here too.
+    @inline(__always)
+    func checkpoint(at location: SourceLocation?) throws {
+        if interruptHandle.requested.load(ordering: .relaxed) { throw interruption(at: location) }
     }
 
     func interruption(at location: SourceLocation?) -> Diagnostic {

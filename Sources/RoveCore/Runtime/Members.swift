@@ -94,7 +94,10 @@ extension Interpreter {
     func collect(_ object: any HostObject) throws -> [Value]? {
         guard let iterator = try object.makeIterator(in: self) else { return nil }
         var items: [Value] = []
-        while let item = try iterator.next() { items.append(item) }
+        while let item = try iterator.next() {
+            try checkpoint(at: nil)
+            items.append(item)
+        }
         return items
     }
 

@@ -107,7 +107,10 @@ enum Operators {
             guard let iterator = try object.makeIterator(in: interpreter) else {
                 throw Diagnostic(.type, "'in' cannot search a value of type '\(object.typeName)'")
             }
-            while let item = try iterator.next() { if item == needle { return true } }
+            while let item = try iterator.next() {
+                try interpreter.checkpoint(at: nil)
+                if item == needle { return true }
+            }
             return false
         case .null, .bool, .int, .float, .function:
             throw Diagnostic(.type, "'in' cannot search a value of type '\(container.typeName)'")

@@ -42,6 +42,7 @@ struct JSONWriter {
             try check(depth)
             bytes.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
+                try interpreter.checkpoint(at: nil)
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 try write(item, depth: depth + 1)
@@ -53,6 +54,7 @@ struct JSONWriter {
             try check(depth)
             bytes.append(UInt8(ascii: "{"))
             for (index, (key, item)) in fields.enumerated() {
+                try interpreter.checkpoint(at: nil)
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 writeString(key)

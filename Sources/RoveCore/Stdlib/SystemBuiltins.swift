@@ -14,7 +14,7 @@ enum SystemBuiltins {
             }
             args.interpreter.host.sleep(seconds)
             // A host's sleep returns early on Ctrl-C; the script must stop there, not carry on.
-            if args.interpreter.isInterrupted { throw args.interpreter.interruption(at: nil) }
+            try args.interpreter.checkpoint(at: nil)
             return .null
         },
         Builtin("env") { args in

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RoveCore", targets: ["RoveCore"]),
         .library(name: "RoveHTTP", targets: ["RoveHTTP"]),
         .library(name: "RoveProviders", targets: ["RoveProviders"]),
+        .library(name: "RoveHost", targets: ["RoveHost"]),
     ],
     traits: [
         // The local Octopus and DeployHQ servers and what they are built on (Hummingbird, NIO).
@@ -48,10 +49,14 @@ let package = Package(
         .target(name: "RoveHTTP", dependencies: ["CCurl", "RoveCore"]),
         // The hypermedia object model (Resource, Collection, Link, Task) and the provider adapters.
         .target(name: "RoveProviders", dependencies: ["RoveHTTP", "RoveCore"]),
+        // A host for a whole process: its streams, the real clock, an interruptible sleep, the
+        // file system, and the large-stack thread scripts run on. For `rove` and any host that
+        // wants the same; RoveCore itself stays free of I/O.
+        .target(name: "RoveHost", dependencies: ["RoveCore"]),
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
-            dependencies: ["RoveCore", "RoveHTTP", "RoveProviders", "CEditLine"]
+            dependencies: ["RoveCore", "RoveHost", "RoveHTTP", "RoveProviders", "CEditLine"]
         ),
         .executableTarget(name: "rove", dependencies: ["RoveCLI"]),
         // The local Octopus and DeployHQ servers: seed data, behaviour, fault injection. It stands
@@ -69,10 +74,10 @@ let package = Package(
         .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],
                           path: "bench/httpbench"),
         // Shared by the test targets: the golden-script runner and process helpers.
-        .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveCLI", "RoveHTTP"]),
+        .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveHost", "RoveCLI", "RoveHTTP"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
-        .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveTestSupport"]),
+        .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveHost", "RoveTestSupport"]),
         .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"],

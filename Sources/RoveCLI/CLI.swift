@@ -1,6 +1,7 @@
 // The `rove` command: reads the command line, picks a mode, runs it, and returns the exit status.
 
 import RoveCore
+import RoveHost
 import RoveHTTP
 #if canImport(Glibc)
 import Glibc

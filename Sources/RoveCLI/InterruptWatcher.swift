@@ -1,5 +1,6 @@
 // Ctrl-C, turned from a signal into an ordinary call on a watcher thread where any code may run.
 
+import RoveHost
 import Synchronization
 #if canImport(Glibc)
 import Glibc

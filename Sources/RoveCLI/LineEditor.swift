@@ -1,6 +1,7 @@
 // Line input for the REPL: libedit on a terminal, plain lines otherwise. The only importer of CEditLine.
 
 import CEditLine
+import RoveHost
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,7 @@
 // One interpreter wired to the CLI's streams, with the running and reporting that every mode shares.
 
 import RoveCore
+import RoveHost
 import RoveProviders
 
 /// Runs programs and shows their results and errors, the same way in every mode.

@@ -3,6 +3,7 @@
 import Foundation
 import RoveCLI
 import RoveCore
+import RoveHost
 import RoveHTTP
 
 /// One golden script and what it expects.

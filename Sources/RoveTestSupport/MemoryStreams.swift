@@ -2,6 +2,7 @@
 
 import RoveCLI
 import RoveCore
+import RoveHost
 
 /// Standard output or error captured as a string.
 public final class MemoryOutput: TextOutput {

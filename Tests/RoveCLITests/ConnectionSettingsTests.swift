@@ -2,6 +2,7 @@
 
 import RoveCore
 @testable import RoveCLI
+import RoveHost
 import RoveTestSupport
 import XCTest
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 // Finding and reading the user's config file and the project's `rove.toml`.
 
 import RoveCore
+import RoveHost
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-// The Host the `rove` command gives the interpreter: its streams, the real clock and the real file system.
+// The Host of a process: its streams, the real clock, an interruptible sleep and the real file system.
 
 import RoveCore
 #if canImport(Glibc)
@@ -12,7 +12,7 @@ extension Host {
     /// `env` gives the values of `secretVariables` as secrets.
     ///
     /// `isInterrupted` lets `sleep` end early on Ctrl-C instead of holding the session.
-    static func process(
+    public static func process(
         output: TextOutput,
         errors: TextOutput,
         environment: [String: String],
@@ -60,42 +60,5 @@ private func pause(for seconds: Double, unlessInterrupted isInterrupted: () -> B
             request = unslept
         }
         remaining -= slice
-    }
-}
-
-/// Whole-file reads and writes with POSIX calls, failing with `.io` diagnostics that name the path.
-enum FileAccess {
-    static func contents(of path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw failure("cannot read", path) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw failure("cannot read", path) }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func store(_ text: String, at path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot write", path) }
-        defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw failure("cannot write", path) }
-            bytes = bytes.dropFirst(count)
-        }
-    }
-
-    /// `cannot read 'x.rove': No such file or directory`, from the current `errno`.
-    static func failure(_ action: String, _ path: String) -> Diagnostic {
-        Diagnostic(.io, "\(action) '\(path)': \(String(cString: strerror(errno)))")
     }
 }

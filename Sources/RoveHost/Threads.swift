@@ -29,7 +29,7 @@ public func runOnLargeStack<Result>(stackSize: Int = interpreterStackSize,
 
 /// Starts `body` on a new thread; nil when the thread cannot be created.
 @discardableResult
-func startThread(stackSize: Int, detached: Bool, _ body: @escaping () -> Void) -> pthread_t? {
+public func startThread(stackSize: Int, detached: Bool, _ body: @escaping () -> Void) -> pthread_t? {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }

@@ -20,8 +20,9 @@ public enum ExitStatus: Int32 {
     case httpServerError = 5
     /// The server refused the credentials: HTTP 401 or 403.
     case authentication = 6
-    /// A request was refused because it would take credentials or a body to another origin
-    /// (an absolute link or a redirect elsewhere, or from https to http): DESIGN §9.
+    /// A request was refused: it would take credentials or a body to another origin (an
+    /// absolute link or a redirect elsewhere, or from https to http; DESIGN §9), or the run's
+    /// policy forbids it (a write under `--read-only`).
     case denied = 8
     /// Ctrl-C (or a host) stopped the evaluation; 128 + SIGINT, as shells report it.
     case interrupted = 130
@@ -32,7 +33,7 @@ public enum ExitStatus: Int32 {
             self = .syntaxError
         } else if diagnostic.kind == .interrupted {
             self = .interrupted
-        } else if diagnostic.kind == .origin {
+        } else if diagnostic.kind == .origin || diagnostic.kind == .denied {
             self = .denied
         } else if case .int(let status)? = diagnostic.fields["status"] {
             self = Self.forHTTPStatus(status)

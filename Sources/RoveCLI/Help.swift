@@ -22,6 +22,7 @@ enum Help {
                                  (default: $ROVE_PROFILE, else the file's `profile`)
               --demo             start the local simulator and connect to it
               --trace            print each request, redirect and response to stderr, redacted
+              --read-only        send only GET and HEAD requests; any write is refused
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help
@@ -35,7 +36,7 @@ enum Help {
 
         Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx or a
         refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 8 a request refused
-        because it would take credentials to another origin, 130 interrupted.
+        (credentials to another origin, or a write under --read-only), 130 interrupted.
 
         """
 }

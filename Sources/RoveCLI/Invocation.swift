@@ -45,6 +45,8 @@ struct Invocation: Equatable {
     /// `--max-response-size SIZE`: the largest response body any connection accepts, in bytes;
     /// it beats a profile's `*_max_response_size`.
     var maxResponseBytes: Int?
+    /// `--read-only`: only GET and HEAD requests leave; a write is refused (exit 8).
+    var readOnly = false
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -95,6 +97,8 @@ extension Invocation {
                 let text = try value(of: name, inline: inline)
                 guard !text.isEmpty else { throw UsageError(message: "option '--profile' needs a value") }
                 profile = text
+            case "--read-only":
+                readOnly = true
             case "--max-response-size":
                 let text = try value(of: name, inline: inline)
                 guard let size = ByteCount(parsing: text) else {

@@ -24,7 +24,8 @@ extension CLI {
             } : nil,
             // The variable OpenSSL's own tools read; libcurl is given its default CA bundle
             // otherwise, so without this a private CA could only be added system-wide.
-            certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            readOnly: invocation.readOnly
         ))
         let environment = self.environment
         providers.profiles = { name in

@@ -26,10 +26,14 @@ public final class Providers {
         /// The largest response body a connection accepts unless it sets its own; nil for the
         /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
         public var maxResponseBytes: Int?
+        /// Send only GET and HEAD: every write, through any connection or raw request, is
+        /// refused as `denied` before it leaves (`rove --read-only`).
+        public var readOnly: Bool
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, readOnly: Bool = false) {
+            self.readOnly = readOnly
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -106,6 +110,7 @@ public final class Providers {
         }
         let client = HTTPClient(transport: transport, redactor: redactor)
         client.trace = options.trace
+        client.readOnly = options.readOnly
         client.log = options.log
         client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
         client.timeLimit = timeLimit

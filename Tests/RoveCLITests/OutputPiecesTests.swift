@@ -42,7 +42,7 @@ final class OutputPiecesTests: XCTestCase {
             (http(400), .httpClientError), (http(404), .httpClientError), (http(422), .httpClientError),
             (http(401), .authentication), (http(403), .authentication),
             (http(500), .httpServerError), (http(503), .httpServerError), (http(302), .httpClientError),
-            (Diagnostic(ErrorKind("origin"), "refused"), .denied),
+            (Diagnostic(ErrorKind("origin"), "refused"), .denied), (Diagnostic(ErrorKind("denied"), "read-only"), .denied),
             (Diagnostic(ErrorKind("network"), "refused"), .httpServerError),
             (Diagnostic(ErrorKind("timeout"), "slow"), .httpServerError),
         ]

@@ -28,6 +28,28 @@ private let cases: [CLICase] = [
 ]
 
 final class OctopusCLITests: XCTestCase {
+    /// `--read-only`: reads go, every write is refused before it leaves (exit 8), through the
+    /// object model and raw requests alike; the simulator sees no write at all.
+    func testReadOnlySendsNoWrite() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
+        defer { _ = simulator.stop() }
+        let readOnly: [CLICase] = [
+            CLICase(name: "reads go", source: "octopus.Projects.count", extraArguments: ["--read-only"], outputContains: "12"),
+            CLICase(name: "a create is denied", source: #"octopus.Environments.create({Name: "Perf"})"#, extraArguments: ["--read-only"],
+                    errorContains: "denied: POST http://127.0.0.1:", status: 8),
+            CLICase(name: "a raw delete is denied", source: #"octopus.delete("/api/Spaces-1/environments/Environments-1")"#,
+                    extraArguments: ["--read-only"], errorContains: "the run is read-only", status: 8),
+            CLICase(name: "a save is denied", source: #"var p = octopus.Projects.get("Projects-1"); p.Description = "x"; p.save()"#,
+                    extraArguments: ["--read-only"], errorContains: "denied: PUT", status: 8),
+            CLICase(name: "a denied write is an error a script can see", source: #"try { octopus.Environments.create({Name: "Perf"}) } catch e { print(e.kind, e.method) }"#,
+                    extraArguments: ["--read-only"], outputContains: "denied POST"),
+        ]
+        CLICase.run(readOnly,
+                    environment: { _ in ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey] },
+                    secrets: { _ in [simulator.octopusAPIKey] })
+        XCTAssertEqual(try simulator.octopusRequests().filter { $0.method != "GET" && $0.method != "HEAD" }.map(\.method), [])
+    }
+
     func testCases() throws {
         let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
         defer { _ = simulator.stop() }

@@ -38,6 +38,9 @@ public final class HTTPClient: @unchecked Sendable {
     public var timeLimit: Double?
     /// The most redirects one request follows (on its own origin; see `RedirectRule`).
     public var maxRedirects = 10
+    /// Only GET and HEAD go out; any other method fails as `denied` before anything is sent
+    /// (`rove --read-only`). Checked here, where every provider's and raw request passes.
+    public var readOnly = false
 
     private let now: () -> Double
     /// The injected sleep, or nil for the real one that `cancel()` cuts short.
@@ -111,6 +114,9 @@ public final class HTTPClient: @unchecked Sendable {
         let redirects = RedirectRule(maxHops: maxRedirects, failures: failures)
         // Before anything is sent: a batch never goes out half-way because one link is foreign.
         if let refusal = requests.lazy.compactMap(redirects.refusal(toSend:)).first { throw refusal }
+        if readOnly, let write = requests.first(where: { !["GET", "HEAD"].contains($0.method.uppercased()) }) {
+            throw failures.denied(write, because: "the run is read-only (only GET and HEAD are sent)")
+        }
         var hops = [Int](repeating: 0, count: requests.count)
         var queue = SendQueue(hosts)
         var attempts = [Int](repeating: 0, count: requests.count)

@@ -20,6 +20,8 @@ public enum ExitStatus: Int32 {
     case httpServerError = 5
     /// The server refused the credentials: HTTP 401 or 403.
     case authentication = 6
+    /// A limit the command line set was reached (`--max-requests`).
+    case limit = 7
     /// A request was refused: it would take credentials or a body to another origin (an
     /// absolute link or a redirect elsewhere, or from https to http; DESIGN §9), or the run's
     /// policy forbids it (a write under `--read-only`).
@@ -33,6 +35,8 @@ public enum ExitStatus: Int32 {
             self = .syntaxError
         } else if diagnostic.kind == .interrupted {
             self = .interrupted
+        } else if diagnostic.kind == .limit {
+            self = .limit
         } else if diagnostic.kind == .origin || diagnostic.kind == .denied {
             self = .denied
         } else if case .int(let status)? = diagnostic.fields["status"] {

@@ -23,6 +23,7 @@ enum Help {
               --demo             start the local simulator and connect to it
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
+              --max-requests N   send at most N HTTP requests (retries included)
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help
@@ -35,7 +36,7 @@ enum Help {
         ./rove.toml; see docs/cli.md.
 
         Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx or a
-        refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 8 a request refused
+        refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 7 a limit reached, 8 a request refused
         (credentials to another origin, or a write under --read-only), 130 interrupted.
 
         """

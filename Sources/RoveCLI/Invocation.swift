@@ -47,6 +47,8 @@ struct Invocation: Equatable {
     var maxResponseBytes: Int?
     /// `--read-only`: only GET and HEAD requests leave; a write is refused (exit 8).
     var readOnly = false
+    /// `--max-requests N`: the run sends at most N HTTP requests; the next is a limit (exit 7).
+    var maxRequests: Int?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -99,6 +101,12 @@ extension Invocation {
                 profile = text
             case "--read-only":
                 readOnly = true
+            case "--max-requests":
+                let text = try value(of: name, inline: inline)
+                guard let count = Int(text), count >= 0 else {
+                    throw UsageError(message: "option '--max-requests' needs a number of requests (got '\(text)')")
+                }
+                maxRequests = count
             case "--max-response-size":
                 let text = try value(of: name, inline: inline)
                 guard let size = ByteCount(parsing: text) else {
@@ -137,6 +145,6 @@ extension Invocation {
     }
 
     private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size"].contains(name)
+        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests"].contains(name)
     }
 }

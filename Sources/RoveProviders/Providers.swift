@@ -29,11 +29,16 @@ public final class Providers {
         /// Send only GET and HEAD: every write, through any connection or raw request, is
         /// refused as `denied` before it leaves (`rove --read-only`).
         public var readOnly: Bool
+        /// The most HTTP requests the providers send in all, retries included; the next fails
+        /// as a `limit` error a script cannot catch (`rove --max-requests`). Nil for no limit.
+        public var maxRequests: Int?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, readOnly: Bool = false) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, readOnly: Bool = false,
+                    maxRequests: Int? = nil) {
             self.readOnly = readOnly
+            self.maxRequests = maxRequests
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -111,6 +116,7 @@ public final class Providers {
         let client = HTTPClient(transport: transport, redactor: redactor)
         client.trace = options.trace
         client.readOnly = options.readOnly
+        client.maxRequests = options.maxRequests
         client.log = options.log
         client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
         client.timeLimit = timeLimit

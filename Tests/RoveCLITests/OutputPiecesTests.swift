@@ -43,6 +43,7 @@ final class OutputPiecesTests: XCTestCase {
             (http(401), .authentication), (http(403), .authentication),
             (http(500), .httpServerError), (http(503), .httpServerError), (http(302), .httpClientError),
             (Diagnostic(ErrorKind("origin"), "refused"), .denied), (Diagnostic(ErrorKind("denied"), "read-only"), .denied),
+            (Diagnostic(ErrorKind("limit"), "budget"), .limit),
             (Diagnostic(ErrorKind("network"), "refused"), .httpServerError),
             (Diagnostic(ErrorKind("timeout"), "slow"), .httpServerError),
         ]

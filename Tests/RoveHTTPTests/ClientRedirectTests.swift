@@ -182,3 +182,21 @@ final class ClientReadOnlyTests: XCTestCase {
         XCTAssertEqual(try client.send([HTTPRequest(url: url), HTTPRequest(method: "HEAD", url: url)]).map(\.status), [200, 200])
     }
 }
+
+/// A request budget: the request past it is a `limit`, never sent.
+final class ClientRequestLimitTests: XCTestCase {
+    func testTheRequestPastTheLimitIsNotSent() {
+        let url = "https://octo.test/api/projects"
+        let transport = ScriptedTransport(), clock = FakeClock()
+        transport.script("GET", url, reply(503, [("retry-after", "1")]), reply(200))
+        let client = makeClient(transport, clock)
+        client.maxRequests = 3
+        // A retry counts: 503 then 200 is two requests.
+        XCTAssertEqual(try client.send(HTTPRequest(url: url)).status, 200)
+        XCTAssertThrowsError(try client.send([HTTPRequest(url: url), HTTPRequest(url: url)])) { error in
+            XCTAssertEqual((error as? Diagnostic)?.kind, .limit)
+            XCTAssertTrue((error as? Diagnostic)?.message.hasPrefix("request limit reached: 3 requests were allowed") ?? false)
+        }
+        XCTAssertEqual(transport.requests.count, 3)
+    }
+}

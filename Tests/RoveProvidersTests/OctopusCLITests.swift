@@ -28,6 +28,24 @@ private let cases: [CLICase] = [
 ]
 
 final class OctopusCLITests: XCTestCase {
+    /// `--max-requests`: the request past the budget is a `limit` error, exit 7, that
+    /// `try/catch` cannot swallow.
+    func testMaxRequestsEndsTheRunAtTheBudget() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
+        defer { _ = simulator.stop() }
+        let limited: [CLICase] = [
+            CLICase(name: "within the budget", source: "octopus.Projects.count", extraArguments: ["--max-requests", "2"],
+                    outputContains: "12"),
+            CLICase(name: "past the budget", source: "octopus.Projects.count", extraArguments: ["--max-requests", "1"],
+                    errorContains: "request limit reached: 1 requests were allowed", status: 7),
+            CLICase(name: "a limit passes through catch", source: #"try { octopus.Projects.count } catch e { print("swallowed") }; print("after")"#,
+                    extraArguments: ["--max-requests=1"], errorContains: "request limit reached", status: 7),
+        ]
+        CLICase.run(limited,
+                    environment: { _ in ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey] },
+                    secrets: { _ in [simulator.octopusAPIKey] })
+    }
+
     /// `--read-only`: reads go, every write is refused before it leaves (exit 8), through the
     /// object model and raw requests alike; the simulator sees no write at all.
     func testReadOnlySendsNoWrite() throws {

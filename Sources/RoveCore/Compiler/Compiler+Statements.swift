@@ -106,8 +106,8 @@ extension Compiler {
                 return try protected(interpreter)
             } catch let error {
                 let diagnostic = interpreter.locate(error, at: nil)
-                // An interrupt stops the whole evaluation; scripts cannot swallow Ctrl-C.
-                if diagnostic.kind == .interrupted { throw diagnostic }
+                // An interrupt or a limit stops the whole evaluation; scripts cannot swallow them.
+                if diagnostic.kind.passesThroughCatch { throw diagnostic }
                 if let bindError {
                     interpreter.loopItem = .host(ErrorValue(diagnostic))
                     _ = try bindError(interpreter)

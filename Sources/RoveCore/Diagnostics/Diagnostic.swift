@@ -34,6 +34,12 @@ public struct ErrorKind: Hashable, CustomStringConvertible {
     public static let io = ErrorKind("io")
     /// The evaluation was interrupted (Ctrl-C, or a host calling `interrupt()`).
     public static let interrupted = ErrorKind("interrupted")
+    /// A limit the runner set was reached (`rove --max-requests`).
+    public static let limit = ErrorKind("limit")
+
+    /// Whether `try/catch` lets this pass: an interrupt or a limit stops the whole evaluation,
+    /// and a script that could catch it could run on regardless.
+    public var passesThroughCatch: Bool { self == .interrupted || self == .limit }
 }
 
 /// One frame of a runtime trace: a function and where it was executing, and how many times in

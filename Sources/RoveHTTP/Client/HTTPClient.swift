@@ -41,6 +41,11 @@ public final class HTTPClient: @unchecked Sendable {
     /// Only GET and HEAD go out; any other method fails as `denied` before anything is sent
     /// (`rove --read-only`). Checked here, where every provider's and raw request passes.
     public var readOnly = false
+    /// The most requests this client sends in its life, retries and redirect hops included;
+    /// the one past it fails as `limit` instead of being sent (`rove --max-requests`).
+    public var maxRequests: Int?
+    /// Requests sent so far; shared by every thread that sends through this client.
+    private let sent = Atomic<Int>(0)
 
     private let now: () -> Double
     /// The injected sleep, or nil for the real one that `cancel()` cuts short.
@@ -143,6 +148,11 @@ public final class HTTPClient: @unchecked Sendable {
                     let reservation = governor.reserve(1, now: time)
                     guard reservation.count == 1 else { break }
                     queue.take(index, lane: lane)
+                    if let maxRequests, sent.add(1, ordering: .relaxed).newValue > maxRequests {
+                        governor.release(reservation)
+                        throw Diagnostic(.limit, "request limit reached: \(maxRequests) requests were allowed, and "
+                                         + "\(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url)) would be one more")
+                    }
                     if trace { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") }
                     inFlight[index] = InFlight(reservation: reservation, sentAt: time)
                     transport.start(requests[index], id: index)

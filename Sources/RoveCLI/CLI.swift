@@ -157,7 +157,9 @@ public struct CLI {
             // stdin programs are expressions people want to see, as in the REPL.
             let printsResult = invocation.outputFormat != nil || !invocation.program.isFile
             catchInterruptsWhileRunning(session)
+            let deadline = invocation.maxTime.flatMap { Deadline(seconds: $0, stopping: session.interpreter.interruptHandle) }
             status = session.run(program.source, file: program.name, printsResult: printsResult)
+            deadline?.cancel()
         }
         guard opensREPL else { return status }
         let editor = LineEditor(

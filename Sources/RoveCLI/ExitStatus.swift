@@ -20,7 +20,7 @@ public enum ExitStatus: Int32 {
     case httpServerError = 5
     /// The server refused the credentials: HTTP 401 or 403.
     case authentication = 6
-    /// A limit the command line set was reached (`--max-requests`).
+    /// A limit the command line set was reached (`--max-requests`, `--max-time`).
     case limit = 7
     /// A request was refused: it would take credentials or a body to another origin (an
     /// absolute link or a redirect elsewhere, or from https to http; DESIGN §9), or the run's

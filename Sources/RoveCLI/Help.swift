@@ -24,6 +24,7 @@ enum Help {
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
               --max-requests N   send at most N HTTP requests (retries included)
+              --max-time SECONDS stop the program when SECONDS have passed
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help

@@ -49,6 +49,8 @@ struct Invocation: Equatable {
     var readOnly = false
     /// `--max-requests N`: the run sends at most N HTTP requests; the next is a limit (exit 7).
     var maxRequests: Int?
+    /// `--max-time SECONDS`: the program's run stops with a limit error (exit 7) when time is up.
+    var maxTime: Double?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -101,6 +103,12 @@ extension Invocation {
                 profile = text
             case "--read-only":
                 readOnly = true
+            case "--max-time":
+                let text = try value(of: name, inline: inline)
+                guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                    throw UsageError(message: "option '--max-time' needs a number of seconds (got '\(text)')")
+                }
+                maxTime = seconds
             case "--max-requests":
                 let text = try value(of: name, inline: inline)
                 guard let count = Int(text), count >= 0 else {
@@ -145,6 +153,6 @@ extension Invocation {
     }
 
     private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests"].contains(name)
+        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests", "--max-time"].contains(name)
     }
 }

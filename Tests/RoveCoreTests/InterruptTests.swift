@@ -34,6 +34,21 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(try interpreter.run("var n = 0\nfor i in 0..<1000 { n += 1 }\nn", file: "t"), .int(1000))
     }
 
+    /// A limit's stop ends the run as that limit, once; the next run is not stopped.
+    func testALimitStopEndsTheRunAsALimit() throws {
+        let interpreter = Interpreter()
+        interpreter.interruptHandle.stop(reachingLimit: "time limit of 1 s reached")
+        do {
+            _ = try interpreter.run("while true { try { 1 } catch e { } }", file: "t")
+            XCTFail("the run was not stopped")
+        } catch let diagnostic as Diagnostic {
+            XCTAssertEqual(diagnostic.kind, .limit)
+            XCTAssertEqual(diagnostic.message, "time limit of 1 s reached")
+            XCTAssertNotNil(diagnostic.location)
+        }
+        XCTAssertEqual(try interpreter.run("2 + 2", file: "t"), .int(4))
+    }
+
     /// The handle crosses threads on its own (it is Sendable); an endless loop ends.
     func testTheHandleStopsAnEndlessLoopFromAnotherThread() {
         let interpreter = Interpreter()

@@ -217,6 +217,14 @@ final class HostileServerTests: XCTestCase {
         XCTAssertTrue(run.errors.contains("secret(\"•••\")"), run.errors)
     }
 
+    /// A server that never answers cannot hold a run past `--max-time`: the wait ends as the
+    /// time limit, exit 7, not as an interrupt.
+    func testMaxTimeEndsAWaitForAServerThatNeverAnswers() throws {
+        home.route("/api") { _ in .delay(seconds: 30, then: ServerReply(text: Self.root("/api/projects"))) }
+        let run = try expect(7, "octopus.Version", environment: octopusEnvironment, arguments: ["--max-time", "0.3"], "stalled root")
+        XCTAssertTrue(run.errors.contains("time limit of 0.3 s reached"), run.errors)
+    }
+
     // MARK: Broken bodies
 
     /// JSON is UTF-8 (RFC 8259 §8.1): a document that is not is refused as unreadable, as a

@@ -13,6 +13,8 @@ import Synchronization
 public final class InterruptHandle: Sendable {
     /// Read by every loop, call and wait the interpreter runs; set from any thread.
     let requested = Atomic<Bool>(false)
+    /// Set with `requested` when a limit, not a person, stops the run: what the error says.
+    private let limitReached = Mutex<String?>(nil)
 
     init() {}
 
@@ -20,6 +22,22 @@ public final class InterruptHandle: Sendable {
     /// `interrupted` diagnostic; the interpreter stays usable.
     public func interrupt() {
         requested.store(true, ordering: .relaxed)
+    }
+
+    /// Stops the running evaluation as `interrupt()` does, but the run ends with a `limit`
+    /// error saying `message` (`time limit of 30 s reached`): a watchdog's deadline, not Ctrl-C.
+    public func stop(reachingLimit message: String) {
+        limitReached.withLock { $0 = message }
+        requested.store(true, ordering: .relaxed)
+    }
+
+    /// The limit that stopped the run, once: the run turns its `interrupted` error into a
+    /// `limit` error with this message.
+    func takeLimitReached() -> String? {
+        limitReached.withLock { reason in
+            defer { reason = nil }
+            return reason
+        }
     }
 
     /// Whether an interrupt is pending: asked for and not yet delivered as an `interrupted` error.
@@ -30,5 +48,6 @@ public final class InterruptHandle: Sendable {
     /// the prompt, so it does not stop the next line.
     public func withdraw() {
         requested.store(false, ordering: .relaxed)
+        limitReached.withLock { $0 = nil }
     }
 }

@@ -95,7 +95,16 @@ public final class Interpreter {
         let code = try compiler.compileProgram(program)
         // A pending interrupt is not cleared here: one a host asked for just before `run`
         // stops this run at its first loop or call, never lost.
-        return try execute(code)
+        do {
+            return try execute(code)
+        } catch let stopped as Diagnostic where stopped.kind == .interrupted {
+            // Whoever noticed the stop (a loop, an HTTP wait, a sleep), a limit's stop ends the
+            // run as that limit.
+            guard let reason = interruptHandle.takeLimitReached() else { throw stopped }
+            var limit = Diagnostic(.limit, reason, at: stopped.location)
+            limit.trace = stopped.trace
+            throw limit
+        }
     }
 
     /// Checks `source` for syntax errors without running it.

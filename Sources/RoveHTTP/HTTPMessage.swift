@@ -30,6 +30,15 @@ public struct HTTPRequest: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
+    /// Whether the request only reads (GET or HEAD): what a read-only run sends, and what every
+    /// redirect code may repeat.
+    public var onlyReads: Bool {
+        switch method.uppercased() {
+        case "GET", "HEAD": return true
+        default: return false
+        }
+    }
+
     /// Whether sending this request twice is harmless, so it may be retried (RFC 9110 §9.2.2).
     public var isIdempotent: Bool {
         switch method.uppercased() {

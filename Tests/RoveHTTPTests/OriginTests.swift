@@ -35,8 +35,8 @@ final class OriginTests: XCTestCase {
     }
 
     func testGovernorsAreKeyedByOrigin() {
-        XCTAssertEqual(Governor.origin(of: "HTTP://A.test/x"), "http://a.test:80")
-        XCTAssertEqual(Governor.origin(of: "not a url"), "not a url")
+        XCTAssertEqual(Governor.key(Origin(url: "HTTP://A.test/x"), url: "HTTP://A.test/x"), "http://a.test:80")
+        XCTAssertEqual(Governor.key(Origin(url: "not a url"), url: "not a url"), "not a url")
     }
 
     /// RFC 3986 §5.4.1 and §5.4.2, against its base `http://a/b/c/d;p?q`.

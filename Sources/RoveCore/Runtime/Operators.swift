@@ -102,7 +102,6 @@ enum Operators {
             }
             return part.isEmpty || text.contains(part)
         case .host(let object):
-            if let range = object as? RangeValue { return range.contains(needle) }
             if let answer = try object.contains(needle, in: interpreter) { return answer }
             guard let iterator = try object.makeIterator(in: interpreter) else {
                 throw Diagnostic(.type, "'in' cannot search a value of type '\(object.typeName)'")

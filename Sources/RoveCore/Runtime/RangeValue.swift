@@ -29,6 +29,11 @@ public final class RangeValue: HostObject {
         return span + 1
     }
 
+    /// `x in range`, without iterating.
+    public func contains(_ needle: Value, in interpreter: Interpreter) throws -> Bool? {
+        contains(needle)
+    }
+
     func contains(_ value: Value) -> Bool {
         switch value {
         case .int(let i): return !isEmpty && i >= lower && i <= last

@@ -77,9 +77,9 @@ public final class Governor: Sendable {
         }
     }
 
-    /// The key requests share a governor by: the URL's origin, or the URL itself when it has
+    /// The key requests share a governor by: the URL's `origin`, or the URL itself when it has
     /// none (such a request fails in the transport).
-    static func origin(of url: String) -> String {
-        Origin(url: url)?.description ?? url
+    static func key(_ origin: Origin?, url: String) -> String {
+        origin?.description ?? url
     }
 }

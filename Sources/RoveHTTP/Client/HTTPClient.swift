@@ -82,8 +82,11 @@ public final class HTTPClient: @unchecked Sendable {
 
     /// The governor of the host `url` is on, made on first use.
     public func governor(for url: String) -> Governor {
-        let origin = Governor.origin(of: url)
-        return governors.withLock { table in
+        governor(forKey: Governor.key(Origin(url: url), url: url))
+    }
+
+    private func governor(forKey origin: String) -> Governor {
+        governors.withLock { table in
             if let governor = table[origin] { return governor }
             let governor = Governor(maximum: perHostLimit)
             table[origin] = governor
@@ -113,13 +116,17 @@ public final class HTTPClient: @unchecked Sendable {
         if let timeLimit {
             for index in requests.indices where requests[index].timeLimit == nil { requests[index].timeLimit = timeLimit }
         }
-        let hosts = requests.map { governor(for: $0.url) }
+        // Parsed once per request: the governor's key and the origin check both need it.
+        let targets = requests.map { Origin(url: $0.url) }
+        let hosts = zip(requests, targets).map { governor(forKey: Governor.key($1, url: $0.url)) }
         for request in requests { redactor.learn(from: request.headers) }
         let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
         let redirects = RedirectRule(maxHops: maxRedirects, failures: failures)
         // Before anything is sent: a batch never goes out half-way because one link is foreign.
-        if let refusal = requests.lazy.compactMap(redirects.refusal(toSend:)).first { throw refusal }
-        if readOnly, let write = requests.first(where: { !["GET", "HEAD"].contains($0.method.uppercased()) }) {
+        for (request, target) in zip(requests, targets) {
+            if let refusal = redirects.refusal(toSend: request, target: target) { throw refusal }
+        }
+        if readOnly, let write = requests.first(where: { !$0.onlyReads }) {
             throw failures.denied(write, because: "the run is read-only (only GET and HEAD are sent)")
         }
         var hops = [Int](repeating: 0, count: requests.count)

@@ -100,7 +100,7 @@ struct HTTPFailure {
         if let redirect, let location {
             message = "refused a redirect \(why): \(method) \(url) answered \(Self.statusLine(redirect.status))"
                 + " with \(redactor.redact(url: location))"
-            if Self.mayHaveTakenEffect(method, redirect.status) { message += "; the request may have taken effect" }
+            if !RedirectRule.repeats(request, after: redirect.status) { message += "; the request may have taken effect" }
         } else {
             message = "refused to send \(method) \(url): it leads \(why)"
         }
@@ -133,11 +133,6 @@ struct HTTPFailure {
             + " \(redactor.redact(url: request.url)) redirects to \(target): \(why)"
         diagnostic.fields["location"] = .string(target)
         return diagnostic
-    }
-
-    /// Whether a write answered `status` may have been carried out before the server redirected.
-    private static func mayHaveTakenEffect(_ method: String, _ status: Int) -> Bool {
-        method != "GET" && method != "HEAD" && status != 307 && status != 308
     }
 
     /// `HTTP 302 Found`.

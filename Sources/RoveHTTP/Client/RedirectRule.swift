@@ -38,14 +38,20 @@ struct RedirectRule {
 
     static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
+    /// Whether `request` may be repeated where a `status` redirect points: reads for every
+    /// code, other methods only for 307 and 308. Any other write may already have taken effect.
+    static func repeats(_ request: HTTPRequest, after status: Int) -> Bool {
+        request.onlyReads || status == 307 || status == 308
+    }
+
     /// The origin `request` is bound to.
     static func boundOrigin(of request: HTTPRequest) -> Origin? {
         request.origin ?? Origin(url: request.url)
     }
 
-    /// Nil when `request` may be sent; else why not.
-    func refusal(toSend request: HTTPRequest) -> Diagnostic? {
-        guard let bound = request.origin, let target = Origin(url: request.url), target != bound else { return nil }
+    /// Nil when `request`, whose URL is on `target`, may be sent; else why not.
+    func refusal(toSend request: HTTPRequest, target: Origin?) -> Diagnostic? {
+        guard let bound = request.origin, let target, target != bound else { return nil }
         return failures.crossOrigin(request, target: target, bound: bound)
     }
 
@@ -61,11 +67,9 @@ struct RedirectRule {
         if let bound = Self.boundOrigin(of: request), target != bound {
             return .refuse(failures.crossOrigin(request, target: target, bound: bound, redirect: response, location: next))
         }
-        let method = request.method.uppercased()
-        let keepsMethod = method == "GET" || method == "HEAD" || response.status == 307 || response.status == 308
-        guard keepsMethod else {
+        guard Self.repeats(request, after: response.status) else {
             return .refuse(failures.redirect(response, to: request, location: next,
-                                             why: "a redirected \(method) is not re-sent, and it may have taken effect"))
+                                             why: "a redirected \(request.method.uppercased()) is not re-sent, and it may have taken effect"))
         }
         guard hops < maxHops else {
             return .refuse(failures.redirect(response, to: request, location: next, why: "more than \(maxHops) redirects"))

@@ -133,17 +133,17 @@ public final class Connection {
     /// Sends `method` to `link` and answers with what came back: the decoded JSON, the text
     /// when the body is not JSON (a log, a CSV export), nil when it is empty. For raw requests,
     /// whose answers may be anything.
-    public func answer(to method: String, at link: String, body: Value?, accept: String = "application/json") throws -> Value {
-        let response = try exchange(method, link, body: body, accept: accept)
+    public func answer(to method: String, at link: String, body: Value?) throws -> Value {
+        let response = try exchange(method, link, body: body)
         if Self.isBlank(response.body) { return .null }
         if let value = try? interpreter.decodeJSON(response.body) { return value }
         return .string(String(decoding: response.body, as: UTF8.self))
     }
 
-    private func exchange(_ method: String, _ link: String, body: Value?, accept: String = "application/json") throws -> HTTPResponse {
+    private func exchange(_ method: String, _ link: String, body: Value?) throws -> HTTPResponse {
         var encoded: [UInt8]?
         if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
-        return try client().send(request(method, link, body: encoded, accept: accept))
+        return try client().send(request(method, link, body: encoded))
     }
 
     private static func isBlank(_ body: [UInt8]) -> Bool {

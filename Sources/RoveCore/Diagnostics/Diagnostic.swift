@@ -36,6 +36,9 @@ public struct ErrorKind: Hashable, CustomStringConvertible {
     public static let interrupted = ErrorKind("interrupted")
     /// A limit the runner set was reached (`rove --max-requests`).
     public static let limit = ErrorKind("limit")
+    /// The run's policy forbids the action (a file outside the allowed roots, a write in
+    /// read-only mode); nothing was done. Exit code 8.
+    public static let denied = ErrorKind("denied")
 
     /// Whether `try/catch` lets this pass: an interrupt or a limit stops the whole evaluation,
     /// and a script that could catch it could run on regardless.

@@ -6,9 +6,6 @@ extension ErrorKind {
     /// A request or redirect would take a connection's credentials or body to another origin
     /// (or from https to http), so it was not sent. Exit code 8, denied by the trust rules.
     public static let origin = ErrorKind("origin")
-    /// The run's policy forbids the request (a write in read-only mode); nothing was sent.
-    /// Exit code 8.
-    public static let denied = ErrorKind("denied")
 }
 
 /// Decides, for each answer and each request, whether it may go where it points. A request

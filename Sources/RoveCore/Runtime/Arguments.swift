@@ -28,7 +28,10 @@ public struct Arguments {
 
     /// The values passed without labels, in order.
     public var positional: [Value] {
-        labels.isEmpty ? values : zip(values, labels).compactMap { $1 == nil ? $0 : nil }
+        // Not `compactMap { $1 == nil ? $0 : nil }`: `Value` is ExpressibleByNilLiteral, so that
+        // `nil` would be `.null` and every labelled value would count as a positional nil.
+        guard !labels.isEmpty else { return values }
+        return zip(values, labels).filter { $0.1 == nil }.map(\.0)
     }
 
     // MARK: Errors

@@ -182,6 +182,7 @@ public struct CLI {
             isInterrupted: { reference.interpreter?.isInterrupted ?? false }
         ))
         reference.interpreter = created
+        created.policy = .unrestricted
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
         HTTPBuiltins.install(in: created)
         let providers = try makeProviders(for: created, connections, invocation)

@@ -42,7 +42,8 @@ extension Host {
                 pause(for: seconds, unlessInterrupted: isInterrupted)
             },
             readFile: { path in try FileAccess.contents(of: path) },
-            writeFile: { path, text in try FileAccess.store(text, at: path) }
+            writeFile: { path, text in try FileAccess.store(text, at: path) },
+            resolvePath: FileAccess.resolvedPath
         )
     }
 }

@@ -65,11 +65,12 @@ final class HistoryRuleTests: XCTestCase {
         }
     }
 
-    /// A session whose host marks secret variables the way the CLI does.
+    /// A session whose host marks secret variables and opens its policy the way the CLI does.
     private func makeSession() throws -> Session {
         let connections = try ConnectionSettings.resolve(environment: environment, profile: nil, files: ConfigFiles())
         let interpreter = Interpreter(host: Host(environment: environment,
                                                  secretVariables: connections.secretVariables))
+        interpreter.policy = .unrestricted  // as `rove` without --sandbox
         return Session(interpreter: interpreter, providers: Providers(interpreter: interpreter),
                        output: MemoryOutput(), errors: MemoryOutput(), format: .json, terminal: .none,
                        environment: environment)

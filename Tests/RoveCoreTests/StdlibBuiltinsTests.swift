@@ -96,6 +96,7 @@ final class StdlibBuiltinsTests: XCTestCase {
             writeFile: { path, text in written[path] = text }
         )
         let interpreter = Interpreter(host: host)
+        interpreter.policy = .unrestricted  // deny by default: a host opens what it gives
         XCTAssertEqual(try interpreter.callBuiltin("env", ["HOME"]), "/root")
         XCTAssertEqual(try interpreter.callBuiltin("env", ["UNSET"]), nil)
         XCTAssertEqual(try interpreter.callBuiltin("now", []), 1_700_000_000.5)
@@ -160,6 +161,7 @@ final class StdlibBuiltinsTests: XCTestCase {
     func testEnvOfASecretVariableIsASecret() throws {
         let host = Host(environment: ["API_KEY": "API-123", "SPACE": "Ops"], secretVariables: ["API_KEY", "UNSET_KEY"])
         let interpreter = Interpreter(host: host)
+        interpreter.policy.environment = .all
         XCTAssertEqual(try interpreter.callBuiltin("env", ["API_KEY"]), .host(Secret("API-123")))
         XCTAssertEqual(try interpreter.callBuiltin("env", ["SPACE"]), "Ops")
         XCTAssertEqual(try interpreter.callBuiltin("env", ["UNSET_KEY"]), nil)
@@ -181,6 +183,7 @@ final class StdlibBuiltinsTests: XCTestCase {
     func testSecretsMadeCountsEachSecretARunMakes() throws {
         let host = Host(environment: ["API_KEY": "k", "SPACE": "Ops"], secretVariables: ["API_KEY"])
         let interpreter = Interpreter(host: host)
+        interpreter.policy.environment = .all
         let cases: [(String, Int)] = [
             ("1 + 1", 0),
             ("env(\"SPACE\")", 0),

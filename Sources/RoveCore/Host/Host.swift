@@ -24,6 +24,10 @@ public struct Host {
     public var readFile: (String) throws -> String
     /// Writes a whole file, for `writeFile`; throws an `.io` diagnostic.
     public var writeFile: (String, String) throws -> Void
+    /// The file a path really names, for the checks of `Interpreter.policy`: the process host
+    /// makes it absolute and resolves `..` and symbolic links (realpath), so no spelling or link
+    /// leads out of an allowed root. Without a file system a path can only be tidied lexically.
+    public var resolvePath: (String) -> String
 
     public init(
         standardOutput: @escaping (String) -> Void = { _ in },
@@ -38,7 +42,8 @@ public struct Host {
         },
         writeFile: @escaping (String, String) throws -> Void = { path, _ in
             throw Diagnostic(.io, "cannot write '\(path)': no file system in this host")
-        }
+        },
+        resolvePath: @escaping (String) -> String = Policy.normalized
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
@@ -49,5 +54,6 @@ public struct Host {
         self.sleep = sleep
         self.readFile = readFile
         self.writeFile = writeFile
+        self.resolvePath = resolvePath
     }
 }

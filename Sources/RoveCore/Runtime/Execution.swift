@@ -33,17 +33,26 @@ extension Interpreter {
     func importFile(_ path: String, at location: SourceLocation) throws {
         let resolved = path.hasPrefix("std/") ? path : Self.resolve(path, relativeTo: location.file.name)
         guard !importedFiles.contains(resolved) else { return }
+        let isBundled = path.hasPrefix("std/")
+        // Before anything is read, and reported as it is (`importing 'x' is not allowed`): a
+        // file the policy keeps from scripts must not even show a line in a syntax error.
+        let target: String
+        do {
+            target = isBundled ? resolved : try policy.check(.import, path: resolved, resolve: host.resolvePath)
+        } catch {
+            throw locate(error, at: location)
+        }
         importedFiles.insert(resolved)
         let text: String
         do {
             // `import "std/octopus.rove"` names a file bundled into the binary, never the disk.
-            if path.hasPrefix("std/") {
+            if isBundled {
                 guard let bundled = BundledSources.files[String(path.dropFirst(4))] else {
                     throw Diagnostic(.io, "no bundled library named '\(path.dropFirst(4))'")
                 }
                 text = bundled
             } else {
-                text = try host.readFile(resolved)
+                text = try host.readFile(target)
             }
         } catch {
             importedFiles.remove(resolved)
@@ -51,7 +60,7 @@ extension Interpreter {
             diagnostic.message = "cannot import '\(path)': \(diagnostic.message)"
             throw diagnostic
         }
-        let file = SourceFile(name: resolved, text: text, isBundled: path.hasPrefix("std/"))
+        let file = SourceFile(name: resolved, text: text, isBundled: isBundled)
         var parser = try Parser(file: file)
         var compiler = Compiler(interpreter: self, file: file)
         let program = try compiler.compileProgram(try parser.parseProgram())
@@ -64,16 +73,6 @@ extension Interpreter {
     /// one file imported by two spellings (`lib/x.rove`, `./lib/../lib/x.rove`) runs once.
     static func resolve(_ path: String, relativeTo importer: String) -> String {
         let directory = importer.lastIndex(of: "/").map { String(importer[...$0]) } ?? ""
-        let joined = path.hasPrefix("/") ? path : directory + path
-        var parts: [Substring] = []
-        for component in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
-                if let last = parts.last, last != ".." { parts.removeLast() } else if !joined.hasPrefix("/") { parts.append("..") }
-            default: parts.append(component)
-            }
-        }
-        return (joined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        return Policy.normalized(path.hasPrefix("/") ? path : directory + path)
     }
 }

@@ -7,6 +7,9 @@ import Synchronization
 public final class Interpreter {
     /// Output, environment, clock and files: everything outside the language.
     @exclusivity(unchecked) public var host: Host
+    /// What scripts may touch: files, imports, environment, new connections, write methods.
+    /// Deny by default: a host opens what its scripts need (`rove` starts `.unrestricted`).
+    @exclusivity(unchecked) public var policy: Policy = .sandboxed
     /// Calls nested deeper than this raise a catchable `stack` error instead of crashing.
     @exclusivity(unchecked) public var maxCallDepth: Int = 1000
     /// How many secrets scripts have made (`secret(...)`, `env` of a secret variable): a host

@@ -20,18 +20,25 @@ enum SystemBuiltins {
         Builtin("env") { args in
             try args.expect(1)
             let name = try args.string(0)
+            try args.interpreter.policy.checkEnvironment(name)
             let host = args.interpreter.host
             guard let value = host.environment[name] else { return .null }
             return host.secretVariables.contains(name) ? args.interpreter.makeSecret(value) : .string(value)
         },
         // The host's closures throw `io` diagnostics naming the path; they pass through untouched.
+        // Under a policy that restricts files they are given the resolved path that was checked.
         Builtin("readFile") { args in
             try args.expect(1)
-            return .string(try args.interpreter.host.readFile(try args.string(0)))
+            let interpreter = args.interpreter
+            let path = try interpreter.policy.check(.read, path: try args.string(0), resolve: interpreter.host.resolvePath)
+            return .string(try interpreter.host.readFile(path))
         },
         Builtin("writeFile") { args in
             try args.expect(2)
-            try args.interpreter.host.writeFile(try args.string(0), try args.string(1))
+            let interpreter = args.interpreter
+            let text = try args.string(1)
+            let path = try interpreter.policy.check(.write, path: try args.string(0), resolve: interpreter.host.resolvePath)
+            try interpreter.host.writeFile(path, text)
             return .null
         },
     ]

@@ -183,6 +183,7 @@ public struct CLI {
         ))
         reference.interpreter = created
         created.policy = .unrestricted
+        created.policy.methods = invocation.readOnly ? .readOnly : .all
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
         HTTPBuiltins.install(in: created)
         let providers = try makeProviders(for: created, connections, invocation)

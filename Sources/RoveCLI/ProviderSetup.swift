@@ -25,7 +25,6 @@ extension CLI {
             // The variable OpenSSL's own tools read; libcurl is given its default CA bundle
             // otherwise, so without this a private CA could only be added system-wide.
             certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 },
-            readOnly: invocation.readOnly,
             maxRequests: invocation.maxRequests
         ))
         let environment = self.environment

@@ -30,8 +30,8 @@ public struct HTTPRequest: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    /// Whether the request only reads (GET or HEAD): what a read-only run sends, and what every
-    /// redirect code may repeat.
+    /// Whether the request only reads (GET or HEAD): what a read-only policy lets out (checked by
+    /// the providers' `Connection`), and what every redirect code may repeat.
     public var onlyReads: Bool {
         switch method.uppercased() {
         case "GET", "HEAD": return true

@@ -26,18 +26,13 @@ public final class Providers {
         /// The largest response body a connection accepts unless it sets its own; nil for the
         /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
         public var maxResponseBytes: Int?
-        /// Send only GET and HEAD: every write, through any connection or raw request, is
-        /// refused as `denied` before it leaves (`rove --read-only`).
-        public var readOnly: Bool
         /// The most HTTP requests the providers send in all, retries included; the next fails
         /// as a `limit` error a script cannot catch (`rove --max-requests`). Nil for no limit.
         public var maxRequests: Int?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, readOnly: Bool = false,
-                    maxRequests: Int? = nil) {
-            self.readOnly = readOnly
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, maxRequests: Int? = nil) {
             self.maxRequests = maxRequests
             self.trace = trace
             self.log = log
@@ -115,7 +110,6 @@ public final class Providers {
         }
         let client = HTTPClient(transport: transport, redactor: redactor)
         client.trace = options.trace
-        client.readOnly = options.readOnly
         client.maxRequests = options.maxRequests
         client.log = options.log
         client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
@@ -188,6 +182,9 @@ public final class Providers {
             guard let profiles else { throw Diagnostic(.value, "connect: this host has no profiles, so '\(name)' means nothing") }
             let profile = try profiles(name)
             let cap = try maxResponseSize(args) ?? profile.maxResponseBytes
+            // The profile is the runner's, but choosing it is the script's: under a policy it is
+            // a connection like any other (a sandboxed job for staging cannot pick prod's key).
+            try interpreter.policy.checkConnection(to: profile.octopusURL ?? profile.deployhqURL ?? "")
             if let url = profile.octopusURL {
                 return .host(try makeOctopus(url: url, apiKey: profile.apiKey, accessToken: profile.accessToken,
                                              space: try args.string(labelled: "space") ?? profile.space,
@@ -201,13 +198,16 @@ public final class Providers {
         }
         if args.index(ofLabel: "deployhq") != nil {
             try args.expect(0...0, required: ["deployhq", "email", "apiKey"], optional: ["maxResponseSize"])
-            return .host(try makeDeployHQ(url: try args.requiredString(labelled: "deployhq"),
+            let url = try args.requiredString(labelled: "deployhq")
+            try interpreter.policy.checkConnection(to: url)
+            return .host(try makeDeployHQ(url: url,
                                           email: try args.requiredString(labelled: "email"),
                                           apiKey: try credential("apiKey", args) ?? "",
                                           maxResponseBytes: try maxResponseSize(args)))
         }
         try args.expect(0...0, required: ["octopus"], optional: ["apiKey", "accessToken", "space", "maxResponseSize"])
         let url = try args.requiredString(labelled: "octopus")
+        try interpreter.policy.checkConnection(to: url)
         return .host(try makeOctopus(url: url, apiKey: try credential("apiKey", args),
                                      accessToken: try credential("accessToken", args),
                                      space: try args.string(labelled: "space"),

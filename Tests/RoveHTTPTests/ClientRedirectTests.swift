@@ -160,29 +160,6 @@ final class ClientRedirectTests: XCTestCase {
     }
 }
 
-/// Read-only runs: the client refuses every write before the transport sees anything.
-final class ClientReadOnlyTests: XCTestCase {
-    func testOnlyGetAndHeadLeaveAReadOnlyClient() throws {
-        let url = "https://octo.test/api/projects"
-        for method in ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "post"] {
-            let transport = ScriptedTransport(), clock = FakeClock()
-            transport.script(method, url, reply(200))
-            let client = makeClient(transport, clock)
-            client.readOnly = true
-            XCTAssertThrowsError(try client.send([HTTPRequest(url: url), HTTPRequest(method: method, url: url)]), method) { error in
-                XCTAssertEqual((error as? Diagnostic)?.kind, .denied, method)
-            }
-            XCTAssertEqual(transport.requests.count, 0, "nothing of the batch is sent: \(method)")
-        }
-        let transport = ScriptedTransport(), clock = FakeClock()
-        transport.script("GET", url, reply(200))
-        transport.script("HEAD", url, reply(200))
-        let client = makeClient(transport, clock)
-        client.readOnly = true
-        XCTAssertEqual(try client.send([HTTPRequest(url: url), HTTPRequest(method: "HEAD", url: url)]).map(\.status), [200, 200])
-    }
-}
-
 /// A request budget: the request past it is a `limit`, never sent.
 final class ClientRequestLimitTests: XCTestCase {
     func testTheRequestPastTheLimitIsNotSent() {

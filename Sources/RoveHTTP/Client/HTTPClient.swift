@@ -38,9 +38,6 @@ public final class HTTPClient: @unchecked Sendable {
     public var timeLimit: Double?
     /// The most redirects one request follows (on its own origin; see `RedirectRule`).
     public var maxRedirects = 10
-    /// Only GET and HEAD go out; any other method fails as `denied` before anything is sent
-    /// (`rove --read-only`). Checked here, where every provider's and raw request passes.
-    public var readOnly = false
     /// The most requests this client sends in its life, retries and redirect hops included;
     /// the one past it fails as `limit` instead of being sent (`rove --max-requests`).
     public var maxRequests: Int?
@@ -125,9 +122,6 @@ public final class HTTPClient: @unchecked Sendable {
         // Before anything is sent: a batch never goes out half-way because one link is foreign.
         for (request, target) in zip(requests, targets) {
             if let refusal = redirects.refusal(toSend: request, target: target) { throw refusal }
-        }
-        if readOnly, let write = requests.first(where: { !$0.onlyReads }) {
-            throw failures.denied(write, because: "the run is read-only (only GET and HEAD are sent)")
         }
         var hops = [Int](repeating: 0, count: requests.count)
         var queue = SendQueue(hosts)

@@ -114,16 +114,6 @@ struct HTTPFailure {
         return diagnostic
     }
 
-    /// A request the run's policy forbids: `denied`, naming the method and URL.
-    func denied(_ request: HTTPRequest, because why: String) -> Diagnostic {
-        let method = request.method.uppercased()
-        let url = redactor.redact(url: request.url)
-        var diagnostic = Diagnostic(.denied, "denied: \(method) \(url): \(why)")
-        diagnostic.fields["method"] = .string(method)
-        diagnostic.fields["url"] = .string(url)
-        return diagnostic
-    }
-
     /// A redirect the client will not follow on the same origin: `http`, with the 3xx status,
     /// so the exit code is an HTTP one.
     func redirect(_ response: HTTPResponse, to request: HTTPRequest, location: String, why: String) -> Diagnostic {

@@ -29,6 +29,11 @@ final class ConfigFileTests: XCTestCase {
             ("a.b = 1\na.c = 2", ["a.b = 1", "a.c = 2"]),
             ("top = 1\n[t]\nin = 2", ["top = 1", "t.in = 2"]),
             ("a=1\n\tb\t=\t2", ["a = 1", "b = 2"]),
+            ("a = []", ["a = []"]),
+            ("a = [1, \"x\", true]", ["a = [1, \"x\", true]"]),
+            ("a = [ \"x\", ]  # a trailing comma", ["a = [\"x\"]"]),
+            ("a = [\n  \"/srv\",  # the data\r\n  'out',\n\n]\nb = 1", ["a = [\"/srv\", \"out\"]", "b = 1"]),
+            ("a = [[1], []]", ["a = [[1], []]"]),
         ]
         for (text, expected) in table {
             let file = try ConfigFile(parsing: text, name: "config.toml")
@@ -55,7 +60,11 @@ final class ConfigFileTests: XCTestCase {
             ("a = \"bell\u{07}\"", "config.toml:1:10: control characters in strings must be escaped"),
             ("a = \"\"\"multi\"\"\"", "config.toml:1:5: multi-line strings are not supported"),
             ("a = '''multi'''", "config.toml:1:5: multi-line strings are not supported"),
-            ("a = [1, 2]", "config.toml:1:5: arrays are not supported"),
+            ("a = [1, 2", "config.toml:1:5: unterminated array"),
+            ("a = [1 2]", "config.toml:1:8: expected ',' or ']' after the array's value"),
+            ("a = [,]", "config.toml:1:6: expected a value"),
+            ("a = [1, 2] 3", "config.toml:1:12: expected the end of the line after the value"),
+            ("a = [{ b = 1 }]", "config.toml:1:6: inline tables are not supported"),
             ("a = { b = 1 }", "config.toml:1:5: inline tables are not supported"),
             ("a = 1.5", "config.toml:1:5: floats are not supported"),
             ("a = 1e3", "config.toml:1:5: floats are not supported"),
@@ -98,6 +107,17 @@ final class ConfigFileTests: XCTestCase {
         return "\(location.description): \(diagnostic.message)"
     }
 
+    /// A value inside an array, as the lines show it.
+    private static func text(_ value: ConfigValue) -> String {
+        switch value {
+        case .string(let text): return text.debugDescription
+        case .integer(let number): return "\(number)"
+        case .boolean(let flag): return "\(flag)"
+        case .array(let items): return "[\(items.map(text).joined(separator: ", "))]"
+        case .table: return "{…}"
+        }
+    }
+
     /// One line per value, `dotted.path = value`, with keys that are not bare in quotes.
     private static func lines(_ table: ConfigTable, prefix: String = "") -> [String] {
         table.entries.flatMap { entry -> [String] in
@@ -107,6 +127,7 @@ final class ConfigFileTests: XCTestCase {
             case .string(let text): return ["\(path) = \(text.debugDescription)"]
             case .integer(let number): return ["\(path) = \(number)"]
             case .boolean(let flag): return ["\(path) = \(flag)"]
+            case .array(let items): return ["\(path) = [\(items.map(Self.text).joined(separator: ", "))]"]
             case .table(let nested): return nested.entries.isEmpty ? ["\(path) = {}"] : lines(nested, prefix: path + ".")
             }
         }

@@ -5,8 +5,9 @@ import RoveCore
 /// A parsed config file.
 ///
 /// The subset: `# comments`, `[table]` and `[dotted.table]` headers, `key = value` with bare,
-/// quoted and dotted keys, basic strings with escapes, 'literal strings', decimal integers and
-/// booleans. Everything else (floats, dates, arrays, inline tables, multi-line strings) is a
+/// quoted and dotted keys, basic strings with escapes, 'literal strings', decimal integers,
+/// booleans and arrays of them (`allow_read = ["/srv/data", "out"]`, over several lines if need
+/// be). Everything else (floats, dates, inline tables, multi-line strings) is a
 /// located error rather than a silent misreading, so a file that parses here means the same
 /// in any TOML reader. A package would bring all of TOML for a handful of settings; this file is the whole reader.
 struct ConfigFile {
@@ -212,13 +213,57 @@ private struct ConfigParser {
             }
             return .string(try parseLiteralString())
         case UInt8(ascii: "["):
-            throw error("arrays are not supported", at: start)
+            return try parseArray()
         case UInt8(ascii: "{"):
             throw error("inline tables are not supported", at: start)
         case let byte? where Self.isBareKeyByte(byte) || byte == UInt8(ascii: "+"):
             return try parseBareValue()
         case _:
             throw error("expected a value", at: start)
+        }
+    }
+
+    /// `[value, value]`: spread over lines if need be, with comments between the values and
+    /// an optional comma after the last, as TOML allows.
+    private mutating func parseArray() throws(Diagnostic) -> ConfigValue {
+        let start = position
+        position += 1
+        var items: [ConfigValue] = []
+        while true {
+            skipArraySpace()
+            guard let byte = peek() else { throw error("unterminated array", at: start) }
+            if byte == UInt8(ascii: "]") { break }
+            items.append(try parseValue())
+            skipArraySpace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                return .array(items)
+            case nil:
+                throw error("unterminated array", at: start)
+            case _:
+                throw error("expected ',' or ']' after the array's value", at: position)
+            }
+        }
+        position += 1
+        return .array(items)
+    }
+
+    /// Blanks, line ends and comments: what may stand between an array's values.
+    private mutating func skipArraySpace() {
+        while let byte = peek() {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                position += 1
+            case UInt8(ascii: "\r") where peek(at: 1) == UInt8(ascii: "\n"):
+                position += 2
+            case UInt8(ascii: "#"):
+                while let next = peek(), next != UInt8(ascii: "\n") { position += 1 }
+            default:
+                return
+            }
         }
     }
 

@@ -2,11 +2,12 @@
 
 import RoveCore
 
-/// A value in a config file. The TOML subset rove reads has no floats, dates or arrays.
+/// A value in a config file. The TOML subset rove reads has no floats, dates or inline tables.
 enum ConfigValue: Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
+    case array([ConfigValue])
     case table(ConfigTable)
 
     /// How messages name the value's type: `expected a string, found an integer`.
@@ -15,6 +16,7 @@ enum ConfigValue: Equatable {
         case .string: return "a string"
         case .integer: return "an integer"
         case .boolean: return "a boolean"
+        case .array: return "an array"
         case .table: return "a table"
         }
     }

@@ -142,6 +142,7 @@ public struct CLI {
     private func execute(_ invocation: Invocation, program: (source: String, name: String)?,
                          stackSize: Int) -> ExitStatus {
         guard let connections = resolveConnections(invocation) else { return .usage }
+        let invocation = invocation.applying(connections.run)
         let session: Session
         do {
             session = try makeSession(invocation, connections, stackSize: stackSize)
@@ -182,8 +183,7 @@ public struct CLI {
             isInterrupted: { reference.interpreter?.isInterrupted ?? false }
         ))
         reference.interpreter = created
-        created.policy = .unrestricted
-        created.policy.methods = invocation.readOnly ? .readOnly : .all
+        created.policy = invocation.policy
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
         HTTPBuiltins.install(in: created)
         let providers = try makeProviders(for: created, connections, invocation)

@@ -22,9 +22,10 @@ public enum ExitStatus: Int32 {
     case authentication = 6
     /// A limit the command line set was reached (`--max-requests`, `--max-time`).
     case limit = 7
-    /// A request was refused: it would take credentials or a body to another origin (an
-    /// absolute link or a redirect elsewhere, or from https to http; DESIGN §9), or the run's
-    /// policy forbids it (a write under `--read-only`).
+    /// Something was refused: a request that would take credentials or a body to another
+    /// origin (an absolute link or a redirect elsewhere, or from https to http; DESIGN §9), or
+    /// what the run's policy forbids (a write under `--read-only`; a file, variable or
+    /// connection the sandbox keeps closed).
     case denied = 8
     /// Ctrl-C (or a host) stopped the evaluation; 128 + SIGINT, as shells report it.
     case interrupted = 130

@@ -23,6 +23,13 @@ enum Help {
               --demo             start the local simulator and connect to it
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
+              --sandbox          no files, environment or new connections beyond what
+                                 the --allow-* options open (imports from the script's
+                                 own folder still work); any --allow-* implies it
+              --allow-read PATH  let scripts read (and import) PATH and what is below it
+              --allow-write PATH let scripts write PATH and what is below it
+              --allow-env NAME   let scripts read the environment variable NAME
+              --allow-net ORIGIN let scripts connect(...) to ORIGIN (https://host[:port])
               --max-requests N   send at most N HTTP requests (retries included)
               --max-time SECONDS stop the program when SECONDS have passed
               --max-response-size SIZE
@@ -30,15 +37,17 @@ enum Help {
           -h, --help             show this help
               --version          show the version
 
-        Everything after FILE, -e SOURCE or - is passed to the script untouched.
+        Everything after FILE, -e SOURCE or - is passed to the script untouched. The --allow-*
+        options may be repeated.
 
         Connections come from OCTOPUS_URL, OCTOPUS_API_KEY, OCTOPUS_SPACE, DEPLOYHQ_ACCOUNT,
         DEPLOYHQ_EMAIL, DEPLOYHQ_API_KEY and the profiles in ~/.config/rove/config.toml or
         ./rove.toml; see docs/cli.md.
 
         Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx or a
-        refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 7 a limit reached, 8 a request refused
-        (credentials to another origin, or a write under --read-only), 130 interrupted.
+        refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 7 a limit reached, 8 denied
+        (credentials to another origin, a write under --read-only, or what the sandbox keeps
+        closed), 130 interrupted.
 
         """
 }

@@ -51,6 +51,17 @@ struct Invocation: Equatable {
     var maxRequests: Int?
     /// `--max-time SECONDS`: the program's run stops with a limit error (exit 7) when time is up.
     var maxTime: Double?
+    /// `--sandbox`: no files, environment or new connections but what the `--allow-*` flags
+    /// open (docs/cli.md "Sandbox"). Any `--allow-*` flag turns it on as well.
+    var sandbox = false
+    /// `--allow-read PATH`, repeatable: files and folders `readFile` (and `import`) may read.
+    var allowRead: [String] = []
+    /// `--allow-write PATH`, repeatable: files and folders `writeFile` may write.
+    var allowWrite: [String] = []
+    /// `--allow-env NAME`, repeatable: variables `env` may read.
+    var allowEnv: [String] = []
+    /// `--allow-net ORIGIN`, repeatable: origins `connect(...)` may reach, as `scheme://host:port`.
+    var allowNet: [String] = []
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -103,6 +114,16 @@ extension Invocation {
                 profile = text
             case "--read-only":
                 readOnly = true
+            case "--sandbox":
+                sandbox = true
+            case "--allow-read", "--allow-write":
+                let path = try value(of: name, inline: inline)
+                guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a path") }
+                if name == "--allow-read" { allowRead.append(path) } else { allowWrite.append(path) }
+            case "--allow-env":
+                allowEnv.append(try Self.variableName(try value(of: name, inline: inline)))
+            case "--allow-net":
+                allowNet.append(try Self.origin(try value(of: name, inline: inline)))
             case "--max-time":
                 let text = try value(of: name, inline: inline)
                 guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
@@ -153,6 +174,7 @@ extension Invocation {
     }
 
     private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests", "--max-time"].contains(name)
+        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests", "--max-time",
+         "--allow-read", "--allow-write", "--allow-env", "--allow-net"].contains(name)
     }
 }

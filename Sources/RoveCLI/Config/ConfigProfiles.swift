@@ -20,6 +20,8 @@ struct ConfigProfiles {
     var holdsSecret = false
 
     init(_ file: ConfigFile) throws(Diagnostic) {
+        let name = file.source.name
+        let directory = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? "."
         for entry in file.root.entries {
             switch entry.key {
             case "profile":
@@ -30,7 +32,7 @@ struct ConfigProfiles {
                     throw Diagnostic(.config, "'profiles' must be a table: [profiles.NAME]", at: entry.keyLocation)
                 }
                 for profile in table.entries {
-                    profiles[profile.key] = try readProfile(profile)
+                    profiles[profile.key] = try readProfile(profile, directory: directory.isEmpty ? "/" : directory)
                 }
             default:
                 throw Diagnostic(.config, "unknown key '\(entry.key)' (expected 'profile' or [profiles.NAME] tables)",
@@ -39,7 +41,8 @@ struct ConfigProfiles {
         }
     }
 
-    private mutating func readProfile(_ entry: ConfigEntry) throws(Diagnostic) -> SettingsLayer {
+    /// - Parameter directory: the file's folder, which relative `allow_read` paths start from.
+    private mutating func readProfile(_ entry: ConfigEntry, directory: String) throws(Diagnostic) -> SettingsLayer {
         guard case .table(let table) = entry.value else {
             throw Diagnostic(.config, "profile '\(entry.key)' must be a table: [profiles.\(entry.key)]",
                              at: entry.keyLocation)
@@ -48,6 +51,10 @@ struct ConfigProfiles {
         /// The key each field was set with, to name both when a field is set twice.
         var keys: [ConnectionField: String] = [:]
         for setting in table.entries {
+            if let field = RunField(rawValue: setting.key) {
+                try layer.run.read(setting, as: field, directory: directory)
+                continue
+            }
             guard let match = Self.field(named: setting.key) else {
                 throw Diagnostic(.config, Self.unknownSettingMessage(setting.key, profile: entry.key),
                                  at: setting.keyLocation)
@@ -67,7 +74,7 @@ struct ConfigProfiles {
                 if field.isSecret { holdsSecret = true }
             }
         }
-        guard !layer.settings.isEmpty else {
+        guard !layer.settings.isEmpty || !layer.run.isEmpty else {
             throw Diagnostic(.config, "profile '\(entry.key)' has no settings",
                              at: table.location ?? entry.keyLocation)
         }
@@ -87,7 +94,10 @@ struct ConfigProfiles {
     private static func unknownSettingMessage(_ key: String, profile: String) -> String {
         let provider = ConnectionSettings.Provider.allCases.first { key.hasPrefix($0.rawValue + "_") }
         guard let provider else {
-            return "unknown setting '\(key)' in profile '\(profile)' (settings start with octopus_ or deployhq_)"
+            let run = RunField.allCases.map(\.rawValue)
+            let message = "unknown setting '\(key)' in profile '\(profile)' (expected octopus_*, deployhq_*, "
+                + run.dropLast().joined(separator: ", ") + " or \(run.last!))"
+            return Suggestion.appending(to: message, for: key, in: run)
         }
         let known = ConnectionField.allCases.filter { $0.provider == provider }
             .flatMap { $0.isSecret ? [$0.rawValue, $0.variableKey] : [$0.rawValue] }

@@ -18,6 +18,9 @@ struct ResolvedConnections: Equatable {
     var warnings: [String] = []
     /// The environment variables `env` gives scripts as secrets (see `secretVariables(in:profiles:)`).
     var secretVariables: Set<String> = []
+    /// The sandbox and limits of the profile in use, the project's file beating the user's
+    /// key by key; flags beat these (`Invocation.applying`).
+    var run = RunSettings()
 
     subscript(provider: ConnectionSettings.Provider) -> ConnectionSettings? {
         switch provider {
@@ -60,6 +63,7 @@ extension ConnectionSettings {
                 throw Self.unknownProfile(selection.name, known: resolved.profileNames, at: selection.location)
             }
             resolved.profile = selection.name
+            resolved.run = profileLayers.reversed().reduce(RunSettings()) { lower, layer in layer.run.over(lower) }
         }
         resolved.secretVariables = secretVariables(
             in: environment, profiles: [project, user].compactMap { $0 }.flatMap { $0.profiles.values })

@@ -85,6 +85,8 @@ struct SettingsLayer {
     var profile: String?
     /// Empty values are left out: an empty variable or string counts as not given.
     var settings: [ConnectionField: Setting] = [:]
+    /// A profile's sandbox and limits; the environment gives none.
+    var run = RunSettings()
 
     init(profile: String?, settings: [ConnectionField: Setting] = [:]) {
         self.profile = profile

@@ -9,8 +9,10 @@ extension CLI {
     func makeProviders(for interpreter: Interpreter, _ connections: ResolvedConnections,
                        _ invocation: Invocation) throws -> Providers {
         let errors = standardError
-        // The flag beats every profile: it is the most specific thing the caller said.
+        // The flag beats every profile: it is the most specific thing the caller said. A
+        // profile's `max_response_size` is for every connection too, below a provider's own key.
         let flaggedCap = invocation.maxResponseBytes
+        let profileCap = connections.run.maxResponseBytes
         let providers = Providers(interpreter: interpreter, options: Providers.Options(
             trace: invocation.tracesRequests,
             // Written through at once: a trace or progress line matters while the request runs.
@@ -25,6 +27,8 @@ extension CLI {
             // The variable OpenSSL's own tools read; libcurl is given its default CA bundle
             // otherwise, so without this a private CA could only be added system-wide.
             certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            // For the connections a script makes with `connect(octopus: …)` without a cap of its own.
+            maxResponseBytes: flaggedCap ?? profileCap,
             maxRequests: invocation.maxRequests
         ))
         let environment = self.environment
@@ -36,13 +40,14 @@ extension CLI {
                                              accessToken: octopus?.accessToken, space: octopus?.space,
                                              deployhqURL: deployhq?.url, deployhqEmail: deployhq?.email,
                                              deployhqAPIKey: deployhq?.apiKey,
-                                             maxResponseBytes: flaggedCap ?? octopus?.maxResponseBytes ?? deployhq?.maxResponseBytes)
+                                             maxResponseBytes: flaggedCap ?? octopus?.maxResponseBytes ?? deployhq?.maxResponseBytes
+                                                                 ?? profileCap)
         }
         var roots: [ConnectionSettings.Provider: Value] = [:]
         if let octopus = connections.octopus, let url = octopus.url {
             roots[.octopus] = try providers.connectOctopus(url: url, apiKey: octopus.apiKey, accessToken: octopus.accessToken,
                                                            space: octopus.space,
-                                                           maxResponseBytes: flaggedCap ?? octopus.maxResponseBytes)
+                                                           maxResponseBytes: flaggedCap ?? octopus.maxResponseBytes ?? profileCap)
             // The helpers written in Rove (deploy, promote, …) come with the connection.
             _ = try interpreter.run("import \"std/octopus.rove\"", file: "<octopus>")
         } else {
@@ -50,7 +55,7 @@ extension CLI {
         }
         if let deployhq = connections.deployhq, let url = deployhq.url, let email = deployhq.email, let apiKey = deployhq.apiKey {
             roots[.deployhq] = try providers.connectDeployHQ(url: url, email: email, apiKey: apiKey,
-                                                             maxResponseBytes: flaggedCap ?? deployhq.maxResponseBytes)
+                                                             maxResponseBytes: flaggedCap ?? deployhq.maxResponseBytes ?? profileCap)
             _ = try interpreter.run("import \"std/deployhq.rove\"", file: "<deployhq>")
         } else {
             let missing = (connections.deployhq ?? ConnectionSettings(provider: .deployhq)).missingVariables

@@ -52,7 +52,8 @@ extension Invocation {
         merged.readOnly = readOnly || profile.readOnly == true
         merged.maxTime = maxTime ?? profile.maxTime
         merged.maxRequests = maxRequests ?? profile.maxRequests
-        merged.maxResponseBytes = maxResponseBytes ?? profile.maxResponseBytes
+        // Not `maxResponseBytes`: a provider's own `*_max_response_size` ranks between the flag
+        // and the profile's general key, so `makeProviders` weighs the three itself.
         return merged
     }
 

@@ -75,7 +75,7 @@ final class SandboxInvocationTests: XCTestCase {
         let profile = RunSettings(sandbox: true, allowRead: ["/p"], allowEnv: ["P"], readOnly: true, maxTime: 5,
                                   maxRequests: 10, maxResponseBytes: 1024)
         let merged = Invocation(maxRequests: 3, allowEnv: ["F"]).applying(profile)
-        XCTAssertEqual(merged, Invocation(maxResponseBytes: 1024, readOnly: true, maxRequests: 3, maxTime: 5, sandbox: true,
+        XCTAssertEqual(merged, Invocation(readOnly: true, maxRequests: 3, maxTime: 5, sandbox: true,
                                           allowRead: ["/p"], allowEnv: ["F"]))
         XCTAssertEqual(Invocation(readOnly: true).applying(RunSettings(readOnly: false)).readOnly, true,
                        "a profile cannot turn a flag off")

@@ -92,4 +92,24 @@ final class PolicyProviderTests: XCTestCase {
         ]
         CLICase.run(cases, environment: { _ in ["OCTOPUS_URL": url, "OCTOPUS_API_KEY": key] }, secrets: { _ in [key] })
     }
+
+    /// A profile's `max_response_size` caps every connection, below a provider's own key and
+    /// the flag.
+    func testAProfilesResponseCap() throws {
+        let simulator = try SimulatorProcess()
+        defer { _ = simulator.stop() }
+        let environment = ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey]
+        let capped = "[profiles.small]\nmax_response_size = 1024\nsandbox = true\n"
+        let table: [(config: String, arguments: [String], status: Int32)] = [
+            (capped, [], 5),
+            (capped + "octopus_max_response_size = \"1M\"\n", [], 0),
+            (capped, ["--max-response-size", "1M"], 0),
+        ]
+        for (config, arguments, status) in table {
+            let run = try CLIRun(["--profile", "small"] + arguments + ["-e", "octopus.Projects.all.count"],
+                                 environment: environment, config: config)
+            XCTAssertEqual(run.status, status, "\(config) \(arguments): \(run.errors)")
+            if status == 5 { XCTAssertTrue(run.errors.contains("response too large"), run.errors) }
+        }
+    }
 }

@@ -60,6 +60,14 @@ do {
     exit(1)
 }
 
+// The interpreter is sandboxed unless the host says otherwise: a script reaches no file,
+// variable or connection of its own, only what the host gave it (docs/embedding.md "Policy").
+do {
+    _ = try interpreter.run(#"readFile("/etc/passwd")"#, file: "nosy.rove")
+} catch let error as Diagnostic {
+    print("nosy script: \(error.kind.name)")
+}
+
 // A script that never ends is stopped from another thread through the Sendable handle; the
 // interpreter stays usable.
 let stop = interpreter.interruptHandle

@@ -118,7 +118,7 @@ public final class Providers {
         client.readOnly = options.readOnly
         client.maxRequests = options.maxRequests
         client.log = options.log
-        client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
+        client.shouldStop = { [unowned interpreter] in interpreter.shouldStop }
         client.timeLimit = timeLimit
         madeClient = client
         return client

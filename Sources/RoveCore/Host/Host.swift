@@ -24,6 +24,12 @@ public struct Host {
     public var readFile: (String) throws -> String
     /// Writes a whole file, for `writeFile`; throws an `.io` diagnostic.
     public var writeFile: (String, String) throws -> Void
+    /// The process's memory in bytes, as the memory limit measures it (a run may add
+    /// `Limits.memory` to what this said when it started). Asked every few thousand steps and
+    /// before any large value is made, so it must be cheap.
+    public var memoryInUse: () -> Int
+    /// What a run may add to `memoryInUse` when its limits set no memory limit.
+    public var memoryCeiling: Int
 
     public init(
         standardOutput: @escaping (String) -> Void = { _ in },
@@ -38,7 +44,9 @@ public struct Host {
         },
         writeFile: @escaping (String, String) throws -> Void = { path, _ in
             throw Diagnostic(.io, "cannot write '\(path)': no file system in this host")
-        }
+        },
+        memoryInUse: @escaping () -> Int = ProcessMemory.peakResident,
+        memoryCeiling: Int = ProcessMemory.defaultCeiling()
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
@@ -49,5 +57,7 @@ public struct Host {
         self.sleep = sleep
         self.readFile = readFile
         self.writeFile = writeFile
+        self.memoryInUse = memoryInUse
+        self.memoryCeiling = memoryCeiling
     }
 }

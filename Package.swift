@@ -71,18 +71,22 @@ let package = Package(
         ]),
         .executableTarget(name: "rove-sim", dependencies: ["RoveSimulator"]),
         // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.
-        .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],
+        .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestServers"],
                           path: "bench/httpbench"),
+        // Loopback HTTP/1.1 and HTTP/2 servers for the HTTP tests and the benchmark; apart from
+        // RoveTestSupport so that those build without the language.
+        .target(name: "RoveTestServers"),
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveHost", "RoveCLI", "RoveHTTP"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveHost", "RoveTestSupport"]),
-        .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
+        .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestServers"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"],
+        .testTarget(name: "RoveProvidersTests",
+                    dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport", "RoveTestServers"],
                     exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]

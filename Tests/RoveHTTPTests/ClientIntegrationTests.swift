@@ -3,7 +3,7 @@
 import Foundation
 import RoveCore
 @testable import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 import Synchronization
 import XCTest
 

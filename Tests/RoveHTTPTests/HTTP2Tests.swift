@@ -3,7 +3,7 @@
 import Foundation
 import RoveCore
 import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 import XCTest
 
 final class HTTP2Tests: XCTestCase {

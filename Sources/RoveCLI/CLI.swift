@@ -2,7 +2,6 @@
 
 import RoveCore
 import RoveHost
-import RoveHTTP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -183,7 +182,6 @@ public struct CLI {
         ))
         reference.interpreter = created
         created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
-        HTTPBuiltins.install(in: created)
         let providers = try makeProviders(for: created, connections, invocation)
         prepare(created)
         return Session(

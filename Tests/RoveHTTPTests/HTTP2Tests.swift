@@ -1,7 +1,6 @@
 // HTTP/2 negotiated for real: the libcurl transport against nghttpd over TLS, verification on.
 
 import Foundation
-import RoveCore
 import RoveHTTP
 import RoveTestServers
 import XCTest

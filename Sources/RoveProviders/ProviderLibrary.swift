@@ -1,0 +1,19 @@
+// What the providers add to a language they are installed in, besides `connect`: `expand`.
+
+import RoveCore
+
+/// The builtins every interpreter with providers gets; `Providers.init` installs them, so a
+/// host that makes `Providers` needs nothing else.
+enum ProviderLibrary {
+    /// The providers' builtins, declared as a table like RoveCore's.
+    static let builtins: [Builtin] = [
+        Builtin("expand", ExpandBuiltin.expand),
+    ]
+
+    /// Defines `builtins` as globals of `interpreter`; scripts may shadow them.
+    static func install(in interpreter: Interpreter) {
+        for builtin in builtins {
+            interpreter.define(builtin.name, as: .function(Function(name: builtin.name, builtin.body)))
+        }
+    }
+}

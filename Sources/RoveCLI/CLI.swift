@@ -2,7 +2,6 @@
 
 import RoveCore
 import RoveHost
-import RoveHTTP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -182,7 +181,6 @@ public struct CLI {
         reference.interpreter = created
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
                                 callDepth: Self.callDepthLimit(stackSize: stackSize))
-        HTTPBuiltins.install(in: created)
         let providers = try makeProviders(for: created, connections, invocation)
         prepare(created)
         return Session(

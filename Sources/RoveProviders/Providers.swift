@@ -87,6 +87,7 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
+        ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
         interpreter.define("connect", as: .function(Function(name: "connect") { args in

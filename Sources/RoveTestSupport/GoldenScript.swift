@@ -4,7 +4,6 @@ import Foundation
 import RoveCLI
 import RoveCore
 import RoveHost
-import RoveHTTP
 
 /// One golden script and what it expects.
 ///
@@ -89,7 +88,6 @@ public struct GoldenScript {
         // compared recursively.
         let failure: Diagnostic? = runOnLargeStack { [source, path] _ in
             let interpreter = Interpreter(host: host)
-            HTTPBuiltins.install(in: interpreter)  // as the CLI does: `expand` is a builtin
             do {
                 try prepare(interpreter)
                 try interpreter.run(source, file: path)

@@ -54,6 +54,9 @@ public final class Interpreter {
     @exclusivity(unchecked) var loopItem: Value = .null
     /// Files already imported, by path: each runs once.
     @exclusivity(unchecked) var importedFiles: Set<String> = []
+    /// What `import "std/<name>"` reads, by name: the language's own files and those a host
+    /// bundled (`bundle(library:source:)`).
+    @exclusivity(unchecked) var bundledLibraries = BundledSources.files
 
     /// Stops the running evaluation from any thread (a signal handler's watcher, a host).
     public let interruptHandle = InterruptHandle()

@@ -88,7 +88,7 @@ public final class Connection {
             attempt += 1
             let open = results.indices.filter { results[$0] == nil }
             if open.isEmpty { return results.map { $0! } }
-            let responses = try client().send(open.map { request("GET", links[$0]) })
+            let responses = try send(open.map { request("GET", links[$0]) })
             var unreadable: [Int] = []
             for (position, index) in open.enumerated() {
                 if let value = try? interpreter.decodeJSON(responses[position].body) {
@@ -111,7 +111,7 @@ public final class Connection {
 
     /// GETs `link` as text (task logs are `text/plain`).
     public func text(at link: String) throws -> String {
-        let response = try client().send(request("GET", link, accept: "text/plain, */*"))
+        let response = try send([request("GET", link, accept: "text/plain, */*")])[0]
         return String(decoding: response.body, as: UTF8.self)
     }
 
@@ -143,7 +143,18 @@ public final class Connection {
     private func exchange(_ method: String, _ link: String, body: Value?) throws -> HTTPResponse {
         var encoded: [UInt8]?
         if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
-        return try client().send(request(method, link, body: encoded))
+        return try send([request(method, link, body: encoded)])[0]
+    }
+
+    /// Sends `requests` through the shared client; its failures become the errors scripts
+    /// catch, with what the vendor's error body says.
+    private func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        let client = try client()
+        do {
+            return try client.send(requests)
+        } catch {
+            throw Diagnostic(error, redactor: redactor, interpreter: interpreter)
+        }
     }
 
     private static func isBlank(_ body: [UInt8]) -> Bool {

@@ -24,7 +24,9 @@ enum Help {
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
               --max-requests N   send at most N HTTP requests (retries included)
-              --max-time SECONDS stop the program when SECONDS have passed
+              --max-time SECONDS stop a run when SECONDS have passed
+              --max-steps N      stop a run after N steps (loop iterations, calls, items)
+              --max-memory MB    stop a run that adds MB megabytes (default: half the machine's)
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help

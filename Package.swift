@@ -45,9 +45,12 @@ let package = Package(
         // libcurl, loaded with dlopen on first use and called through typed wrappers; imported
         // only by RoveHTTP. Needs libcurl's headers to build (libcurl4-openssl-dev), not to link.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        // HTTP: the libcurl transport, retries, cancellation, URI templates, redaction.
-        .target(name: "RoveHTTP", dependencies: ["CCurl", "RoveCore"]),
-        // The hypermedia object model (Resource, Collection, Link, Task) and the provider adapters.
+        // HTTP: the libcurl transport, retries, cancellation, URI templates, redaction. It knows
+        // nothing of the language: its errors are plain Swift errors, its bodies bytes.
+        .target(name: "RoveHTTP", dependencies: ["CCurl"]),
+        // The hypermedia object model (Resource, Collection, Link, Task), the provider adapters
+        // and their Rove helpers, `expand`, and HTTP failures as language errors: the one
+        // target that knows both the language and HTTP.
         .target(name: "RoveProviders", dependencies: ["RoveHTTP", "RoveCore"]),
         // A host for a whole process: its streams, the real clock, an interruptible sleep, the
         // file system, and the large-stack thread scripts run on. For `rove` and any host that
@@ -71,18 +74,22 @@ let package = Package(
         ]),
         .executableTarget(name: "rove-sim", dependencies: ["RoveSimulator"]),
         // The HTTP benchmark's harness: a loopback server for every peer, and Rove's client side.
-        .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestSupport"],
+        .executableTarget(name: "rove-httpbench", dependencies: ["RoveHTTP", "RoveTestServers"],
                           path: "bench/httpbench"),
+        // Loopback HTTP/1.1 and HTTP/2 servers for the HTTP tests and the benchmark; apart from
+        // RoveTestSupport so that those build without the language.
+        .target(name: "RoveTestServers"),
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveHost", "RoveCLI", "RoveHTTP"]),
         .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveHost", "RoveTestSupport"]),
-        .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestSupport"],
+        .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestServers"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RoveSimulatorTests", dependencies: ["RoveSimulator", "RoveHTTP", "RoveTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RoveProvidersTests", dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport"],
+        .testTarget(name: "RoveProvidersTests",
+                    dependencies: ["RoveProviders", "RoveCLI", "RoveTestSupport", "RoveTestServers"],
                     exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]

@@ -2,7 +2,6 @@
 
 import RoveCore
 import RoveHost
-import RoveHTTP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -158,9 +157,7 @@ public struct CLI {
             // stdin programs are expressions people want to see, as in the REPL.
             let printsResult = invocation.outputFormat != nil || !invocation.program.isFile
             catchInterruptsWhileRunning(session)
-            let deadline = invocation.maxTime.flatMap { Deadline(seconds: $0, stopping: session.interpreter.interruptHandle) }
             status = session.run(program.source, file: program.name, printsResult: printsResult)
-            deadline?.cancel()
         }
         guard opensREPL else { return status }
         let editor = LineEditor(
@@ -180,12 +177,12 @@ public struct CLI {
         let created = Interpreter(host: Host.process(
             output: standardOutput, errors: standardError, environment: environment,
             secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
-            isInterrupted: { reference.interpreter?.isInterrupted ?? false }
+            shouldStop: { reference.interpreter?.shouldStop ?? false }
         ))
         reference.interpreter = created
         created.policy = invocation.policy
-        created.maxCallDepth = Self.callDepthLimit(stackSize: stackSize)
-        HTTPBuiltins.install(in: created)
+        created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
+                                callDepth: Self.callDepthLimit(stackSize: stackSize))
         let providers = try makeProviders(for: created, connections, invocation)
         prepare(created)
         return Session(

@@ -1,7 +1,7 @@
 // The one table of exit codes every mode of `rove` shares (documented in docs/cli.md).
 
 import RoveCore
-import RoveHTTP
+import RoveProviders
 
 /// How `rove` ends. Scripts in CI branch on these, so they never change meaning.
 public enum ExitStatus: Int32 {

@@ -31,7 +31,9 @@ enum Help {
               --allow-env NAME   let scripts read the environment variable NAME
               --allow-net ORIGIN let scripts connect(...) to ORIGIN (https://host[:port])
               --max-requests N   send at most N HTTP requests (retries included)
-              --max-time SECONDS stop the program when SECONDS have passed
+              --max-time SECONDS stop a run when SECONDS have passed
+              --max-steps N      stop a run after N steps (loop iterations, calls, items)
+              --max-memory MB    stop a run that adds MB megabytes (default: half the machine's)
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
           -h, --help             show this help

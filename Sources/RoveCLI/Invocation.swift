@@ -49,8 +49,14 @@ struct Invocation: Equatable {
     var readOnly = false
     /// `--max-requests N`: the run sends at most N HTTP requests; the next is a limit (exit 7).
     var maxRequests: Int?
-    /// `--max-time SECONDS`: the program's run stops with a limit error (exit 7) when time is up.
+    /// `--max-time SECONDS`: each run (the program, each REPL line) stops with a limit error
+    /// (exit 7) when time is up.
     var maxTime: Double?
+    /// `--max-steps N`: each run stops with a limit error after N steps.
+    var maxSteps: Int?
+    /// `--max-memory MB` (or a size such as 2G): each run stops with a limit error when it has
+    /// added this much memory; without it, half the machine's (or the cgroup's) memory.
+    var maxMemory: Int?
     /// `--sandbox`: no files, environment or new connections but what the `--allow-*` flags
     /// open (docs/cli.md "Sandbox"). Any `--allow-*` flag turns it on as well.
     var sandbox = false
@@ -130,6 +136,22 @@ extension Invocation {
                     throw UsageError(message: "option '--max-time' needs a number of seconds (got '\(text)')")
                 }
                 maxTime = seconds
+            case "--max-steps":
+                let text = try value(of: name, inline: inline)
+                guard let count = Int(text), count > 0 else {
+                    throw UsageError(message: "option '--max-steps' needs a number of steps (got '\(text)')")
+                }
+                maxSteps = count
+            case "--max-memory":
+                let text = try value(of: name, inline: inline)
+                // A bare number is megabytes, as the option's documentation says.
+                let isNumber = !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+                let size = isNumber ? Int(text).flatMap { $0 > 0 && $0 <= Int.max >> 20 ? $0 << 20 : nil }
+                                    : ByteCount(parsing: text)?.bytes
+                guard let size, size > 0 else {
+                    throw UsageError(message: "option '--max-memory' needs megabytes or a size such as 2G (got '\(text)')")
+                }
+                maxMemory = size
             case "--max-requests":
                 let text = try value(of: name, inline: inline)
                 guard let count = Int(text), count >= 0 else {
@@ -175,6 +197,6 @@ extension Invocation {
 
     private static func takesValue(_ name: String) -> Bool {
         ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests", "--max-time",
-         "--allow-read", "--allow-write", "--allow-env", "--allow-net"].contains(name)
+         "--max-steps", "--max-memory", "--allow-read", "--allow-write", "--allow-env", "--allow-net"].contains(name)
     }
 }

@@ -11,14 +11,15 @@ extension Host {
     /// A host that prints to `output`, reports to `errors` and reads the process's files;
     /// `env` gives the values of `secretVariables` as secrets.
     ///
-    /// `isInterrupted` lets `sleep` end early on Ctrl-C instead of holding the session.
+    /// `shouldStop` lets `sleep` end early on Ctrl-C or the run's time limit instead of holding
+    /// the session.
     public static func process(
         output: TextOutput,
         errors: TextOutput,
         environment: [String: String],
         secretVariables: Set<String>,
         arguments: [String],
-        isInterrupted: @escaping () -> Bool
+        shouldStop: @escaping () -> Bool
     ) -> Host {
         Host(
             standardOutput: { output.write($0) },
@@ -39,27 +40,40 @@ extension Host {
             sleep: { seconds in
                 // Whoever watches the output should see it before a pause, not after.
                 output.flush()
-                pause(for: seconds, unlessInterrupted: isInterrupted)
+                pause(for: seconds, unless: shouldStop)
             },
             readFile: { path in try FileAccess.contents(of: path) },
             writeFile: { path, text in try FileAccess.store(text, at: path) },
-            resolvePath: FileAccess.resolvedPath
+            resolvePath: FileAccess.resolvedPath,
+            memoryCeiling: ProcessMemory.machineCeiling()
         )
     }
 }
 
 /// Sleeps in short slices so an interrupt ends the pause within a tenth of a second.
-private func pause(for seconds: Double, unlessInterrupted isInterrupted: () -> Bool) {
+private func pause(for seconds: Double, unless shouldStop: () -> Bool) {
     guard seconds > 0, seconds.isFinite else { return }
     var remaining = seconds
-    while remaining > 0 && !isInterrupted() {
+    while remaining > 0 && !shouldStop() {
         let slice = min(remaining, 0.1)
         var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - slice.rounded(.down)) * 1e9))
         var unslept = timespec()
         while nanosleep(&request, &unslept) != 0 && errno == EINTR {
-            if isInterrupted() { return }
+            if shouldStop() { return }
             request = unslept
         }
         remaining -= slice
+    }
+}
+
+extension ProcessMemory {
+    /// `defaultCeiling()`, but no more than half the memory the process's cgroup may use: in a
+    /// CI container the machine's memory is not the job's.
+    public static func machineCeiling() -> Int {
+        let machine = defaultCeiling()
+        guard let text = try? FileAccess.contents(of: "/sys/fs/cgroup/memory.max"),
+              let cgroup = Int(text.filter { !$0.isWhitespace }), cgroup > 0
+        else { return machine }
+        return min(machine, cgroup / 2)
     }
 }

@@ -82,6 +82,7 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
+        ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
         interpreter.define("connect", as: .function(Function(name: "connect") { args in
@@ -112,7 +113,7 @@ public final class Providers {
         client.trace = options.trace
         client.maxRequests = options.maxRequests
         client.log = options.log
-        client.shouldStop = { [unowned interpreter] in interpreter.isInterrupted }
+        client.shouldStop = { [unowned interpreter] in interpreter.shouldStop }
         client.timeLimit = timeLimit
         madeClient = client
         return client

@@ -4,7 +4,6 @@ import Foundation
 import RoveCLI
 import RoveCore
 import RoveHost
-import RoveHTTP
 
 /// One golden script and what it expects.
 ///
@@ -91,7 +90,6 @@ public struct GoldenScript {
             let interpreter = Interpreter(host: host)
             // As the CLI runs them without --sandbox; the policy's own scripts narrow it.
             interpreter.policy = .unrestricted
-            HTTPBuiltins.install(in: interpreter)  // as the CLI does: `expand` is a builtin
             do {
                 try prepare(interpreter)
                 try interpreter.run(source, file: path)

@@ -103,7 +103,7 @@ final class ResolvedPathTests: XCTestCase {
     func testAProcessHostScriptCannotFollowALinkOut() throws {
         let output = MemoryOutput()
         let interpreter = Interpreter(host: Host.process(output: output, errors: output, environment: [:], secretVariables: [],
-                                                         arguments: [], isInterrupted: { false }))
+                                                         arguments: [], shouldStop: { false }))
         interpreter.policy = policy
         let base = root
         XCTAssertEqual(try interpreter.run("readFile(\"\(base)/allowed/inner/deep.txt\")", file: "t"), "deeper")

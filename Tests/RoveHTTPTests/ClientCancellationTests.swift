@@ -1,7 +1,6 @@
 // Cancelling: during a backoff wait, during a transfer, and through the interpreter's flag.
 
 import Foundation
-import RoveCore
 import RoveHTTP
 import XCTest
 
@@ -14,7 +13,7 @@ final class ClientCancellationTests: XCTestCase {
         let client = makeClient(transport, clock)
         clock.onSleep = { _ in client.cancel() }
         XCTAssertThrowsError(try client.send(HTTPRequest(url: url))) { error in
-            XCTAssertEqual((error as! Diagnostic).kind, .interrupted)
+            XCTAssertEqual((error as! HTTPError).kind, .interrupted)
         }
         XCTAssertEqual(transport.count("GET", url), 1)
         XCTAssertEqual(transport.cancelCount, 1)
@@ -24,7 +23,7 @@ final class ClientCancellationTests: XCTestCase {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", url, failure(.cancelled, "aborted"), reply(200))
         XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
-            XCTAssertEqual((error as! Diagnostic).kind, .interrupted)
+            XCTAssertEqual((error as! HTTPError).kind, .interrupted)
         }
         XCTAssertEqual(transport.count("GET", url), 1)
     }
@@ -37,7 +36,7 @@ final class ClientCancellationTests: XCTestCase {
         client.shouldStop = { interrupted }
         clock.onSleep = { _ in interrupted = true }
         XCTAssertThrowsError(try client.send(HTTPRequest(url: url))) { error in
-            XCTAssertEqual((error as! Diagnostic).kind, .interrupted)
+            XCTAssertEqual((error as! HTTPError).kind, .interrupted)
         }
         XCTAssertEqual(transport.count("GET", url), 1)
     }
@@ -57,9 +56,9 @@ final class ClientCancellationTests: XCTestCase {
         let done = expectation(description: "send returned")
         let started = Date()
         let url = self.url
-        nonisolated(unsafe) var kind: ErrorKind?   // written before `done` is fulfilled, read after
+        nonisolated(unsafe) var kind: HTTPError.Kind?   // written before `done` is fulfilled, read after
         Thread.detachNewThread {
-            do { _ = try client.send(HTTPRequest(url: url)) } catch { kind = (error as? Diagnostic)?.kind }
+            do { _ = try client.send(HTTPRequest(url: url)) } catch { kind = (error as? HTTPError)?.kind }
             done.fulfill()
         }
         Thread.sleep(forTimeInterval: 0.1)

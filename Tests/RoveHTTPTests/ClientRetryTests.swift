@@ -1,6 +1,5 @@
 // What the client retries, how long it waits, and when it gives up.
 
-import RoveCore
 import RoveHTTP
 import XCTest
 
@@ -72,10 +71,11 @@ final class ClientRetryTests: XCTestCase {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", url, reply(503))
         XCTAssertThrowsError(try makeClient(transport, clock, maxAttempts: 3).send(HTTPRequest(url: url))) { error in
-            let diagnostic = error as! Diagnostic
-            XCTAssertEqual(diagnostic.kind, .http)
-            XCTAssertEqual(diagnostic.fields["status"], .int(503))
-            XCTAssertEqual(diagnostic.message, "HTTP 503 Service Unavailable: GET \(url)")
+            let failure = error as! HTTPError
+            XCTAssertEqual(failure.kind, .status)
+            XCTAssertEqual(failure.response?.status, 503)
+            XCTAssertEqual(failure.attempts, 3)
+            XCTAssertEqual(failure.message, "HTTP 503 Service Unavailable: GET \(self.url)")
         }
         XCTAssertEqual(transport.count("GET", url), 3)
         // Waits are measured against a clock near 8e8 s, so compare to the microsecond.
@@ -87,7 +87,7 @@ final class ClientRetryTests: XCTestCase {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", url, reply(503, [("retry-after", "120")]), reply(200))
         XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
-            XCTAssertEqual((error as! Diagnostic).fields["status"], .int(503))
+            XCTAssertEqual((error as! HTTPError).response?.status, 503)
         }
         XCTAssertEqual(transport.count("GET", url), 1)
         XCTAssertEqual(clock.sleeps, [])
@@ -101,17 +101,17 @@ final class ClientRetryTests: XCTestCase {
     }
 
     func testPostIsNeverResentWhenItMayHaveReachedTheServer() {
-        let outcomes: [(ScriptedTransport.Outcome, ErrorKind)] = [
-            (reply(500), .http), (reply(502), .http), (reply(504), .http),
-            (reply(503), .http), (reply(429), .http),                    // no Retry-After
-            (failure(.connection, "connection reset"), .network), (failure(.timeout), .timeout),
+        let outcomes: [(ScriptedTransport.Outcome, HTTPError.Kind)] = [
+            (reply(500), .status), (reply(502), .status), (reply(504), .status),
+            (reply(503), .status), (reply(429), .status),                    // no Retry-After
+            (failure(.connection, "connection reset"), .connection), (failure(.timeout), .timeout),
         ]
         for (outcome, kind) in outcomes {
             let transport = ScriptedTransport(), clock = FakeClock()
             transport.script("POST", url, outcome, reply(201))
             let request = HTTPRequest(method: "POST", url: url, body: Array("{}".utf8))
             XCTAssertThrowsError(try makeClient(transport, clock).send(request)) { error in
-                XCTAssertEqual((error as! Diagnostic).kind, kind)
+                XCTAssertEqual((error as! HTTPError).kind, kind)
             }
             XCTAssertEqual(transport.count("POST", url), 1, "\(outcome)")
             XCTAssertEqual(clock.sleeps, [])
@@ -141,24 +141,27 @@ final class ClientRetryTests: XCTestCase {
             let transport = ScriptedTransport(), clock = FakeClock()
             transport.script("GET", url, reply(status), reply(200))
             XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
-                XCTAssertEqual((error as! Diagnostic).fields["status"], .int(status))
+                XCTAssertEqual((error as! HTTPError).response?.status, status)
             }
             XCTAssertEqual(transport.count("GET", url), 1, "\(status)")
         }
     }
 
     func testTransportFailuresAfterRetriesAreTyped() {
-        let cases: [(TransportError.Kind, ErrorKind, Int)] = [
-            (.connection, .network, 5), (.timeout, .timeout, 5), (.tls, .network, 1), (.invalid, .value, 1),
+        let cases: [(TransportError.Kind, HTTPError.Kind, Int)] = [
+            (.connection, .connection, 5), (.timeout, .timeout, 5), (.tls, .tls, 1), (.invalid, .invalid, 1),
+            (.tooLarge, .tooLarge, 1),
         ]
         for (kind, errorKind, attempts) in cases {
             let transport = ScriptedTransport(), clock = FakeClock()
             transport.script("GET", url, failure(kind, "it broke"))
             XCTAssertThrowsError(try makeClient(transport, clock).send(HTTPRequest(url: url))) { error in
-                let diagnostic = error as! Diagnostic
-                XCTAssertEqual(diagnostic.kind, errorKind)
-                XCTAssertTrue(diagnostic.message.contains("GET \(self.url): it broke"), diagnostic.message)
-                XCTAssertEqual(diagnostic.fields["url"], .string(self.url))
+                let failure = error as! HTTPError
+                XCTAssertEqual(failure.kind, errorKind)
+                XCTAssertTrue(failure.message.contains("GET \(self.url): it broke"), failure.message)
+                XCTAssertEqual(failure.method, "GET")
+                XCTAssertEqual(failure.url, self.url)
+                XCTAssertEqual(failure.attempts, attempts)
             }
             XCTAssertEqual(transport.count("GET", url), attempts)
         }

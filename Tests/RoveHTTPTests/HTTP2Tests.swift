@@ -1,9 +1,8 @@
 // HTTP/2 negotiated for real: the libcurl transport against nghttpd over TLS, verification on.
 
 import Foundation
-import RoveCore
 import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 import XCTest
 
 final class HTTP2Tests: XCTestCase {

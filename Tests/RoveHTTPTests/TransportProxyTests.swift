@@ -2,7 +2,7 @@
 
 import Foundation
 import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 import XCTest
 
 /// A loopback server stands in for the proxy: libcurl sends it the request in absolute form

@@ -2,7 +2,7 @@
 
 import Foundation
 import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 import Synchronization
 import XCTest
 

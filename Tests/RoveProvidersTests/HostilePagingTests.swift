@@ -2,6 +2,7 @@
 
 import RoveCore
 import RoveProviders
+import RoveTestServers
 import RoveTestSupport
 import XCTest
 

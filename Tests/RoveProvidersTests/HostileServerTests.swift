@@ -2,6 +2,7 @@
 
 import Foundation
 import RoveHTTP
+import RoveTestServers
 import RoveTestSupport
 import XCTest
 

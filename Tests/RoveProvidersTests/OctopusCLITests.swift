@@ -2,6 +2,7 @@
 
 import RoveCLI
 import RoveCore
+import RoveTestServers
 import RoveTestSupport
 import XCTest
 

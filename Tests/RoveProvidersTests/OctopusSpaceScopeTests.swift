@@ -2,6 +2,7 @@
 
 import RoveCore
 @testable import RoveProviders
+import RoveTestServers
 import RoveTestSupport
 import XCTest
 

@@ -67,6 +67,12 @@ final class PolicyProviderTests: XCTestCase {
                 XCTAssertTrue((error as? Diagnostic)?.message.contains("the run is read-only") ?? false, source)
             }
         }
+        let url = simulator.octopusURL + "/api/Spaces-1/environments/Environments-1"
+        XCTAssertThrowsError(try interpreter.run("octopus.delete(\"/api/Spaces-1/environments/Environments-1\")", file: "job.rove")) {
+            let diagnostic = $0 as? Diagnostic
+            XCTAssertEqual(diagnostic?.message, "denied: DELETE \(url): the run is read-only (only GET and HEAD are sent)")
+            XCTAssertEqual(diagnostic?.fields, ["method": .string("DELETE"), "url": .string(url)])
+        }
         XCTAssertEqual(try simulator.octopusRequests().filter { $0.method != "GET" && $0.method != "HEAD" }.map(\.method), [])
         interpreter.policy.methods = .all
         XCTAssertEqual(try interpreter.run("octopus.Environments.create({Name: \"Perf\"}).Name", file: "job.rove"), "Perf")

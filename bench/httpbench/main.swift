@@ -2,7 +2,7 @@
 
 import Foundation
 import RoveHTTP
-import RoveTestSupport
+import RoveTestServers
 
 /// The document every /item/N returns: about 20 KB of Octopus-like JSON, built once so the
 /// server's cost per request is only writing it.

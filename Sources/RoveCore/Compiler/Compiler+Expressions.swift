@@ -15,10 +15,13 @@ extension Compiler {
             return { interpreter in
                 var text = ""
                 for piece in pieces {
+                    let part: String
                     switch try piece.run(interpreter) {
-                    case .string(let s): text += s
-                    case let value: text += interpreter.describe(value)
+                    case .string(let s): part = s
+                    case let value: part = interpreter.describe(value)
                     }
+                    try interpreter.reserveMemory(part.utf8.count)
+                    text += part
                 }
                 return .string(text)
             }

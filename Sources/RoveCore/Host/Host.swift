@@ -28,6 +28,12 @@ public struct Host {
     /// makes it absolute and resolves `..` and symbolic links (realpath), so no spelling or link
     /// leads out of an allowed root. Without a file system a path can only be tidied lexically.
     public var resolvePath: (String) -> String
+    /// The process's memory in bytes, as the memory limit measures it (a run may add
+    /// `Limits.memory` to what this said when it started). Asked every few thousand steps and
+    /// before any large value is made, so it must be cheap.
+    public var memoryInUse: () -> Int
+    /// What a run may add to `memoryInUse` when its limits set no memory limit.
+    public var memoryCeiling: Int
 
     public init(
         standardOutput: @escaping (String) -> Void = { _ in },
@@ -43,7 +49,9 @@ public struct Host {
         writeFile: @escaping (String, String) throws -> Void = { path, _ in
             throw Diagnostic(.io, "cannot write '\(path)': no file system in this host")
         },
-        resolvePath: @escaping (String) -> String = Policy.normalized
+        resolvePath: @escaping (String) -> String = Policy.normalized,
+        memoryInUse: @escaping () -> Int = ProcessMemory.peakResident,
+        memoryCeiling: Int = ProcessMemory.defaultCeiling()
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
@@ -55,5 +63,7 @@ public struct Host {
         self.readFile = readFile
         self.writeFile = writeFile
         self.resolvePath = resolvePath
+        self.memoryInUse = memoryInUse
+        self.memoryCeiling = memoryCeiling
     }
 }

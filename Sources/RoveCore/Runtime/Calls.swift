@@ -73,8 +73,8 @@ extension Interpreter {
     func pushFrame(for function: CompiledFunction, at location: SourceLocation?) throws -> Int {
         let frame = top
         let newTop = frame + function.slotCount
-        if depth >= maxCallDepth || newTop > stackCapacity {
-            throw Diagnostic(.stack, "stack overflow: calls nested more than \(maxCallDepth) deep", at: location)
+        if depth >= budget.limits.callDepth || newTop > stackCapacity {
+            throw Diagnostic(.stack, "stack overflow: calls nested more than \(budget.limits.callDepth) deep", at: location)
         }
         if newTop > initializedSlots { initializeSlots(upTo: newTop) }
         top = newTop
@@ -141,19 +141,6 @@ extension Interpreter {
             diagnostic.unwindSite = location
             throw diagnostic
         }
-    }
-
-    /// The one place a running script is stopped: every loop iteration, call and wait, and every
-    /// builtin that iterates (collecting a host iterator, `in`, `json`, `sort`), pass through here,
-    /// so an interrupt is noticed within one step of any of them. Limits will be checked here too.
-    @inline(__always)
-    func checkpoint(at location: SourceLocation?) throws {
-        if interruptHandle.requested.load(ordering: .relaxed) { throw interruption(at: location) }
-    }
-
-    func interruption(at location: SourceLocation?) -> Diagnostic {
-        interruptHandle.requested.store(false, ordering: .relaxed)
-        return Diagnostic(.interrupted, "interrupted", at: location)
     }
 
     // MARK: Argument matching

@@ -47,7 +47,7 @@ extension Interpreter {
         do {
             // `import "std/octopus.rove"` names a file bundled into the binary, never the disk.
             if isBundled {
-                guard let bundled = BundledSources.files[String(path.dropFirst(4))] else {
+                guard let bundled = bundledLibraries[String(path.dropFirst(4))] else {
                     throw Diagnostic(.io, "no bundled library named '\(path.dropFirst(4))'")
                 }
                 text = bundled

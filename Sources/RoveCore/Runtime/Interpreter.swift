@@ -10,8 +10,9 @@ public final class Interpreter {
     /// What scripts may touch: files, imports, environment, new connections, write methods.
     /// Deny by default: a host opens what its scripts need (`rove` starts `.unrestricted`).
     @exclusivity(unchecked) public var policy: Policy = .sandboxed
-    /// Calls nested deeper than this raise a catchable `stack` error instead of crashing.
-    @exclusivity(unchecked) public var maxCallDepth: Int = 1000
+    /// What each run may spend (time, steps, memory, call depth) unless `run(_:limits:)` says
+    /// otherwise.
+    @exclusivity(unchecked) public var limits = Limits()
     /// How many secrets scripts have made (`secret(...)`, `env` of a secret variable): a host
     /// compares it before and after a run to know whether the run handled one.
     @exclusivity(unchecked) public internal(set) var secretsMade = 0
@@ -39,6 +40,13 @@ public final class Interpreter {
     @exclusivity(unchecked) var returnValue: Value = .null
     /// Current call depth, for the stack limit.
     @exclusivity(unchecked) var depth = 0
+    /// Counts down to the checkpoint's next review of the limits.
+    @exclusivity(unchecked) var stepsUntilReview = Int.max
+    /// What the current run has spent and may spend.
+    @exclusivity(unchecked) var budget: RunBudget
+    /// Whether a run is under way: a host function calling back into the interpreter spends
+    /// the run's budget rather than starting a new one.
+    @exclusivity(unchecked) var isRunning = false
 
     /// Global variables by name. Compiled code holds the boxes themselves, so reading a global
     /// costs no lookup; a box of a name used before it is defined has `isDefined == false`.
@@ -49,12 +57,16 @@ public final class Interpreter {
     @exclusivity(unchecked) var loopItem: Value = .null
     /// Files already imported, by path: each runs once.
     @exclusivity(unchecked) var importedFiles: Set<String> = []
+    /// What `import "std/<name>"` reads, by name: the language's own files and those a host
+    /// bundled (`bundle(library:source:)`).
+    @exclusivity(unchecked) var bundledLibraries = BundledSources.files
 
     /// Stops the running evaluation from any thread (a signal handler's watcher, a host).
     public let interruptHandle = InterruptHandle()
 
     public init(host: Host = Host()) {
         self.host = host
+        budget = RunBudget(limits: Limits(), host: host)
         stack = .allocate(capacity: stackCapacity)
         boxes = .allocate(capacity: stackCapacity)
         Builtins.install(in: self)
@@ -90,23 +102,24 @@ public final class Interpreter {
         try run(SourceFile(name: file, text: source))
     }
 
+    /// Compiles and runs `file` under `limits`, or the interpreter's own `limits` when nil.
     @discardableResult
-    public func run(_ file: SourceFile) throws -> Value? {
+    public func run(_ file: SourceFile, limits: Limits? = nil) throws -> Value? {
         var parser = try Parser(file: file)
         let program = try parser.parseProgram()
         var compiler = Compiler(interpreter: self, file: file)
         let code = try compiler.compileProgram(program)
         // A pending interrupt is not cleared here: one a host asked for just before `run`
         // stops this run at its first loop or call, never lost.
-        do {
-            return try execute(code)
-        } catch let stopped as Diagnostic where stopped.kind == .interrupted {
-            // Whoever noticed the stop (a loop, an HTTP wait, a sleep), a limit's stop ends the
-            // run as that limit.
-            guard let reason = interruptHandle.takeLimitReached() else { throw stopped }
-            var limit = Diagnostic(.limit, reason, at: stopped.location)
-            limit.trace = stopped.trace
-            throw limit
+        return try spending(limits ?? self.limits) {
+            do {
+                return try execute(code)
+            } catch let stopped as Diagnostic where stopped.kind == .interrupted {
+                // Whoever noticed the stop (a loop, an HTTP wait, a sleep), a limit's stop ends
+                // the run as that limit.
+                guard let limit = limitBehind(stopped) else { throw stopped }
+                throw limit
+            }
         }
     }
 
@@ -144,7 +157,7 @@ public final class Interpreter {
 
     /// Calls a function value with positional (and optionally labelled) arguments.
     public func call(_ callee: Value, _ arguments: [Value], labels: [String?] = []) throws -> Value {
-        try callValue(callee, arguments, labels: labels, at: nil)
+        try spending(limits) { try callValue(callee, arguments, labels: labels, at: nil) }
     }
 
     /// Calls `callee` with one argument without building an array: the path `map { }` takes

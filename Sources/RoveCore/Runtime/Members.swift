@@ -96,6 +96,7 @@ extension Interpreter {
         var items: [Value] = []
         while let item = try iterator.next() {
             try checkpoint(at: nil)
+            try reserveRoom(in: items)
             items.append(item)
         }
         return items

@@ -4,7 +4,7 @@
 enum Operators {
     static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, interpreter: Interpreter) throws -> Value {
         switch op {
-        case .add: return try add(left, right)
+        case .add: return try add(left, right, interpreter: interpreter)
         case .subtract, .multiply, .divide, .remainder: return try arithmetic(op, left, right)
         case .equal: return .bool(left == right)
         case .notEqual: return .bool(left != right)
@@ -16,14 +16,19 @@ enum Operators {
         }
     }
 
-    static func add(_ left: Value, _ right: Value) throws -> Value {
+    static func add(_ left: Value, _ right: Value, interpreter: Interpreter) throws -> Value {
         switch (left, right) {
         case let (.int(a), .int(b)):
             let (sum, overflow) = a.addingReportingOverflow(b)
             if overflow { throw overflowError("+") }
             return .int(sum)
-        case let (.string(a), .string(b)): return .string(a + b)
-        case let (.list(a), .list(b)): return .list(a + b)
+        case let (.string(a), .string(b)):
+            // `s = s + s` doubles: the memory limit looks before the copy, not after.
+            try interpreter.reserveMemory(a.utf8.count + b.utf8.count)
+            return .string(a + b)
+        case let (.list(a), .list(b)):
+            try interpreter.reserveMemory((a.count + b.count) * MemoryLayout<Value>.stride)
+            return .list(a + b)
         case let (.object(a), .object(b)):
             var merged = a
             for (key, value) in b { merged[key] = value }
@@ -92,7 +97,9 @@ enum Operators {
     /// `needle in container`: list elements, object keys, substrings, range members, host items.
     static func contains(_ container: Value, _ needle: Value, interpreter: Interpreter) throws -> Bool {
         switch container {
-        case .list(let items): return items.contains(needle)
+        case .list(let items):
+            try interpreter.checkpoint(walking: items.count, at: nil)
+            return items.contains(needle)
         case .object(let fields):
             guard case .string(let key) = needle else { return false }
             return fields[key] != nil

@@ -76,7 +76,10 @@ enum CoreBuiltins {
             if case .int(let count)? = try object.member("count", in: args.interpreter) { return count }
             if let iterator = try object.makeIterator(in: args.interpreter) {
                 var count = 0
-                while try iterator.next() != nil { count += 1 }
+                while try iterator.next() != nil {
+                    try args.interpreter.checkpoint(at: nil)
+                    count += 1
+                }
                 return count
             }
             throw args.typeError(0, expected: "string, list or object")

@@ -8,6 +8,7 @@ enum ListClosureMethods {
             try args.expect(1)
             let transform = try args.function(0)
             var result: [Value] = []
+            try args.interpreter.reserveMemory(items.count &* MemoryLayout<Value>.stride)
             result.reserveCapacity(items.count)
             for item in items { result.append(try args.call(transform, item)) }
             return .list(result)
@@ -27,6 +28,7 @@ enum ListClosureMethods {
             for item in items {
                 // A closure that returns a single value adds it as it is, as Ruby's flat_map does.
                 let mapped = try args.call(transform, item)
+                try args.interpreter.reserveRoom(in: result)
                 if case .list(let inner) = mapped { result.append(contentsOf: inner) } else { result.append(mapped) }
             }
             return .list(result)
@@ -79,7 +81,10 @@ enum ListClosureMethods {
         try args.expect(1)
         let predicate = try args.function(0)
         var result: [Value] = []
-        for item in items where try args.test(predicate, item) { result.append(item) }
+        for item in items where try args.test(predicate, item) {
+            try args.interpreter.reserveRoom(in: result)
+            result.append(item)
+        }
         return .list(result)
     }
 }

@@ -29,16 +29,16 @@ enum ListMethods {
             for item in items.reversed() where try args.test(predicate, item) { return item }
             return .null
         },
-        method("sum", property: true) { items, args in
+        method("sum", property: true, walks: true) { items, args in
             try args.expect(0...1)
             let key = try args.optionalFunction(0)
             return try sum(items, key: key, args)
         },
-        method("min", property: true) { items, args in
+        method("min", property: true, walks: true) { items, args in
             try args.expect(0...1)
             return try extreme(items, key: try args.optionalFunction(0), args) { $0 < 0 }
         },
-        method("max", property: true) { items, args in
+        method("max", property: true, walks: true) { items, args in
             try args.expect(0...1)
             return try extreme(items, key: try args.optionalFunction(0), args) { $0 > 0 }
         },
@@ -49,6 +49,7 @@ enum ListMethods {
     static let mutating: [Method] = [
         change("append") { items, args in
             try args.expect(1)
+            try args.interpreter.reserveRoom(in: items)
             items.append(args.values[0])
             return .null
         },
@@ -92,11 +93,11 @@ enum ListMethods {
                 return try ValueOrdering.less(a, b)
             })
         },
-        method("reverse") { items, args in
+        method("reverse", walks: true) { items, args in
             try args.expect(0)
             return .list(items.reversed())
         },
-        method("unique") { items, args in
+        method("unique", walks: true) { items, args in
             try args.expect(0)
             return .list(unique(items))
         },
@@ -108,24 +109,27 @@ enum ListMethods {
             try args.expect(1)
             return .list(Array(items.dropFirst(try args.nonNegativeInt(0))))
         },
-        method("enumerated") { items, args in
+        method("enumerated", walks: true) { items, args in
             try args.expect(0)
             return .list(items.enumerated().map { .list([.int($0.offset), $0.element]) })
         },
-        method("zip") { items, args in
+        method("zip", walks: true) { items, args in
             try args.expect(1)
             return .list(zip(items, try args.list(0)).map { .list([$0, $1]) })
         },
-        method("join") { items, args in
+        method("join", walks: true) { items, args in
             try args.expect(0...1)
             let separator = args.count == 0 ? "" : try args.string(0)
-            return .string(items.map { args.interpreter.describe($0) }.joined(separator: separator))
+            let parts = items.map { args.interpreter.describe($0) }
+            // One string shared by many items joins into many copies of it.
+            try args.interpreter.reserveMemory(parts.reduce(separator.utf8.count * parts.count) { $0 &+ $1.utf8.count })
+            return .string(parts.joined(separator: separator))
         },
-        method("contains") { items, args in
+        method("contains", walks: true) { items, args in
             try args.expect(1)
             return .bool(items.contains(args.values[0]))
         },
-        method("indexOf") { items, args in
+        method("indexOf", walks: true) { items, args in
             try args.expect(1)
             return items.firstIndex(of: args.values[0]).map(Value.int) ?? .null
         },
@@ -140,14 +144,18 @@ enum ListMethods {
 
     // MARK: Helpers
 
-    /// Declares a method whose receiver is a list.
+    /// Declares a method whose receiver is a list. One that `walks` every item in native code
+    /// counts them as steps at the checkpoint first, so limits and interrupts bound it as they
+    /// bound a loop.
     static func method(
-        _ name: String, property: Bool = false, _ body: @escaping ([Value], Arguments) throws -> Value
+        _ name: String, property: Bool = false, walks: Bool = false,
+        _ body: @escaping ([Value], Arguments) throws -> Value
     ) -> Method {
         Method(name, property: property) { receiver, args in
             guard case .list(let items) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs a list, got \(receiver.typeName)")
             }
+            if walks { try args.interpreter.checkpoint(walking: items.count, at: nil) }
             return try body(items, args)
         }
     }

@@ -13,6 +13,7 @@ enum StringMethods {
         },
         method("chars", property: true) { s, args in
             try args.expect(0)
+            try args.interpreter.reserveMemory(s.utf8.count * MemoryLayout<Value>.stride)
             return .list(s.map { .string(String($0)) })
         },
         // Splits at "\n" or "\r\n"; a final line break does not add an empty line.
@@ -65,7 +66,12 @@ enum StringMethods {
         method("replace") { s, args in
             try args.expect(1...1, required: ["with"])
             let old = try nonEmptyString(args, 0)
-            return .string(s.replacing(old, with: try args.requiredString(labelled: "with")))
+            let new = try args.requiredString(labelled: "with")
+            // At most every byte starts a match: the most the result can grow to.
+            let growth = max(1, new.utf8.count / old.utf8.count)
+            let (bound, overflow) = s.utf8.count.multipliedReportingOverflow(by: growth)
+            try args.interpreter.reserveMemory(overflow ? .max : bound)
+            return .string(s.replacing(old, with: new))
         },
         method("indexOf") { s, args in
             try args.expect(1)
@@ -80,6 +86,7 @@ enum StringMethods {
             guard !overflow, size <= 1 << 30 else {
                 throw Diagnostic(.value, "'repeat' would make a string over 1 GiB")
             }
+            try args.interpreter.reserveMemory(size)
             return .string(String(repeating: s, count: times))
         },
         method("take") { s, args in

@@ -12,9 +12,12 @@ enum SystemBuiltins {
             guard seconds >= 0, seconds.isFinite else {
                 throw args.badArgument(0, "non-negative number expected, got \(args.interpreter.repr(args.values[0]))")
             }
-            args.interpreter.host.sleep(seconds)
+            let interpreter = args.interpreter
+            // Never past the run's time limit, whether or not the host's sleep watches it.
+            interpreter.host.sleep(min(seconds, interpreter.secondsLeft ?? seconds))
             // A host's sleep returns early on Ctrl-C; the script must stop there, not carry on.
-            try args.interpreter.checkpoint(at: nil)
+            try interpreter.checkpoint(at: nil)
+            if interpreter.secondsLeft == 0 { throw interpreter.timeLimitReached(at: nil) }
             return .null
         },
         Builtin("env") { args in

@@ -1,11 +1,10 @@
 // The policy above a transport: retries, per-host governors, cancellation, redaction, trace, typed errors.
 
-import RoveCore
 import Synchronization
 
 /// Sends requests through an `HTTPTransport` the way a careful client should: retrying what is
 /// safe to retry, backing off when a host pushes back, stopping promptly when interrupted,
-/// tracing what it does, and failing with a `Diagnostic` that never shows a credential.
+/// tracing what it does, and failing with an `HTTPError` that never shows a credential.
 ///
 /// What is retried (RFC 9110 §9.2.2; see docs/http-client.md "Client"):
 /// - Idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) on a connection failure, a timeout,
@@ -31,7 +30,7 @@ public final class HTTPClient: @unchecked Sendable {
     public var trace = false
     /// Where trace lines go; the CLI sends them to stderr.
     public var log: (String) -> Void = { _ in }
-    /// Polled between attempts and during waits; the CLI passes its interpreter's `isInterrupted`.
+    /// Polled between attempts and during waits; the providers pass their interpreter's `shouldStop`.
     public var shouldStop: () -> Bool = { false }
     /// The time limit of requests that carry none (`HTTPRequest.timeLimit`); nil for none. Set
     /// around work someone waits on with nothing else to do, such as the REPL's Tab completion.
@@ -51,8 +50,6 @@ public final class HTTPClient: @unchecked Sendable {
     /// cancel stops the sends in progress and not the next one the REPL makes.
     private let cancellations = Atomic<Int>(0)
     private let governors = Mutex<[String: Governor]>([:])
-    /// Reads JSON error bodies; an interpreter is costly to make, and most runs never need one.
-    private let jsonReader = Mutex<Interpreter?>(nil)
 
     /// - Parameters:
     ///   - now: seconds since the Unix epoch (it dates `Retry-After`); nil for the real clock,
@@ -71,7 +68,7 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     /// Stops the requests in progress and any wait before a retry; their `send` throws an
-    /// `interrupted` diagnostic. Safe to call from any thread.
+    /// `interrupted` error. Safe to call from any thread.
     public func cancel() {
         cancellations.add(1, ordering: .relaxed)
         transport.cancel()
@@ -92,7 +89,7 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     /// Sends one request; see `send(_:)` for a batch.
-    public func send(_ request: HTTPRequest) throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         try send([request])[0]
     }
 
@@ -103,10 +100,11 @@ public final class HTTPClient: @unchecked Sendable {
     /// over) takes its slot, so one slow response holds up only itself. Each request is retried
     /// on its own schedule.
     ///
-    /// - Throws: for the first request that fails for good, an `http` diagnostic (non-2xx), or
-    ///   `network`, `timeout` or `value` (a malformed request); `interrupted` after `cancel()`
-    ///   or when `shouldStop` says so. Requests still in flight then are abandoned.
-    public func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+    /// - Throws: for the first request that fails for good, its `HTTPError`: a non-2xx answer
+    ///   or a redirect not followed, no answer, a request refused (another origin, a write in a
+    ///   read-only client, the budget spent); `interrupted` after `cancel()` or when
+    ///   `shouldStop` says so. Requests still in flight then are abandoned.
+    public func send(_ requests: [HTTPRequest]) throws(HTTPError) -> [HTTPResponse] {
         let generation = cancellations.load(ordering: .relaxed)
         let start = now()
         var requests = requests
@@ -117,7 +115,7 @@ public final class HTTPClient: @unchecked Sendable {
         let targets = requests.map { Origin(url: $0.url) }
         let hosts = zip(requests, targets).map { governor(forKey: Governor.key($1, url: $0.url)) }
         for request in requests { redactor.learn(from: request.headers) }
-        let failures = HTTPFailure(redactor: redactor, decodeJSON: decodeJSON)
+        let failures = HTTPFailure(redactor: redactor)
         let redirects = RedirectRule(maxHops: maxRedirects, failures: failures)
         // Before anything is sent: a batch never goes out half-way because one link is foreign.
         for (request, target) in zip(requests, targets) {
@@ -139,7 +137,7 @@ public final class HTTPClient: @unchecked Sendable {
         }
 
         while unanswered > 0 {
-            if isStopped(since: generation) { throw Diagnostic(.interrupted, "interrupted") }
+            if isStopped(since: generation) { throw HTTPError(.interrupted, "interrupted") }
 
             let time = now()
             for lane in queue.lanes.indices {
@@ -151,8 +149,7 @@ public final class HTTPClient: @unchecked Sendable {
                     queue.take(index, lane: lane)
                     if let maxRequests, sent.add(1, ordering: .relaxed).newValue > maxRequests {
                         governor.release(reservation)
-                        throw Diagnostic(.limit, "request limit reached: \(maxRequests) requests were allowed, and "
-                                         + "\(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url)) would be one more")
+                        throw failures.limit(requests[index], maxRequests: maxRequests)
                     }
                     if trace { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") }
                     inFlight[index] = InFlight(reservation: reservation, sentAt: time)
@@ -170,7 +167,7 @@ public final class HTTPClient: @unchecked Sendable {
             // Bounded, so a retry falling due and a stop request are noticed while transfers run.
             let completions = transport.completions(waitingAtMost: Self.waitSlice).sorted { $0.id < $1.id }
             let finishedAt = now()
-            var failure: Diagnostic?
+            var failure: HTTPError?
             for completion in completions {
                 let index = completion.id
                 // A transport reporting a request it was not given is a bug, but not one to crash on.
@@ -197,8 +194,8 @@ public final class HTTPClient: @unchecked Sendable {
                     if trace {
                         log("↻ retry \(attempts[index] + 1)/\(policy.maxAttempts) after \(ClientText.seconds(delay)) (\(reason))")
                     }
-                case .fail(let diagnostic):
-                    if failure == nil { failure = diagnostic }
+                case .fail(let error):
+                    if failure == nil { failure = error }
                 }
             }
             if let failure { throw failure }
@@ -221,7 +218,7 @@ public final class HTTPClient: @unchecked Sendable {
         case done(HTTPResponse)
         case redirect(HTTPRequest, status: Int)
         case retry(after: Double, reason: String)
-        case fail(Diagnostic)
+        case fail(HTTPError)
     }
 
     private func decide(_ result: Result<HTTPResponse, TransportError>, _ request: HTTPRequest, attempts: Int, hops: Int,
@@ -235,12 +232,12 @@ public final class HTTPClient: @unchecked Sendable {
                 host.recordSuccess()
                 return .done(response)
             }
-            switch redirects.step(after: response, to: request, hops: hops) {
+            switch redirects.step(after: response, to: request, hops: hops, attempts: attempts) {
             case .follow(let next):
                 host.recordSuccess()
                 return .redirect(next, status: status)
-            case .refuse(let diagnostic):
-                return .fail(diagnostic)
+            case .refuse(let error):
+                return .fail(error)
             case .deliver:
                 break
             }
@@ -257,7 +254,7 @@ public final class HTTPClient: @unchecked Sendable {
                                                 limit: request.timeLimit) {
                 return .retry(after: delay, reason: String(status))
             }
-            return .fail(failures.diagnostic(for: response, to: request))
+            return .fail(failures.status(response, to: request, attempts: attempts))
         case .failure(let error):
             switch error.kind {
             case .connection, .timeout:
@@ -268,7 +265,7 @@ public final class HTTPClient: @unchecked Sendable {
             case .cancelled, .tls, .invalid, .tooLarge:
                 break
             }
-            return .fail(failures.diagnostic(for: error, to: request, attempts: attempts))
+            return .fail(failures.transport(error, to: request, attempts: attempts))
         }
     }
 
@@ -308,13 +305,6 @@ public final class HTTPClient: @unchecked Sendable {
         case .failure(let error):
             let reason = redactor.redact(error.message)
             return "← \(error.kind) \(target)" + (reason.isEmpty ? "" : ": " + reason)
-        }
-    }
-
-    private func decodeJSON(_ bytes: [UInt8]) -> Value? {
-        jsonReader.withLock { reader in
-            if reader == nil { reader = Interpreter() }
-            return try? reader!.decodeJSON(bytes)
         }
     }
 }

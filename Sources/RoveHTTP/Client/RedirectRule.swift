@@ -1,13 +1,5 @@
 // Which redirects the client follows: the one origin check credentials pass, hop by hop.
 
-import RoveCore
-
-extension ErrorKind {
-    /// A request or redirect would take a connection's credentials or body to another origin
-    /// (or from https to http), so it was not sent. Exit code 8, denied by the trust rules.
-    public static let origin = ErrorKind("origin")
-}
-
 /// Decides, for each answer and each request, whether it may go where it points. A request
 /// carries credentials and perhaps a secret-bearing body for exactly one origin (scheme, host,
 /// port; `HTTPRequest.origin`), so:
@@ -28,7 +20,7 @@ struct RedirectRule {
         /// Send this next: the same request at the new address.
         case follow(HTTPRequest)
         /// Fail with this.
-        case refuse(Diagnostic)
+        case refuse(HTTPError)
         /// Not a redirect to act on (300, 304, a 3xx without Location): the answer stands.
         case deliver
     }
@@ -47,29 +39,32 @@ struct RedirectRule {
     }
 
     /// Nil when `request`, whose URL is on `target`, may be sent; else why not.
-    func refusal(toSend request: HTTPRequest, target: Origin?) -> Diagnostic? {
+    func refusal(toSend request: HTTPRequest, target: Origin?) -> HTTPError? {
         guard let bound = request.origin, let target, target != bound else { return nil }
         return failures.crossOrigin(request, target: target, bound: bound)
     }
 
-    /// What follows `response`, the answer to `request` after `hops` redirects.
-    func step(after response: HTTPResponse, to request: HTTPRequest, hops: Int) -> Step {
+    /// What follows `response`, the answer to the `attempts`th sending of `request` after
+    /// `hops` redirects.
+    func step(after response: HTTPResponse, to request: HTTPRequest, hops: Int, attempts: Int) -> Step {
         guard Self.redirectStatuses.contains(response.status), let location = response.header("location") else {
             return .deliver
         }
         guard let next = URLReference.resolve(location, against: request.url), let target = Origin(url: next) else {
-            return .refuse(failures.redirect(response, to: request, location: location,
+            return .refuse(failures.redirect(response, to: request, location: location, attempts: attempts,
                                              why: "the location is not an http or https URL"))
         }
         if let bound = Self.boundOrigin(of: request), target != bound {
-            return .refuse(failures.crossOrigin(request, target: target, bound: bound, redirect: response, location: next))
+            return .refuse(failures.crossOrigin(request, target: target, bound: bound, redirect: response,
+                                                location: next, attempts: attempts))
         }
         guard Self.repeats(request, after: response.status) else {
-            return .refuse(failures.redirect(response, to: request, location: next,
+            return .refuse(failures.redirect(response, to: request, location: next, attempts: attempts,
                                              why: "a redirected \(request.method.uppercased()) is not re-sent, and it may have taken effect"))
         }
         guard hops < maxHops else {
-            return .refuse(failures.redirect(response, to: request, location: next, why: "more than \(maxHops) redirects"))
+            return .refuse(failures.redirect(response, to: request, location: next, attempts: attempts,
+                                             why: "more than \(maxHops) redirects"))
         }
         var following = request
         following.url = next

@@ -88,7 +88,7 @@ public final class Connection {
             attempt += 1
             let open = results.indices.filter { results[$0] == nil }
             if open.isEmpty { return results.map { $0! } }
-            let responses = try client().send(open.map { try request("GET", links[$0]) })
+            let responses = try send(open.map { request("GET", links[$0]) })
             var unreadable: [Int] = []
             for (position, index) in open.enumerated() {
                 if let value = try? interpreter.decodeJSON(responses[position].body) {
@@ -111,7 +111,7 @@ public final class Connection {
 
     /// GETs `link` as text (task logs are `text/plain`).
     public func text(at link: String) throws -> String {
-        let response = try client().send(try request("GET", link, accept: "text/plain, */*"))
+        let response = try send([request("GET", link, accept: "text/plain, */*")])[0]
         return String(decoding: response.body, as: UTF8.self)
     }
 
@@ -143,24 +143,34 @@ public final class Connection {
     private func exchange(_ method: String, _ link: String, body: Value?) throws -> HTTPResponse {
         var encoded: [UInt8]?
         if let body { encoded = Array(try interpreter.encodeJSON(revealingSecrets(in: body), pretty: false).utf8) }
-        return try client().send(try request(method, link, body: encoded))
+        return try send([request(method, link, body: encoded)])[0]
+    }
+
+    /// Sends `requests` through the shared client; its failures become the errors scripts
+    /// catch, with what the vendor's error body says. Every request of every provider passes
+    /// here, so the policy's methods are checked here, for the whole batch before any of it
+    /// is sent (`rove --read-only`).
+    private func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        for request in requests { try interpreter.policy.checkMethod(of: request, redactor: redactor) }
+        let client = try client()
+        do {
+            return try client.send(requests)
+        } catch {
+            throw Diagnostic(error, redactor: redactor, interpreter: interpreter)
+        }
     }
 
     private static func isBlank(_ body: [UInt8]) -> Bool {
         body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
-    /// Every request of every provider is made here, so the policy's methods are checked here,
-    /// before anything is sent (`rove --read-only`).
     private func request(_ method: String, _ link: String, body: [UInt8]? = nil,
-                         accept: String = "application/json") throws -> HTTPRequest {
+                         accept: String = "application/json") -> HTTPRequest {
         var fields = headers
         fields.append((name: "Accept", value: accept))
         if body != nil { fields.append((name: "Content-Type", value: "application/json")) }
-        let request = HTTPRequest(method: method, url: url(for: link), headers: fields, body: body,
-                                  origin: origin, maxResponseBytes: maxResponseBytes)
-        try interpreter.policy.checkMethod(of: request, redactor: redactor)
-        return request
+        return HTTPRequest(method: method, url: url(for: link), headers: fields, body: body,
+                           origin: origin, maxResponseBytes: maxResponseBytes)
     }
 
     /// `body` with every `secret(...)` replaced by its text, each one registered with the

@@ -187,7 +187,7 @@ public final class Link: HostObject {
                 throw arguments.badArgument(index, suggested != unknown ? suggested
                     : unknown + "; it takes \(known.isEmpty ? "none" : known.joined(separator: ", "))")
             }
-            if let value = try HTTPBuiltins.templateValue(arguments.values[index], named: label, argument: index, arguments) {
+            if let value = try ExpandBuiltin.templateValue(arguments.values[index], named: label, argument: index, arguments) {
                 extra[label] = value
             }
         }

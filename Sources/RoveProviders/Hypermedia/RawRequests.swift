@@ -60,7 +60,7 @@ struct RawRequests {
         case .object(let fields):
             var values: [String: TemplateValue] = [:]
             for (key, value) in fields {
-                if let templateValue = try HTTPBuiltins.templateValue(value, named: key, argument: index, arguments) {
+                if let templateValue = try ExpandBuiltin.templateValue(value, named: key, argument: index, arguments) {
                     values[key] = templateValue
                 }
             }

@@ -83,7 +83,7 @@ struct TaskBehaviour {
                 throw diagnostic
             }
             host.sleep(min(pause, max(0.01, timeout - elapsed)))
-            if interpreter.isInterrupted { throw Diagnostic(.interrupted, "interrupted") }
+            try interpreter.checkpoint()
             if interval == nil { pause = min(Self.longestPollInterval, pause * 1.5) }
             try resource.reload()
         }

@@ -1,21 +1,11 @@
-// The `expand(template, vars)` builtin: RFC 6570 expansion for scripts, and the table it lives in.
+// The `expand(template, vars)` builtin: RFC 6570 expansion of script values, over RoveHTTP's URI templates.
 
 import RoveCore
+import RoveHTTP
 
-/// The builtins RoveHTTP adds to the language; a host installs them next to RoveCore's own.
-public enum HTTPBuiltins {
-    /// Every RoveHTTP builtin, declared as a table like RoveCore's.
-    public static let table: [Builtin] = [
-        Builtin("expand", expand),
-    ]
-
-    /// Defines every builtin of `table` as a global of `interpreter`; scripts may shadow them.
-    public static func install(in interpreter: Interpreter) {
-        for builtin in table {
-            interpreter.define(builtin.name, as: .function(Function(name: builtin.name, builtin.body)))
-        }
-    }
-
+/// Script values as URI template variables: for `expand`, and for link calls such as
+/// `octopus.Tasks(states: "Failed")`.
+enum ExpandBuiltin {
     /// `expand("/projects{/id}{?name}", {id: "Projects-1"})` → `"/projects/Projects-1"`.
     ///
     /// Fields that are `nil` are undefined and drop out; numbers and booleans expand as their
@@ -36,8 +26,8 @@ public enum HTTPBuiltins {
     }
 
     /// The RFC 6570 form of variable `name`, given as argument `index` of `args`, or nil when it
-    /// is undefined. Providers use it for link calls such as `octopus.Tasks(states: "Failed")`.
-    public static func templateValue(_ value: Value, named name: String, argument index: Int,
+    /// is undefined.
+    static func templateValue(_ value: Value, named name: String, argument index: Int,
                                      _ args: Arguments) throws -> TemplateValue? {
         switch value {
         case .null:

@@ -1,15 +1,16 @@
 // The `expand(template, vars)` builtin as scripts see it, through a real interpreter.
 
 import RoveCore
-import RoveHTTP
+import RoveProviders
 import XCTest
 
-final class URITemplateBuiltinTests: XCTestCase {
-    /// Runs `source` with the HTTP builtins installed and returns what it printed.
+final class ExpandBuiltinTests: XCTestCase {
+    /// Runs `source` with the providers installed, as every host with providers has `expand`,
+    /// and returns what it printed.
     private func run(_ source: String) throws -> String {
         var output = ""
         let interpreter = Interpreter(host: Host(standardOutput: { output += $0 }))
-        HTTPBuiltins.install(in: interpreter)
+        _ = Providers(interpreter: interpreter)
         try interpreter.run(source, file: "expand.rove")
         return output
     }
@@ -24,6 +25,10 @@ final class URITemplateBuiltinTests: XCTestCase {
             (#"print(expand("{?q}", {q: {c: nil}}))"#, "\n"),
             (#"print(expand("/api/tasks?take=10", {}))"#, "/api/tasks?take=10\n"),
             (#"print(expand("{x}", {"x": "caf\u{e9}"}))"#, "caf%C3%A9\n"),
+            (#"print(expand("/api/projects{/id}{?skip,take}", {id: "Projects-1", take: 10}))"#,
+             "/api/projects/Projects-1?take=10\n"),
+            (#"print(expand("/api/git{?ref}", {ref: "refs/heads/x"}))"#, "/api/git?ref=refs%2Fheads%2Fx\n"),
+            (#"print(expand("/api/tasks", {}))"#, "/api/tasks\n"),
         ]
         for (source, printed) in cases {
             XCTAssertEqual(try run(source), printed, source)

@@ -51,6 +51,8 @@ extension Invocation {
         if allowNet.isEmpty { merged.allowNet = profile.allowNet ?? [] }
         merged.readOnly = readOnly || profile.readOnly == true
         merged.maxTime = maxTime ?? profile.maxTime
+        merged.maxSteps = maxSteps ?? profile.maxSteps
+        merged.maxMemory = maxMemory ?? profile.maxMemory
         merged.maxRequests = maxRequests ?? profile.maxRequests
         // Not `maxResponseBytes`: a provider's own `*_max_response_size` ranks between the flag
         // and the profile's general key, so `makeProviders` weighs the three itself.

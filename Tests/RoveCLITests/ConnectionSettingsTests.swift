@@ -173,7 +173,7 @@ private let cases: [Case] = [
          user: "[profiles.prod]\noctopus_url = \"https://o\"\noctopus_max_response_size = \"lots\"",
          error: "octopus_max_response_size = 'lots' is not a size such as 512M or 1G"),
     Case(name: "a setting of no provider", user: "[profiles.prod]\nurl = \"https://o\"",
-         error: "\(userPath):2:1: unknown setting 'url' in profile 'prod' (expected octopus_*, deployhq_*, sandbox, allow_read, allow_write, allow_env, allow_net, read_only, max_time, max_requests or max_response_size)"),
+         error: "\(userPath):2:1: unknown setting 'url' in profile 'prod' (expected octopus_*, deployhq_*, sandbox, allow_read, allow_write, allow_env, allow_net, read_only, max_time, max_steps, max_memory, max_requests or max_response_size)"),
     Case(name: "a key both literal and by variable",
          user: "[profiles.prod]\noctopus_api_key = \"API-X\"\noctopus_api_key_env = \"K\"",
          error: "\(userPath):3:1: profile 'prod' sets both octopus_api_key and octopus_api_key_env"),

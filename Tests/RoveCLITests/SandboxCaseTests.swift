@@ -44,6 +44,9 @@ private let files: [String: String] = [
         max_requests = 0
         max_time = "0.3"
 
+        [profiles.counted]
+        max_steps = 100
+
         [profiles.loose]
         allow_net = ["http://127.0.0.1:9"]
         """,
@@ -140,6 +143,11 @@ private let cases: [Case] = [
          environment: profiles, error: "request limit reached: 0 requests were allowed", status: 7),
     Case(name: "a profile's max_time", arguments: ["--profile", "careful", "-e", "while true {}"],
          environment: profiles, error: "time limit of 0.3 s reached", status: 7),
+    Case(name: "a profile's max_steps", arguments: ["--profile", "counted", "-e", "while true {}"],
+         environment: profiles, error: "step limit of 100 reached", status: 7),
+    Case(name: "the flag beats the profile's max_steps", arguments: ["--profile", "counted", "--max-steps", "1000", "-e",
+                                                                   "var n = 0; while n < 500 { n += 1 }; n"],
+         environment: profiles, output: "500\n"),
     Case(name: "a profile's allow_net implies the sandbox", arguments: ["--profile", "loose", "-e", "env(\"HOME\")"],
          environment: profiles, error: "reading the environment variable 'HOME' is not allowed", status: 8),
     Case(name: "a profile's bad origin is a usage error with its place", arguments: ["-e", "1"],

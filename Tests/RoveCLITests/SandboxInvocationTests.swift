@@ -73,10 +73,10 @@ final class SandboxInvocationTests: XCTestCase {
     /// Flags beat the profile setting by setting; a list from a flag replaces the profile's.
     func testFlagsBeatTheProfile() {
         let profile = RunSettings(sandbox: true, allowRead: ["/p"], allowEnv: ["P"], readOnly: true, maxTime: 5,
-                                  maxRequests: 10, maxResponseBytes: 1024)
-        let merged = Invocation(maxRequests: 3, allowEnv: ["F"]).applying(profile)
-        XCTAssertEqual(merged, Invocation(readOnly: true, maxRequests: 3, maxTime: 5, sandbox: true,
-                                          allowRead: ["/p"], allowEnv: ["F"]))
+                                  maxSteps: 100, maxMemory: 1 << 20, maxRequests: 10, maxResponseBytes: 1024)
+        let merged = Invocation(maxRequests: 3, maxSteps: 7, allowEnv: ["F"]).applying(profile)
+        XCTAssertEqual(merged, Invocation(readOnly: true, maxRequests: 3, maxTime: 5, maxSteps: 7, maxMemory: 1 << 20,
+                                          sandbox: true, allowRead: ["/p"], allowEnv: ["F"]))
         XCTAssertEqual(Invocation(readOnly: true).applying(RunSettings(readOnly: false)).readOnly, true,
                        "a profile cannot turn a flag off")
         XCTAssertEqual(Invocation().applying(RunSettings()), Invocation())
@@ -92,6 +92,8 @@ final class SandboxInvocationTests: XCTestCase {
             allow_read = ["data", "/srv/shared"]
             allow_env = ["STAGE"]
             max_time = 30
+            max_steps = 1_000_000
+            max_memory = 512
             max_response_size = "1M"
             [profiles.other]
             read_only = true
@@ -101,6 +103,7 @@ final class SandboxInvocationTests: XCTestCase {
             allow_env = ["STAGE", "BUILD"]
             allow_net = ["https://octopus.example.com"]
             max_requests = 100
+            max_memory = "1G"
             max_response_size = 2048
             read_only = false
             """)
@@ -108,7 +111,8 @@ final class SandboxInvocationTests: XCTestCase {
                                                       files: ConfigFiles(user: user, project: project))
         XCTAssertEqual(resolved.run, RunSettings(sandbox: true, allowRead: ["/home/me/.config/rove/data", "/srv/shared"],
                                                  allowEnv: ["STAGE", "BUILD"], allowNet: ["https://octopus.example.com:443"],
-                                                 readOnly: false, maxTime: 30, maxRequests: 100, maxResponseBytes: 2048))
+                                                 readOnly: false, maxTime: 30, maxSteps: 1_000_000, maxMemory: 1 << 30,
+                                                 maxRequests: 100, maxResponseBytes: 2048))
         let other = try ConnectionSettings.resolve(environment: [:], profile: "other", files: ConfigFiles(user: user))
         XCTAssertEqual(other.run, RunSettings(readOnly: true))
         let none = try ConnectionSettings.resolve(environment: [:], profile: nil, files: ConfigFiles(project: project))
@@ -123,13 +127,18 @@ final class SandboxInvocationTests: XCTestCase {
             ("allow_write = [\"\"]", "config.toml:2:15: 'allow_write' holds an empty string"),
             ("allow_env = [\"A,B\"]", "config.toml:2:13: allow_env: option '--allow-env' needs one variable's name"
                 + " (repeat the option for more; got 'A,B')"),
-            ("max_time = 0", "config.toml:2:12: max_time needs a positive number of seconds"),
-            ("max_time = \"soon\"", "config.toml:2:12: max_time needs a positive number of seconds"),
-            ("max_requests = \"5\"", "config.toml:2:16: max_requests needs a number of requests"),
-            ("max_response_size = \"lots\"", "config.toml:2:21: max_response_size needs a size such as \"512M\" or \"1G\""),
+            ("max_time = 0", "config.toml:2:12: max_time: option '--max-time' needs a number of seconds (got '0')"),
+            ("max_time = \"soon\"", "config.toml:2:12: max_time: option '--max-time' needs a number of seconds (got 'soon')"),
+            ("max_time = true", "config.toml:2:12: expected a number or text for 'max_time', found a boolean"),
+            ("max_requests = -1", "config.toml:2:16: max_requests: option '--max-requests' needs a number of requests (got '-1')"),
+            ("max_steps = 0", "config.toml:2:13: max_steps: option '--max-steps' needs a number of steps (got '0')"),
+            ("max_memory = \"lots\"",
+             "config.toml:2:14: max_memory: option '--max-memory' needs megabytes or a size such as 2G (got 'lots')"),
+            ("max_response_size = \"lots\"",
+             "config.toml:2:21: max_response_size: option '--max-response-size' needs a size such as 512M or 1G (got 'lots')"),
             ("allow_reads = []", "config.toml:2:1: unknown setting 'allow_reads' in profile 'ci' (expected octopus_*, "
-                + "deployhq_*, sandbox, allow_read, allow_write, allow_env, allow_net, read_only, max_time, max_requests "
-                + "or max_response_size); did you mean 'allow_read'?"),
+                + "deployhq_*, sandbox, allow_read, allow_write, allow_env, allow_net, read_only, max_time, max_steps, "
+                + "max_memory, max_requests or max_response_size); did you mean 'allow_read'?"),
         ]
         for (text, error) in table {
             let source = ConfigSource(path: "config.toml", text: "[profiles.ci]\n" + text)

@@ -1,7 +1,6 @@
 // The settings of a run a profile can give as well as a flag: the sandbox and the limits.
 
 import RoveCore
-import RoveHTTP
 
 /// A profile's `sandbox`, `allow_*`, `read_only` and `max_*` keys. Nil is "not given here", so
 /// that the project's file can beat the user's key by key and a flag can beat both.
@@ -13,6 +12,8 @@ struct RunSettings: Equatable {
     var allowNet: [String]?
     var readOnly: Bool?
     var maxTime: Double?
+    var maxSteps: Int?
+    var maxMemory: Int?
     var maxRequests: Int?
     var maxResponseBytes: Int?
 
@@ -24,7 +25,8 @@ struct RunSettings: Equatable {
         RunSettings(sandbox: sandbox ?? lower.sandbox, allowRead: allowRead ?? lower.allowRead,
                     allowWrite: allowWrite ?? lower.allowWrite, allowEnv: allowEnv ?? lower.allowEnv,
                     allowNet: allowNet ?? lower.allowNet, readOnly: readOnly ?? lower.readOnly,
-                    maxTime: maxTime ?? lower.maxTime, maxRequests: maxRequests ?? lower.maxRequests,
+                    maxTime: maxTime ?? lower.maxTime, maxSteps: maxSteps ?? lower.maxSteps,
+                    maxMemory: maxMemory ?? lower.maxMemory, maxRequests: maxRequests ?? lower.maxRequests,
                     maxResponseBytes: maxResponseBytes ?? lower.maxResponseBytes)
     }
 }
@@ -38,6 +40,8 @@ enum RunField: String, CaseIterable {
     case allowNet = "allow_net"
     case readOnly = "read_only"
     case maxTime = "max_time"
+    case maxSteps = "max_steps"
+    case maxMemory = "max_memory"
     case maxRequests = "max_requests"
     case maxResponseSize = "max_response_size"
 }
@@ -60,35 +64,39 @@ extension RunSettings {
             allowEnv = try Self.strings(entry, checkedBy: Invocation.variableName)
         case .allowNet:
             allowNet = try Self.strings(entry, checkedBy: Invocation.origin)
+        // The limits are read as their options' values are, by the same parser, so a profile
+        // and the command line accept and word the same things. The subset has no floats:
+        // `max_time = 30`, or text for a fraction (`"0.5"`).
         case .maxTime:
-            // The subset has no floats: whole seconds as a number, fractions as text ("0.5").
-            let seconds: Double?
-            switch entry.value {
-            case .integer(let whole): seconds = Double(whole)
-            case .string(let text): seconds = Double(text)
-            case .boolean, .array, .table: seconds = nil
-            }
-            guard let seconds, seconds > 0, seconds.isFinite else {
-                throw Diagnostic(.config, "max_time needs a positive number of seconds", at: entry.valueLocation)
-            }
-            maxTime = seconds
+            maxTime = try Self.optionValue(entry, "--max-time") { $0.maxTime }
+        case .maxSteps:
+            maxSteps = try Self.optionValue(entry, "--max-steps") { $0.maxSteps }
+        case .maxMemory:
+            maxMemory = try Self.optionValue(entry, "--max-memory") { $0.maxMemory }
         case .maxRequests:
-            guard case .integer(let count) = entry.value, count >= 0 else {
-                throw Diagnostic(.config, "max_requests needs a number of requests", at: entry.valueLocation)
-            }
-            maxRequests = count
+            maxRequests = try Self.optionValue(entry, "--max-requests") { $0.maxRequests }
         case .maxResponseSize:
-            let size: ByteCount?
-            switch entry.value {
-            case .integer(let bytes): size = bytes > 0 ? ByteCount(bytes) : nil
-            case .string(let text): size = ByteCount(parsing: text)
-            case .boolean, .array, .table: size = nil
-            }
-            guard let size else {
-                throw Diagnostic(.config, "max_response_size needs a size such as \"512M\" or \"1G\"", at: entry.valueLocation)
-            }
-            maxResponseBytes = size.bytes
+            maxResponseBytes = try Self.optionValue(entry, "--max-response-size") { $0.maxResponseBytes }
         }
+    }
+
+    /// `entry`'s value, a string or an integer, read as the value of `option` on the command line.
+    private static func optionValue<T>(_ entry: ConfigEntry, _ option: String,
+                                       _ read: (Invocation) -> T?) throws(Diagnostic) -> T {
+        let text: String
+        switch entry.value {
+        case .string(let written): text = written
+        case .integer(let number): text = String(number)
+        case .boolean, .array, .table:
+            throw Diagnostic(.config, "expected a number or text for '\(entry.key)', found \(entry.value.typeDescription)",
+                             at: entry.valueLocation)
+        }
+        do {
+            if let value = read(try Invocation(parsing: [option, text])) { return value }
+        } catch {
+            throw Diagnostic(.config, "\(entry.key): \(error.message)", at: entry.valueLocation)
+        }
+        throw Diagnostic(.config, "\(entry.key): '\(text)' is not a value of \(option)", at: entry.valueLocation)
     }
 
     private static func boolean(_ entry: ConfigEntry) throws(Diagnostic) -> Bool {

@@ -161,7 +161,7 @@ final class RequestErrorTests: XCTestCase {
         XCTAssertEqual(denied.kind, .denied)
         XCTAssertEqual(denied.message, "denied: DELETE \(url): the run is read-only (only GET and HEAD are sent)")
         XCTAssertEqual(denied.fields, ["method": .string("DELETE"), "url": .string(url)])
-        let limit = try XCTUnwrap(diagnostic(HTTPRequest(url: url), .success(HTTPResponse(status: 200))) { $0.maxRequests = 0 })
+        let limit = try XCTUnwrap(diagnostic(HTTPRequest(url: url), .success(HTTPResponse(status: 200))) { $0.requestBudget = RequestBudget(limit: 0) })
         XCTAssertEqual(limit.kind, .limit)
         XCTAssertEqual(limit.message, "request limit reached: 0 requests were allowed, and GET \(url) would be one more")
         XCTAssertEqual(limit.fields, [:])

@@ -72,6 +72,8 @@ public final class Providers {
 
     unowned let interpreter: Interpreter
     let options: Options
+    /// One budget for every connection: `--max-requests 10` means ten in all.
+    private let requestBudget: RequestBudget?
     /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
     public var profiles: ((String) throws -> ProfileSettings)?
     public let redactor = Redactor()
@@ -82,6 +84,7 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
+        requestBudget = options.maxRequests.map(RequestBudget.init(limit:))
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
@@ -111,7 +114,7 @@ public final class Providers {
         }
         let client = HTTPClient(transport: transport, redactor: redactor)
         client.trace = options.trace
-        client.maxRequests = options.maxRequests
+        client.requestBudget = requestBudget
         client.log = options.log
         client.shouldStop = { [unowned interpreter] in interpreter.shouldStop }
         client.timeLimit = timeLimit

@@ -171,7 +171,7 @@ final class ClientRequestLimitTests: XCTestCase {
         let transport = ScriptedTransport(), clock = FakeClock()
         transport.script("GET", url, reply(503, [("retry-after", "1")]), reply(200))
         let client = makeClient(transport, clock)
-        client.maxRequests = 3
+        client.requestBudget = RequestBudget(limit: 3)
         // A retry counts: 503 then 200 is two requests.
         XCTAssertEqual(try client.send(HTTPRequest(url: url)).status, 200)
         XCTAssertThrowsError(try client.send([HTTPRequest(url: url), HTTPRequest(url: url)])) { error in

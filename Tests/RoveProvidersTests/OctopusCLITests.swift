@@ -45,6 +45,19 @@ final class OctopusCLITests: XCTestCase {
         CLICase.run(limited,
                     environment: { _ in ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey] },
                     secrets: { _ in [simulator.octopusAPIKey] })
+        // One budget for the run, not one per connection: each connection needs two at most, three in all do not fit.
+        let both = [
+            CLICase(name: "two connections draw on one budget",
+                    source: "octopus.Projects.count\ndeployhq.projects.count", extraArguments: ["--max-requests", "2"],
+                    errorContains: "request limit reached: 2 requests were allowed", status: 7),
+        ]
+        CLICase.run(both,
+                    environment: { _ in
+                        ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey,
+                         "DEPLOYHQ_URL": simulator.deployhqURL ?? "", "DEPLOYHQ_EMAIL": simulator.deployhqEmail ?? "",
+                         "DEPLOYHQ_API_KEY": simulator.deployhqAPIKey ?? ""]
+                    },
+                    secrets: { _ in [simulator.octopusAPIKey] })
     }
 
     /// `--read-only`: reads go, every write is refused before it leaves (exit 8), through the

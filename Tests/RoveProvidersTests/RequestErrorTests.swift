@@ -156,7 +156,7 @@ final class RequestErrorTests: XCTestCase {
     /// (A write refused by a read-only policy never reaches the client: PolicyProviderTests.)
     func testARequestPastTheBudgetIsALimit() throws {
         let url = "https://octo.test/api/projects"
-        let limit = try XCTUnwrap(diagnostic(HTTPRequest(url: url), .success(HTTPResponse(status: 200))) { $0.maxRequests = 0 })
+        let limit = try XCTUnwrap(diagnostic(HTTPRequest(url: url), .success(HTTPResponse(status: 200))) { $0.requestBudget = RequestBudget(limit: 0) })
         XCTAssertEqual(limit.kind, .limit)
         XCTAssertEqual(limit.message, "request limit reached: 0 requests were allowed, and GET \(url) would be one more")
         XCTAssertEqual(limit.fields, [:])

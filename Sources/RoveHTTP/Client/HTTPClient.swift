@@ -37,11 +37,10 @@ public final class HTTPClient: @unchecked Sendable {
     public var timeLimit: Double?
     /// The most redirects one request follows (on its own origin; see `RedirectRule`).
     public var maxRedirects = 10
-    /// The most requests this client sends in its life, retries and redirect hops included;
-    /// the one past it fails as `limit` instead of being sent (`rove --max-requests`).
-    public var maxRequests: Int?
-    /// Requests sent so far; shared by every thread that sends through this client.
-    private let sent = Atomic<Int>(0)
+    /// The requests this client may send, retries and redirect hops included, shared with the
+    /// other clients of the run; the one past it fails as `limit` instead of being sent
+    /// (`rove --max-requests`).
+    public var requestBudget: RequestBudget?
 
     private let now: () -> Double
     /// The injected sleep, or nil for the real one that `cancel()` cuts short.
@@ -147,9 +146,9 @@ public final class HTTPClient: @unchecked Sendable {
                     let reservation = governor.reserve(1, now: time)
                     guard reservation.count == 1 else { break }
                     queue.take(index, lane: lane)
-                    if let maxRequests, sent.add(1, ordering: .relaxed).newValue > maxRequests {
+                    if let requestBudget, !requestBudget.spend() {
                         governor.release(reservation)
-                        throw failures.limit(requests[index], maxRequests: maxRequests)
+                        throw failures.limit(requests[index], maxRequests: requestBudget.limit)
                     }
                     if trace { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") }
                     inFlight[index] = InFlight(reservation: reservation, sentAt: time)

@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "RoveTestServers"),
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveHost", "RoveCLI", "RoveHTTP"]),
-        .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
+        .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveHost", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveHost", "RoveTestSupport"]),
         .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestServers"],

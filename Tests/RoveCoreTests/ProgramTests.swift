@@ -40,6 +40,17 @@ final class ProgramTests: XCTestCase {
         XCTAssertEqual(lines, ["A: 3", "B: 7", "C: 12"])
     }
 
+    /// A program's top-level `let` is a global that each run binds again.
+    func testTopLevelBindingsAreBoundAgainEachRun() throws {
+        let interpreter = Interpreter()
+        interpreter.define("seed", as: 1)
+        let program = try interpreter.compile("let doubled = seed * 2\nfn twice() { doubled }\ntwice()", file: "t")
+        XCTAssertEqual(try interpreter.run(program), .int(2))
+        interpreter.define("seed", as: 5)
+        XCTAssertEqual(try interpreter.run(program), .int(10))
+        XCTAssertEqual(interpreter.global("doubled"), .int(10))
+    }
+
     /// A name nothing defines is an error of the run, not of the compile, and stops only that run.
     func testAnUndefinedNameFailsTheRunNotTheCompile() throws {
         let interpreter = Interpreter()

@@ -11,8 +11,9 @@ extension Interpreter {
     /// A script can run for minutes and waits synchronously (on HTTP, on `sleep`), so it does
     /// not run on the cooperative pool, whose few threads every task shares.
     ///
-    /// - Returns: what `run(_:)` returns.
-    /// - Throws: what `run(_:)` throws. Cancellation ends the run with its `interrupted`
+    /// - Parameter limits: what this run may spend; nil for the interpreter's own `limits`.
+    /// - Returns: what `run(_:limits:)` returns.
+    /// - Throws: what `run(_:limits:)` throws. Cancellation ends the run with its `interrupted`
     ///   diagnostic (located where the script was stopped), not `CancellationError`: every
     ///   failure of a run is a `Diagnostic`. A task cancelled before the run starts throws
     ///   `interrupted` without running anything.
@@ -21,8 +22,8 @@ extension Interpreter {
     /// and so do the closures it calls (`Host`'s, registered functions). Touch neither from the
     /// calling actor meanwhile; stop the run through `interruptHandle` or by cancelling.
     @discardableResult
-    public nonisolated(nonsending) func run(_ program: Program) async throws -> Value? {
-        try await runOnItsOwnThread { interpreter in try interpreter.run(program) }
+    public nonisolated(nonsending) func run(_ program: Program, limits: Limits? = nil) async throws -> Value? {
+        try await runOnItsOwnThread { interpreter in try interpreter.run(program, limits: limits) }
     }
 
     /// Compiles and runs `source` as `run(_:)` does, compiling on the run's thread too (a deeply

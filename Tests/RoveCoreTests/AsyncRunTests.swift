@@ -98,11 +98,25 @@ final class AsyncRunTests: XCTestCase {
         }
     }
 
+    /// Limits given for one async run apply to it alone.
+    func testLimitsGivenForTheRunApplyToIt() async throws {
+        let interpreter = Interpreter()
+        let program = try interpreter.compile("var n = 0\nfor i in 0..<1000 { n += 1 }\nn", file: "t")
+        do {
+            try await interpreter.run(program, limits: Limits(steps: 100))
+            XCTFail("the run was not limited")
+        } catch let diagnostic as Diagnostic {
+            XCTAssertEqual(diagnostic.kind, .limit)
+        }
+        let unlimited = try await interpreter.run(program)
+        XCTAssertEqual(unlimited, .int(1000))
+    }
+
     /// The run has the interpreter's large stack, not the caller's: recursion far deeper than
     /// a task's thread could hold finishes.
     func testTheRunHasALargeStack() async throws {
         let interpreter = Interpreter()
-        interpreter.maxCallDepth = 200_000
+        interpreter.limits.callDepth = 200_000
         let depth = try await interpreter.run("fn down(n) {\n if n == 0 { return 0 }\n return 1 + down(n - 1)\n}\ndown(100000)", file: "t")
         XCTAssertEqual(depth, .int(100_000))
     }

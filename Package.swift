@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RoveHTTP", targets: ["RoveHTTP"]),
         .library(name: "RoveProviders", targets: ["RoveProviders"]),
         .library(name: "RoveHost", targets: ["RoveHost"]),
+        .library(name: "RoveFoundation", targets: ["RoveFoundation"]),
     ],
     traits: [
         // The local Octopus and DeployHQ servers and what they are built on (Hummingbird, NIO).
@@ -56,6 +57,9 @@ let package = Package(
         // file system, and the large-stack thread scripts run on. For `rove` and any host that
         // wants the same; RoveCore itself stays free of I/O.
         .target(name: "RoveHost", dependencies: ["RoveCore"]),
+        // Foundation's JSON-like data (`[String: Any]`, NSNumber, NSNull) as Rove values and back,
+        // for hosts that use Foundation; a target of its own so nothing else links Foundation.
+        .target(name: "RoveFoundation", dependencies: ["RoveCore"]),
         // Arguments, output formats, the REPL: everything the `rove` command does.
         .target(
             name: "RoveCLI",
@@ -81,7 +85,7 @@ let package = Package(
         .target(name: "RoveTestServers"),
         // Shared by the test targets: the golden-script runner and process helpers.
         .target(name: "RoveTestSupport", dependencies: ["RoveCore", "RoveHost", "RoveCLI", "RoveHTTP"]),
-        .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveTestSupport"],
+        .testTarget(name: "RoveCoreTests", dependencies: ["RoveCore", "RoveHost", "RoveFoundation", "RoveTestSupport"],
                     exclude: ["Scripts", "PendingScripts"]),
         .testTarget(name: "RoveCLITests", dependencies: ["RoveCLI", "RoveHost", "RoveTestSupport"]),
         .testTarget(name: "RoveHTTPTests", dependencies: ["RoveHTTP", "RoveTestServers"],

@@ -13,9 +13,7 @@ enum ProviderLibrary {
     /// Defines `builtins` as globals of `interpreter` (scripts may shadow them), and makes the
     /// helpers written in Rove importable: `import "std/octopus.rove"`, `"std/deployhq.rove"`.
     static func install(in interpreter: Interpreter) {
-        for builtin in builtins {
-            interpreter.define(builtin.name, as: .function(Function(name: builtin.name, builtin.body)))
-        }
+        for builtin in builtins { interpreter.register(builtin) }
         for (name, source) in BundledSources.files {
             interpreter.bundle(library: name, source: source)
         }

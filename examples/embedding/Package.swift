@@ -15,6 +15,10 @@ let package = Package(
         .executableTarget(name: "DeployGate", dependencies: [
             .product(name: "RoveCore", package: "rove"),
             .product(name: "RoveProviders", package: "rove"),
+            // The transport protocol, for the host's own transport.
+            .product(name: "RoveHTTP", package: "rove"),
+            // `run(_:) async` on a large-stack thread of its own.
+            .product(name: "RoveHost", package: "rove"),
         ]),
     ]
 )

@@ -10,11 +10,13 @@ extension Interpreter {
     /// The literal form of `value`: strings quoted, lists and objects in Rove syntax.
     public func repr(_ value: Value) -> String {
         var out = ""
-        write(value, to: &out, depth: 0)
+        Self.write(value, to: &out, depth: 0, in: self)
         return out
     }
 
-    private func write(_ value: Value, to out: inout String, depth: Int) {
+    /// Host objects describe themselves `in` an interpreter; without one (`Value.description`)
+    /// they show as `<TypeName>`.
+    static func write(_ value: Value, to out: inout String, depth: Int, in interpreter: Interpreter?) {
         switch value {
         case .null: out += "nil"
         case .bool(let b): out += b ? "true" : "false"
@@ -26,7 +28,7 @@ extension Interpreter {
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += ", " }
-                write(item, to: &out, depth: depth + 1)
+                write(item, to: &out, depth: depth + 1, in: interpreter)
             }
             out += "]"
         case .object(let fields):
@@ -37,11 +39,11 @@ extension Interpreter {
                 if index > 0 { out += ", " }
                 if Self.isIdentifier(key) { out += key } else { Self.writeQuoted(key, to: &out) }
                 out += ": "
-                write(item, to: &out, depth: depth + 1)
+                write(item, to: &out, depth: depth + 1, in: interpreter)
             }
             out += "}"
         case .function(let function): out += "<fn \(function.name)>"
-        case .host(let object): out += object.describe(in: self)
+        case .host(let object): out += interpreter.map { object.describe(in: $0) } ?? "<\(object.typeName)>"
         }
     }
 
@@ -80,5 +82,22 @@ extension Interpreter {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}
+
+extension Value: CustomStringConvertible, CustomDebugStringConvertible {
+    /// As `print` and the REPL show it: a string bare, anything else as a literal
+    /// (`[1, "a", nil]`, `{id: 7, "odd key": 2.0}`). Host objects show as `<TypeName>`; their
+    /// own text needs the interpreter (`interpreter.describe(value)`).
+    public var description: String {
+        if case .string(let s) = self { return s }
+        return debugDescription
+    }
+
+    /// The literal form, strings quoted, as `repr` writes it.
+    public var debugDescription: String {
+        var out = ""
+        Interpreter.write(self, to: &out, depth: 0, in: nil)
+        return out
     }
 }

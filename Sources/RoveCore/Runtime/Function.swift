@@ -19,10 +19,17 @@ public final class Function {
     /// reads them without copying the `body` enum's payload on every call.
     let code: CompiledFunction?
     let captures: [Box]
+    /// Boxed, so the closures a script makes by the thousand carry one nil reference for it.
+    private let declaration: Declaration?
 
-    init(name: String, body: Body) {
+    /// The table entry a builtin was made from (name, arity, one-line doc), for help; nil for
+    /// functions written in Rove and for bare `Function(name:_:)` values.
+    public var builtin: Builtin? { declaration?.builtin }
+
+    init(name: String, body: Body, builtin: Builtin? = nil) {
         self.name = name
         self.body = body
+        self.declaration = builtin.map(Declaration.init)
         switch body {
         case .script(let code, let captures):
             self.code = code
@@ -33,9 +40,29 @@ public final class Function {
         }
     }
 
-    /// A builtin function for hosts to hand to scripts.
+    /// A builtin function for hosts to hand to scripts; the body checks its own arguments.
     public convenience init(name: String, _ body: @escaping (Arguments) throws -> Value) {
         self.init(name: name, body: .native(body))
+    }
+
+    /// The function a builtin declaration describes. When the declaration states an arity, a
+    /// call with another number of arguments fails before the body runs, with the `argument`
+    /// error `Arguments.expect` gives every builtin.
+    public convenience init(_ builtin: Builtin) {
+        let body = builtin.body
+        guard let arity = builtin.arity else {
+            self.init(name: builtin.name, body: .native(body), builtin: builtin)
+            return
+        }
+        self.init(name: builtin.name, body: .native { args in
+            try args.expect(arity)
+            return try body(args)
+        }, builtin: builtin)
+    }
+
+    private final class Declaration {
+        let builtin: Builtin
+        init(_ builtin: Builtin) { self.builtin = builtin }
     }
 }
 
@@ -53,14 +80,33 @@ final class Box {
     }
 }
 
-/// A global builtin function, as declared in the builtin tables.
+/// A global builtin function, as declared in the builtin tables and by hosts
+/// (`Interpreter.register`): dispatch, argument checks, completion and help all read it.
 public struct Builtin {
     public let name: String
+    /// How many positional arguments it takes, checked before `body` runs; nil when `body`
+    /// checks its arguments itself (labels, or counts that depend on them).
+    public let arity: ClosedRange<Int>?
+    /// One line saying what it does, for help; nil when undocumented.
+    public let doc: String?
     public let body: (Arguments) throws -> Value
 
     public init(_ name: String, _ body: @escaping (Arguments) throws -> Value) {
         self.name = name
+        self.arity = nil
+        self.doc = nil
         self.body = body
+    }
+
+    public init(_ name: String, arity: ClosedRange<Int>, doc: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.arity = arity
+        self.doc = doc
+        self.body = body
+    }
+
+    public init(_ name: String, arity: Int, doc: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.init(name, arity: arity...arity, doc: doc, body)
     }
 }
 

@@ -102,18 +102,20 @@ public final class Interpreter {
         try run(SourceFile(name: file, text: source))
     }
 
-    /// Compiles and runs `file` under `limits`, or the interpreter's own `limits` when nil.
+    /// Runs a program this interpreter compiled (`compile(_:file:)`), without parsing or
+    /// compiling it again, under `limits`, or the interpreter's own `limits` when nil. Returns
+    /// what `run(_:file:)` returns.
+    ///
+    /// - Throws: `Diagnostic`: uncaught runtime errors, with a trace; a `value` error when
+    ///   another interpreter compiled `program`.
     @discardableResult
-    public func run(_ file: SourceFile, limits: Limits? = nil) throws -> Value? {
-        var parser = try Parser(file: file)
-        let program = try parser.parseProgram()
-        var compiler = Compiler(interpreter: self, file: file)
-        let code = try compiler.compileProgram(program)
+    public func run(_ program: Program, limits: Limits? = nil) throws -> Value? {
+        guard program.belongs(to: self) else { throw foreignProgram(program) }
         // A pending interrupt is not cleared here: one a host asked for just before `run`
         // stops this run at its first loop or call, never lost.
         return try spending(limits ?? self.limits) {
             do {
-                return try execute(code)
+                return try execute(program.code)
             } catch let stopped as Diagnostic where stopped.kind == .interrupted {
                 // Whoever noticed the stop (a loop, an HTTP wait, a sleep), a limit's stop ends
                 // the run as that limit.

@@ -7,9 +7,7 @@ enum Builtins {
     /// Defines every builtin as a global of `interpreter`; scripts may shadow them.
     static func install(in interpreter: Interpreter) {
         for table in tables {
-            for builtin in table {
-                interpreter.define(builtin.name, as: .function(Function(name: builtin.name, builtin.body)))
-            }
+            for builtin in table { interpreter.register(builtin) }
         }
         interpreter.define("args", as: .list(interpreter.host.arguments.map { .string($0) }))
     }

@@ -1,0 +1,44 @@
+// A host gives the providers its own transport through the public API alone (no @testable).
+
+import RoveCore
+import RoveHTTP
+import RoveProviders
+import RoveTestSupport
+import XCTest
+
+/// A host's transport: it sees every request the providers send, then hands it to libcurl.
+private final class WatchingTransport: HTTPTransport {
+    private let inner: CurlTransport
+    private(set) var sent: [String] = []
+
+    init() throws { inner = try CurlTransport() }
+
+    func start(_ request: HTTPRequest, id: Int) {
+        sent.append("\(request.method) \(request.url)")
+        inner.start(request, id: id)
+    }
+
+    func completions(waitingAtMost seconds: Double) -> [HTTPCompletion] { inner.completions(waitingAtMost: seconds) }
+    func abandon() { inner.abandon() }
+    func cancel() { inner.cancel() }
+}
+
+final class HostTransportTests: XCTestCase {
+    func testOctopusGoesThroughTheHostsTransport() throws {
+        let simulator = try SimulatorProcess(arguments: [])
+        defer { _ = simulator.stop() }
+        let interpreter = Interpreter()
+        let transport = try WatchingTransport()
+        let providers = Providers(interpreter: interpreter, options: .init(transport: transport))
+        try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
+
+        XCTAssertEqual(try interpreter.run(#"octopus.Projects.find(name: "Web").Name"#, file: "t"), .string("Web"))
+        XCTAssertFalse(transport.sent.isEmpty)
+        XCTAssertTrue(transport.sent.allSatisfy { $0.hasPrefix("GET " + simulator.octopusURL) }, "\(transport.sent)")
+        // A connection a script makes itself shares the host's transport too.
+        let before = transport.sent.count
+        let source = "let other = connect(octopus: \"\(simulator.octopusURL)\", apiKey: \"\(simulator.octopusAPIKey)\")\nother.Projects.count > 0"
+        XCTAssertEqual(try interpreter.run(source, file: "t"), .bool(true))
+        XCTAssertGreaterThan(transport.sent.count, before)
+    }
+}

@@ -172,7 +172,7 @@ public struct CLI {
     private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
                              stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
-        // the interpreter it belongs to, which is reached through a weak reference.
+        // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
         let created = Interpreter(host: Host.process(
             output: standardOutput, errors: standardError, environment: environment,
@@ -208,9 +208,11 @@ public struct CLI {
     }
 }
 
-/// A weak reference to the interpreter, for closures the interpreter itself holds.
+/// The interpreter, for closures the interpreter itself holds (its host's): they only run while
+/// it runs, so it is alive whenever they read it. Not `weak`: a weak reference gives the
+/// interpreter a side table, and every retain of it would then take the runtime's slow path.
 private final class InterpreterReference {
-    weak var interpreter: Interpreter?
+    unowned(unsafe) var interpreter: Interpreter?
 }
 
 /// The process's environment variables, read from `environ` without Foundation.

@@ -94,7 +94,7 @@ final class ProgramTests: XCTestCase {
         XCTAssertNil(watched)
         XCTAssertThrowsError(try Interpreter().run(program)) { error in
             XCTAssertEqual((error as? Diagnostic)?.message,
-                           "'old.rove' was compiled by an interpreter that no longer exists; compile it with the interpreter that runs it")
+                           "'old.rove' was compiled by another interpreter; compile it with the interpreter that runs it")
         }
     }
 

@@ -20,7 +20,11 @@ extension Compiler {
                     case .string(let s): part = s
                     case let value: part = interpreter.describe(value)
                     }
-                    try interpreter.reserveMemory(part.utf8.count)
+                    // The pieces exist already; only a long one can make the text outgrow the
+                    // memory limit (`s = "\(s)\(s)"` doubles), so only a long one is reported.
+                    if part.utf8.count >= Interpreter.measureAfterBytes {
+                        try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
+                    }
                     text += part
                 }
                 return .string(text)

@@ -20,19 +20,21 @@ public struct Program {
     public let file: SourceFile
     /// The compiled top level; each run executes it in a fresh frame.
     let code: CompiledFunction
-    /// Held weakly: a program kept after its interpreter is gone must not keep the interpreter's
-    /// stack alive, and must not match a new interpreter that happens to reuse its address.
-    private(set) weak var interpreter: Interpreter?
+    /// The serial number of the interpreter that compiled it. Not a reference: a program kept
+    /// after its interpreter is gone must not keep the interpreter's stack alive, nor match a
+    /// new interpreter at the same address; and a weak reference would give the interpreter a
+    /// side table, sending every retain of it down the runtime's slow path.
+    let interpreterSerial: Int
 
     init(file: SourceFile, code: CompiledFunction, interpreter: Interpreter) {
         self.file = file
         self.code = code
-        self.interpreter = interpreter
+        interpreterSerial = interpreter.serial
     }
 
     /// Whether `interpreter` compiled this program and so may run it.
     public func belongs(to interpreter: Interpreter) -> Bool {
-        self.interpreter === interpreter
+        interpreterSerial == interpreter.serial
     }
 }
 
@@ -63,7 +65,6 @@ extension Interpreter {
 
     /// The error for running `program` here when another interpreter compiled it.
     func foreignProgram(_ program: Program) -> Diagnostic {
-        let compiledBy = program.interpreter == nil ? "an interpreter that no longer exists" : "another interpreter"
-        return Diagnostic(.value, "'\(program.file.name)' was compiled by \(compiledBy); compile it with the interpreter that runs it")
+        Diagnostic(.value, "'\(program.file.name)' was compiled by another interpreter; compile it with the interpreter that runs it")
     }
 }

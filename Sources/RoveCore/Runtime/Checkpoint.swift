@@ -105,10 +105,13 @@ extension Interpreter {
     /// Tells the memory limit that a value of about `bytes` is about to be made: a long string,
     /// a list, a decoded body. Large ones are measured against the limit before they exist, so
     /// a value that could not be allocated is a `limit` error instead of a crash.
+    @inline(__always)
     public func reserveMemory(_ bytes: Int) throws {
-        let (sum, overflow) = budget.unmeasuredBytes.addingReportingOverflow(max(0, bytes))
-        budget.unmeasuredBytes = overflow ? .max : sum
-        guard budget.unmeasuredBytes >= Self.measureAfterBytes else { return }
+        if bytes < Self.measureAfterBytes {
+            // Both below a megabyte, so the sum cannot overflow.
+            budget.unmeasuredBytes &+= Swift.max(0, bytes)
+            if budget.unmeasuredBytes < Self.measureAfterBytes { return }
+        }
         budget.unmeasuredBytes = 0
         try measureMemory(adding: bytes, at: nil)
     }

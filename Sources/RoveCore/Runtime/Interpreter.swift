@@ -2,6 +2,9 @@
 
 import Synchronization
 
+/// The last serial number given to an interpreter.
+private let interpreterSerials = Atomic<Int>(0)
+
 /// Runs Rove programs. One interpreter serves the REPL, files, `-e`, stdin and embedding hosts;
 /// globals persist across `run` calls, so a REPL session is a sequence of runs.
 public final class Interpreter {
@@ -60,6 +63,10 @@ public final class Interpreter {
     /// What `import "std/<name>"` reads, by name: the language's own files and those a host
     /// bundled (`bundle(library:source:)`).
     @exclusivity(unchecked) var bundledLibraries = BundledSources.files
+
+    /// Tells interpreters apart for the programs they compile, even one made at the address of
+    /// another that is gone.
+    let serial = interpreterSerials.add(1, ordering: .relaxed).newValue
 
     /// Stops the running evaluation from any thread (a signal handler's watcher, a host).
     public let interruptHandle = InterruptHandle()

@@ -28,6 +28,9 @@ extension Interpreter {
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += ", " }
+                // A million items take longer than an interrupt may wait; the text is cut short
+                // and the caller's next checkpoint delivers the interrupt.
+                if index & 4095 == 4095, interpreter?.isInterrupted == true { out += "..."; break }
                 write(item, to: &out, depth: depth + 1, in: interpreter)
             }
             out += "]"

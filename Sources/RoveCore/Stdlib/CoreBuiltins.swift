@@ -4,7 +4,10 @@ enum CoreBuiltins {
     static let table: [Builtin] = [
         Builtin("print") { args in
             try args.expect(0...Int.max)
-            args.interpreter.host.standardOutput(line(args))
+            let text = line(args)
+            // Text cut short by an interrupt is never printed.
+            try args.interpreter.checkpoint(at: nil)
+            args.interpreter.host.standardOutput(text)
             return .null
         },
         // Diagnostics of a script's own, kept out of the data on standard output.
@@ -19,7 +22,9 @@ enum CoreBuiltins {
         },
         Builtin("str") { args in
             try args.expect(1)
-            return .string(args.interpreter.describe(args.values[0]))
+            let text = args.interpreter.describe(args.values[0])
+            try args.interpreter.checkpoint(at: nil)
+            return .string(text)
         },
         Builtin("len") { args in
             try args.expect(1)

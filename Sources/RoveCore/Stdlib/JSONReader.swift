@@ -33,7 +33,14 @@ struct JSONReader {
         let message: String
     }
 
-    private init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// Asked every `itemsPerCheck` items whether the run was interrupted: a 30 MB document takes
+    /// longer to read than an interrupt may wait.
+    private unowned(unsafe) let interpreter: Interpreter?
+    private var itemsUntilCheck = Self.itemsPerCheck
+    private static let itemsPerCheck = 4096
+
+    private init(_ buffer: UnsafeBufferPointer<UInt8>, interpreter: Interpreter?) {
+        self.interpreter = interpreter
         // An empty buffer may have no base address; any valid pointer with `end == start` will do.
         let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         start = base
@@ -44,8 +51,8 @@ struct JSONReader {
     /// Decodes the document in `buffer`.
     ///
     /// - Throws: a `value` diagnostic such as `invalid JSON at 3:14: expected ',' or '}'`.
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws -> Value {
-        var reader = JSONReader(buffer)
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, in interpreter: Interpreter? = nil) throws -> Value {
+        var reader = JSONReader(buffer, interpreter: interpreter)
         do {
             return try reader.document()
         } catch let failure as Failure {
@@ -78,6 +85,16 @@ struct JSONReader {
         skipWhitespace()
         guard cursor == end else { throw failure("unexpected \(describeCurrent()) after the document") }
         return result
+    }
+
+    /// Interrupts reach a long read through the interpreter's one checkpoint. Decoding is not
+    /// counted as steps: a response's size is the server's doing, not the script's.
+    @inline(__always)
+    private mutating func countItem() throws {
+        itemsUntilCheck &-= 1
+        guard itemsUntilCheck == 0 else { return }
+        itemsUntilCheck = Self.itemsPerCheck
+        try interpreter?.checkpoint(walking: 0, at: nil)
     }
 
     /// value -> object | array | string | number | "true" | "false" | "null"
@@ -133,6 +150,7 @@ struct JSONReader {
             }
             cursor += 1
             let item = try value()
+            try countItem()
             // Assigning keeps a repeated key where it first appeared, with the last value.
             if let key { fields[key] = item } else { matched.append(item) }
             skipWhitespace()
@@ -177,6 +195,7 @@ struct JSONReader {
         }
         while true {
             items.append(try value())
+            try countItem()
             skipWhitespace()
             guard cursor < end else { throw failure("unexpected end of input") }
             switch cursor.pointee {

@@ -137,13 +137,13 @@ extension Interpreter {
     ///   `invalid JSON at 3:14: expected ',' or '}'`.
     public func decodeJSON(_ bytes: [UInt8]) throws -> Value {
         try reserveMemory(bytes.count)
-        return try bytes.withUnsafeBufferPointer { try JSONReader.decode($0) }
+        return try bytes.withUnsafeBufferPointer { try JSONReader.decode($0, in: self) }
     }
 
     /// The value of the JSON document `text`.
     public func decodeJSON(_ text: String) throws -> Value {
         try reserveMemory(text.utf8.count)
         var text = text
-        return try text.withUTF8 { try JSONReader.decode($0) }
+        return try text.withUTF8 { try JSONReader.decode($0, in: self) }
     }
 }

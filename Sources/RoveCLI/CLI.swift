@@ -182,7 +182,7 @@ public struct CLI {
         reference.interpreter = created
         created.policy = invocation.policy
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
-                                callDepth: Self.callDepthLimit(stackSize: stackSize))
+                                requests: invocation.maxRequests, callDepth: Self.callDepthLimit(stackSize: stackSize))
         let providers = try makeProviders(for: created, connections, invocation)
         prepare(created)
         return Session(

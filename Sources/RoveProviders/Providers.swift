@@ -26,14 +26,10 @@ public final class Providers {
         /// The largest response body a connection accepts unless it sets its own; nil for the
         /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
         public var maxResponseBytes: Int?
-        /// The most HTTP requests the providers send in all, retries included; the next fails
-        /// as a `limit` error a script cannot catch (`rove --max-requests`). Nil for no limit.
-        public var maxRequests: Int?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, maxRequests: Int? = nil) {
-            self.maxRequests = maxRequests
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil) {
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -72,8 +68,10 @@ public final class Providers {
 
     unowned let interpreter: Interpreter
     let options: Options
-    /// One budget for every connection: `--max-requests 10` means ten in all.
-    private let requestBudget: RequestBudget?
+    /// The run's `Limits.requests`, for every connection: `--max-requests 10` means ten in all.
+    private let requestBudget = RequestBudget()
+    /// The run the budget counts for; a new run starts a new count.
+    private var budgetRun = 0
     /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
     public var profiles: ((String) throws -> ProfileSettings)?
     public let redactor = Redactor()
@@ -84,7 +82,6 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
-        requestBudget = options.maxRequests.map(RequestBudget.init(limit:))
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
@@ -101,6 +98,10 @@ public final class Providers {
     /// The client every connection shares, made on first use so a script that never touches a
     /// provider never loads libcurl.
     func client() throws -> HTTPClient {
+        if budgetRun != interpreter.runNumber {
+            budgetRun = interpreter.runNumber
+            requestBudget.renew(limit: interpreter.runLimits.requests)
+        }
         if let madeClient { return madeClient }
         let transport: HTTPTransport
         if let given = options.transport {

@@ -43,4 +43,28 @@ final class HostTransportTests: XCTestCase {
         XCTAssertEqual(try interpreter.run(source, file: "t"), .bool(true))
         XCTAssertGreaterThan(transport.sent.count, before)
     }
+
+    /// `Limits.requests` is a budget per run, like time and steps: each run may send its own.
+    func testTheRequestLimitCountsPerRun() throws {
+        let simulator = try SimulatorProcess(arguments: [])
+        defer { _ = simulator.stop() }
+        let interpreter = Interpreter()
+        let transport = try WatchingTransport()
+        let providers = Providers(interpreter: interpreter, options: .init(transport: transport))
+        try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
+        interpreter.limits = Limits(requests: 2)
+
+        XCTAssertEqual(try interpreter.run("octopus.Projects.count > 0", file: "t"), .bool(true))
+        XCTAssertEqual(try interpreter.run("octopus.Projects.count > 0", file: "t"), .bool(true))
+        let before = transport.sent.count
+        XCTAssertThrowsError(try interpreter.run("octopus.Projects.count\noctopus.Environments.count\noctopus.Releases.count", file: "t")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.kind, .limit)
+            XCTAssertTrue((error as? Diagnostic)?.message.contains("request limit reached: 2 requests were allowed") ?? false, "\(error)")
+        }
+        // The request past the budget was never sent.
+        XCTAssertEqual(transport.sent.count - before, 2)
+        // A run's own limits beat the interpreter's.
+        XCTAssertNoThrow(try interpreter.run(SourceFile(name: "t", text: "octopus.Environments.count\noctopus.Releases.count\noctopus.Teams.count"),
+                                             limits: Limits(requests: 10)))
+    }
 }

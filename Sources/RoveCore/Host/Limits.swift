@@ -16,14 +16,19 @@ public struct Limits: Sendable, Hashable {
     /// by the host's ceiling (`Host.memoryCeiling`), so running out of memory is a `limit`
     /// error, never a crash.
     public var memory: Int?
+    /// HTTP requests a run may send through the providers, retries and redirect hops included
+    /// (`rove --max-requests`); the core only carries it, the providers' client counts.
+    public var requests: Int?
     /// Calls nested deeper than this raise a catchable `stack` error instead of overflowing the
     /// native stack; a host running scripts on a small thread lowers it.
     public var callDepth: Int
 
-    public init(time: Double? = nil, steps: Int? = nil, memory: Int? = nil, callDepth: Int = 1000) {
+    public init(time: Double? = nil, steps: Int? = nil, memory: Int? = nil, requests: Int? = nil,
+                callDepth: Int = 1000) {
         self.time = time
         self.steps = steps
         self.memory = memory
+        self.requests = requests
         self.callDepth = callDepth
     }
 

@@ -70,6 +70,10 @@ extension Interpreter {
         try checkpoint(at: nil)
     }
 
+    /// The limits of the run under way (or of the last one): what host code that spends on the
+    /// run's behalf, such as the providers counting requests, reads.
+    public var runLimits: Limits { budget.limits }
+
     /// Whether a wait should end now: an interrupt is pending or the run's time is up. Host
     /// code that blocks (an HTTP wait, a sleep) polls this, then calls `checkpoint()` to raise
     /// the error that says why.
@@ -164,6 +168,7 @@ extension Interpreter {
     func spending<Result>(_ limits: Limits, _ body: () throws -> Result) rethrows -> Result {
         if isRunning { return try body() }
         isRunning = true
+        runNumber &+= 1
         budget = RunBudget(limits: limits, host: host)
         budget.reviewsUntilMeasure = Self.reviewsPerMeasure
         stepsUntilReview = budget.grant()

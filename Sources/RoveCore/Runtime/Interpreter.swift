@@ -50,6 +50,9 @@ public final class Interpreter {
     /// Whether a run is under way: a host function calling back into the interpreter spends
     /// the run's budget rather than starting a new one.
     @exclusivity(unchecked) var isRunning = false
+    /// Counts runs, so what host code keeps per run (the providers' request count) knows when a
+    /// new one has started.
+    @exclusivity(unchecked) public internal(set) var runNumber = 0
 
     /// Global variables by name. Compiled code holds the boxes themselves, so reading a global
     /// costs no lookup; a box of a name used before it is defined has `isDefined == false`.

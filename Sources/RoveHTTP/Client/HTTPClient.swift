@@ -37,9 +37,8 @@ public final class HTTPClient: @unchecked Sendable {
     public var timeLimit: Double?
     /// The most redirects one request follows (on its own origin; see `RedirectRule`).
     public var maxRedirects = 10
-    /// The requests this client may send, retries and redirect hops included, shared with the
-    /// other clients of the run; the one past it fails as `limit` instead of being sent
-    /// (`rove --max-requests`).
+    /// The requests this client may send, retries and redirect hops included; the one past it
+    /// fails as `limit` instead of being sent (`rove --max-requests`).
     public var requestBudget: RequestBudget?
 
     private let now: () -> Double
@@ -146,9 +145,9 @@ public final class HTTPClient: @unchecked Sendable {
                     let reservation = governor.reserve(1, now: time)
                     guard reservation.count == 1 else { break }
                     queue.take(index, lane: lane)
-                    if let requestBudget, !requestBudget.spend() {
+                    if let limit = requestBudget?.spend() {
                         governor.release(reservation)
-                        throw failures.limit(requests[index], maxRequests: requestBudget.limit)
+                        throw failures.limit(requests[index], maxRequests: limit)
                     }
                     if trace { log("→ \(requests[index].method.uppercased()) \(redactor.redact(url: requests[index].url))") }
                     inFlight[index] = InFlight(reservation: reservation, sentAt: time)

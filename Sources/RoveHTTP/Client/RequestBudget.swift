@@ -1,21 +1,32 @@
-// How many requests a run may send, over every client it uses.
+// How many requests a run may send.
 
 import Synchronization
 
-/// A count of requests several clients draw on (`rove --max-requests`): a script with an Octopus
-/// and a DeployHQ connection has one budget, not one per connection. Retries and redirect hops
-/// draw on it too, since each one reaches the server.
+/// A count of requests (`rove --max-requests`, `Limits.requests`) that a client draws on before
+/// each request it sends; retries and redirect hops draw on it too, since each one reaches the
+/// server. Its owner renews it for each run, so the count is per run, as time and steps are.
 public final class RequestBudget: Sendable {
-    /// The most requests that may be sent.
-    public let limit: Int
-    private let sent = Atomic<Int>(0)
+    private struct State {
+        var limit: Int?
+        var sent = 0
+    }
+    private let state: Mutex<State>
 
-    public init(limit: Int) {
-        self.limit = limit
+    public init(limit: Int? = nil) {
+        state = Mutex(State(limit: limit))
     }
 
-    /// Takes one request from the budget; false when it is spent, and nothing may be sent.
-    func spend() -> Bool {
-        sent.add(1, ordering: .relaxed).newValue <= limit
+    /// Starts a fresh count under `limit` (nil: no limit).
+    public func renew(limit: Int?) {
+        state.withLock { $0 = State(limit: limit) }
+    }
+
+    /// Takes one request from the budget: nil when it may be sent, else the limit it would pass.
+    func spend() -> Int? {
+        state.withLock { state in
+            guard let limit = state.limit else { return nil }
+            state.sent += 1
+            return state.sent > limit ? limit : nil
+        }
     }
 }

@@ -79,9 +79,15 @@ extension Invocation {
     /// Parses `arguments` (without the program name).
     init(parsing arguments: [String]) throws(UsageError) {
         var index = 0
+        /// Whether the option being read took the value written after its `=`: one that never
+        /// asks for a value refuses `--name=value`, with no list of names beside the switch.
+        var tookInlineValue = false
         /// The value of an option given either as `--name value` or `--name=value`.
         func value(of option: String, inline: String?) throws(UsageError) -> String {
-            if let inline { return inline }
+            if let inline {
+                tookInlineValue = true
+                return inline
+            }
             index += 1
             guard index < arguments.count else {
                 throw UsageError(message: "option '\(option)' needs a value")
@@ -92,6 +98,7 @@ extension Invocation {
         while index < arguments.count {
             let argument = arguments[index]
             let (name, inline) = Self.split(argument)
+            tookInlineValue = false
             switch name {
             case "-e", "--eval":
                 program = .source(try value(of: name, inline: inline))
@@ -180,7 +187,7 @@ extension Invocation {
                 scriptArguments = Array(arguments[(index + 1)...])
                 return
             }
-            if inline != nil && !Self.takesValue(name) {
+            if inline != nil && !tookInlineValue {
                 throw UsageError(message: "option '\(name)' takes no value")
             }
             index += 1
@@ -195,8 +202,4 @@ extension Invocation {
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
-    private static func takesValue(_ name: String) -> Bool {
-        ["-e", "--eval", "-o", "--output", "--profile", "--max-response-size", "--max-requests", "--max-time",
-         "--max-steps", "--max-memory", "--allow-read", "--allow-write", "--allow-env", "--allow-net"].contains(name)
-    }
 }

@@ -67,13 +67,20 @@ private func pause(for seconds: Double, unless shouldStop: () -> Bool) {
 }
 
 extension ProcessMemory {
+    /// Where a container's memory limit is written: cgroup v2, then v1 (older Docker hosts).
+    /// "max" (v2) and v1's near-`Int.max` both mean no limit of the container's own.
+    public static let cgroupLimitFiles = ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"]
+
     /// `defaultCeiling()`, but no more than half the memory the process's cgroup may use: in a
     /// CI container the machine's memory is not the job's.
-    public static func machineCeiling() -> Int {
+    public static func machineCeiling(limitFiles: [String] = cgroupLimitFiles) -> Int {
         let machine = defaultCeiling()
-        guard let text = try? FileAccess.contents(of: "/sys/fs/cgroup/memory.max"),
-              let cgroup = Int(text.filter { !$0.isWhitespace }), cgroup > 0
-        else { return machine }
-        return min(machine, cgroup / 2)
+        for file in limitFiles {
+            guard let text = try? FileAccess.contents(of: file),
+                  let cgroup = Int(text.filter { !$0.isWhitespace }), cgroup > 0
+            else { continue }
+            return min(machine, cgroup / 2)
+        }
+        return machine
     }
 }

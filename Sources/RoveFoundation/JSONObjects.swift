@@ -48,23 +48,8 @@ enum JSONObjects {
             return try value(of: number, at: path)
         }
         if type(of: any) is NSNull.Type { return .null }
+        if let scalar = try Value.scalar(any, problem: { error($0, at: path) }) { return scalar }
         switch any {
-        case let value as Value: return value
-        case let bool as Bool: return .bool(bool)
-        case let string as String: return .string(string)
-        case let string as Substring: return .string(String(string))
-        case let int as Int: return .int(int)
-        case let int as Int8: return .int(Int(int))
-        case let int as Int16: return .int(Int(int))
-        case let int as Int32: return .int(Int(int))
-        case let int as Int64: return .int(Int(int))
-        case let int as UInt8: return .int(Int(int))
-        case let int as UInt16: return .int(Int(int))
-        case let int as UInt32: return .int(Int(int))
-        case let int as UInt: return try integer(int, at: path)
-        case let int as UInt64: return try integer(int, at: path)
-        case let double as Double: return .float(double)
-        case let float as Float: return .float(Double(float))
         case let items as [Any]:
             return .list(try items.enumerated().map { index, item in
                 try value(of: item, at: path + "[\(index)]", depth: depth + 1)
@@ -94,17 +79,10 @@ enum JSONObjects {
         case UInt8(ascii: "f"), UInt8(ascii: "d"):
             return .float(number.doubleValue)
         case UInt8(ascii: "Q"), UInt8(ascii: "L"), UInt8(ascii: "I"):
-            return try integer(number.uint64Value, at: path)
+            return try Value.integer(number.uint64Value) { error($0, at: path) }
         default:
             return .int(number.intValue)
         }
-    }
-
-    private static func integer<I: FixedWidthInteger>(_ value: I, at path: String) throws -> Value {
-        guard let int = Int(exactly: value) else {
-            throw error("\(value) does not fit in an integer (at most \(Int.max))", at: path)
-        }
-        return .int(int)
     }
 
     static func object(of value: Value, at path: String, depth: Int, in interpreter: Interpreter?) throws -> Any {

@@ -77,43 +77,13 @@ final class EncodingNode {
     /// The node for `value`: scalars directly, anything else through its own `encode(to:)`.
     static func encoding<T: Encodable>(_ value: T, at path: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) throws -> EncodingNode {
         let node = EncodingNode()
-        if let scalar = try scalar(value, at: path) {
+        if let scalar = try Value.scalar(value, problem: { CodingPath.error(.value, $0, at: path) }) {
             node.set(scalar)
         } else {
             try CodingPath.checkDepth(of: path)
             try value.encode(to: NodeEncoder(node: node, codingPath: path, userInfo: userInfo))
         }
         return node
-    }
-
-    /// The Rove value of a Swift scalar, or nil for any other type.
-    static func scalar<T: Encodable>(_ value: T, at path: [any CodingKey]) throws -> Value? {
-        switch value {
-        case let value as Value: return value
-        case let bool as Bool: return .bool(bool)
-        case let string as String: return .string(string)
-        case let double as Double: return .float(double)
-        case let float as Float: return .float(Double(float))
-        case let int as Int: return .int(int)
-        case let int as Int8: return .int(Int(int))
-        case let int as Int16: return .int(Int(int))
-        case let int as Int32: return .int(Int(int))
-        case let int as Int64: return .int(Int(int))
-        case let int as UInt8: return .int(Int(int))
-        case let int as UInt16: return .int(Int(int))
-        case let int as UInt32: return .int(Int(int))
-        case let int as UInt: return try integer(int, at: path)
-        case let int as UInt64: return try integer(int, at: path)
-        default: return nil
-        }
-    }
-
-    /// Rove integers are 64-bit signed: a larger unsigned value is an error, never a wrap.
-    static func integer<I: FixedWidthInteger>(_ value: I, at path: [any CodingKey]) throws -> Value {
-        guard let int = Int(exactly: value) else {
-            throw CodingPath.error(.value, "\(value) does not fit in an integer (at most \(Int.max))", at: path)
-        }
-        return .int(int)
     }
 }
 

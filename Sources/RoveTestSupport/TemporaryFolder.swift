@@ -12,3 +12,11 @@ public func makeTemporaryFolder(prefix: String) -> String? {
     guard let made = mkdtemp(&template) else { return nil }
     return String(cString: made)
 }
+
+/// `makeTemporaryFolder`, by its real path (on macOS `/tmp` is a link to `/private/tmp`): for
+/// tests that compare their paths with the ones a policy resolved.
+public func makeRealTemporaryFolder(prefix: String) -> String? {
+    guard let made = makeTemporaryFolder(prefix: prefix), let real = realpath(made, nil) else { return nil }
+    defer { free(real) }
+    return String(cString: real)
+}

@@ -3,14 +3,15 @@
 import Foundation
 import RoveCore
 import RoveHost
+import RoveTestSupport
 import XCTest
 
 final class MemoryCeilingTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "rove-ceiling-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard let made = makeTemporaryFolder(prefix: "rove-ceiling") else { throw XCTSkip("no temporary folder") }
+        folder = made
     }
 
     override func tearDownWithError() throws {

@@ -15,11 +15,8 @@ final class ResolvedPathTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-policy"), let real = realpath(made, nil) else {
-            throw XCTSkip("no temporary folder")
-        }
-        root = String(cString: real)
-        free(real)
+        guard let made = makeRealTemporaryFolder(prefix: "rove-policy") else { throw XCTSkip("no temporary folder") }
+        root = made
         for folder in ["allowed", "allowed/sub", "outside"] { mkdir(root + "/" + folder, 0o755) }
         try write("allowed/file.txt", "inside")
         try write("allowed/sub/deep.txt", "deeper")

@@ -174,11 +174,8 @@ final class SandboxCaseTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-sandbox"), let real = realpath(made, nil) else {
-            throw XCTSkip("no temporary folder")
-        }
-        folder = String(cString: real)
-        free(real)
+        guard let made = makeRealTemporaryFolder(prefix: "rove-sandbox") else { throw XCTSkip("no temporary folder") }
+        folder = made
         for (name, text) in files {
             let path = folder + "/" + name
             var parent = Substring(path)

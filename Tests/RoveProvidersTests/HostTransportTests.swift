@@ -24,13 +24,20 @@ private final class WatchingTransport: HTTPTransport {
 }
 
 final class HostTransportTests: XCTestCase {
-    func testOctopusGoesThroughTheHostsTransport() throws {
-        let simulator = try SimulatorProcess(arguments: [])
-        defer { _ = simulator.stop() }
+    /// A host's interpreter with `octopus` connected to `simulator` through a transport that
+    /// records every request, using the public API alone.
+    private func host(of simulator: SimulatorProcess) throws -> (Interpreter, WatchingTransport, Providers) {
         let interpreter = Interpreter()
         let transport = try WatchingTransport()
         let providers = Providers(interpreter: interpreter, options: .init(transport: transport))
         try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
+        return (interpreter, transport, providers)
+    }
+
+    func testOctopusGoesThroughTheHostsTransport() throws {
+        let simulator = try SimulatorProcess(arguments: [])
+        defer { _ = simulator.stop() }
+        let (interpreter, transport, _) = try host(of: simulator)
 
         XCTAssertEqual(try interpreter.run(#"octopus.Projects.find(name: "Web").Name"#, file: "t"), .string("Web"))
         XCTAssertFalse(transport.sent.isEmpty)
@@ -48,10 +55,7 @@ final class HostTransportTests: XCTestCase {
     func testTheRequestLimitCountsPerRun() throws {
         let simulator = try SimulatorProcess(arguments: [])
         defer { _ = simulator.stop() }
-        let interpreter = Interpreter()
-        let transport = try WatchingTransport()
-        let providers = Providers(interpreter: interpreter, options: .init(transport: transport))
-        try providers.connectOctopus(url: simulator.octopusURL, apiKey: simulator.octopusAPIKey, accessToken: nil, space: nil)
+        let (interpreter, transport, _) = try host(of: simulator)
         interpreter.limits = Limits(requests: 2)
 
         XCTAssertEqual(try interpreter.run("octopus.Projects.count > 0", file: "t"), .bool(true))

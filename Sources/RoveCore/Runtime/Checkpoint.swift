@@ -17,7 +17,7 @@ struct RunBudget {
     /// Bytes `reserveMemory` was told of since memory was last measured.
     var unmeasuredBytes = 0
     /// Reviews left before the next measurement of memory.
-    var reviewsUntilMeasure = 0
+    var reviewsUntilMeasure = Interpreter.reviewsPerMeasure
 
     init(limits: Limits, host: Host) {
         self.limits = limits
@@ -49,14 +49,12 @@ extension Interpreter {
     /// step, time and memory limits every `reviewInterval` steps.
     @inline(__always)
     func checkpoint(at location: SourceLocation?) throws {
-        stepsUntilReview &-= 1
-        if stepsUntilReview < 0 || interruptHandle.requested.load(ordering: .relaxed) {
-            try review(at: location)
-        }
+        try checkpoint(walking: 1, at: location)
     }
 
     /// The checkpoint of a builtin about to walk `items` values in native code (`contains`,
     /// `join`, `sum`): they count as that many steps, so a step limit bounds them too.
+    @inline(__always)
     func checkpoint(walking items: Int, at location: SourceLocation?) throws {
         stepsUntilReview &-= items
         if stepsUntilReview < 0 || interruptHandle.requested.load(ordering: .relaxed) {
@@ -65,9 +63,12 @@ extension Interpreter {
     }
 
     /// Stops the run if it was interrupted or has reached a limit: what long-running host work
-    /// (a provider's wait, a host function's loop) calls between its own steps.
+    /// (a provider's wait, a host function's loop) calls between its own steps. It also reads
+    /// the clock, which the step countdown would not do for a while: a wait may have used up
+    /// the run's time in one step.
     public func checkpoint() throws {
         try checkpoint(at: nil)
+        if let deadline = budget.deadline, host.now() >= deadline { throw timeLimitReached(at: nil) }
     }
 
     /// The limits of the run under way (or of the last one): what host code that spends on the
@@ -170,7 +171,6 @@ extension Interpreter {
         isRunning = true
         runNumber &+= 1
         budget = RunBudget(limits: limits, host: host)
-        budget.reviewsUntilMeasure = Self.reviewsPerMeasure
         stepsUntilReview = budget.grant()
         defer {
             // Between runs nothing is counted and no deadline is pending.

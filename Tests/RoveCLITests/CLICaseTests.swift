@@ -32,6 +32,7 @@ private let scripts: [String: String] = [
         """,
     "args.rove": "print(args)\n",
     "broken.rove": "let a = 1\nlet b = (a +\n",
+    "three_errors.rove": "let a = 1 @ 2\nprint(\"fine\")\nlet b = )\nif a { print(a }\nprint(\"never\")\n",
     "fails.rove": "fn check(x) {\n  if x > 1 { throw \"too big: \\(x)\" }\n}\ncheck(5)\n",
     "library.rove": "fn double(x) { return x * 2 }\n",
 ]
@@ -114,11 +115,20 @@ private let cases: [Case] = [
     Case(name: "a folder is not a script", arguments: ["$DIR"], output: "", error: "cannot read '$DIR'", status: 2),
 
     // Errors: rendered with the source line and a caret, and the matching exit status.
-    Case(name: "syntax error exits 3 with a caret", arguments: ["-e", "print(1"], output: "",
-         error: "<-e>:1:8: error: unexpected end of input: expected ',' or ')' after argument\n 1 | print(1\n   |        ^\n",
+    Case(name: "syntax error exits 3 with a caret at the unclosed bracket", arguments: ["-e", "print(1"], output: "",
+         error: "<-e>:1:6: error: '(' was never closed\n 1 | print(1\n   |      ^\n"
+              + "<-e>:1:8: note: expected ',' or ')' after argument\n 1 | print(1\n   |        ^\n",
          status: 3),
     Case(name: "syntax error in a file names it", arguments: ["$DIR/broken.rove"], output: "",
-         error: "broken.rove:3:1: error:", status: 3),
+         error: "broken.rove:2:9: error: '(' was never closed", status: 3),
+    Case(name: "every syntax error of a file in one run, nothing run, exit 3 once",
+         arguments: ["$DIR/three_errors.rove"], output: "",
+         error: "three_errors.rove:1:11: error: unexpected character '@'\n 1 | let a = 1 @ 2\n   |           ^\n"
+              + "$DIR/three_errors.rove:3:9: error: expected an expression, found ')'\n 3 | let b = )\n   |         ^\n"
+              + "$DIR/three_errors.rove:4:13: error: '(' was never closed\n 4 | if a { print(a }\n   |             ^\n"
+              + "$DIR/three_errors.rove:4:16: note: expected ',' or ')' after argument\n 4 | if a { print(a }\n   |                ^\n"
+              + "3 errors\n",
+         status: 3),
     Case(name: "runtime error exits 1 with a trace",
          arguments: ["-e", "fn boom() { throw \"bad\" }\nfn outer() { boom() }\nouter()"], output: "",
          error: "<-e>:1:13: error: bad\n 1 | fn boom() { throw \"bad\" }\n   |             ^\n  at boom (<-e>:1)\n  at outer (<-e>:2)\n",

@@ -1,7 +1,7 @@
 // Hostile input for the lexer and parser: random bytes, deep nesting, and truncated constructs
 // must end in a located diagnostic or a tree, never a crash or a hang.
 
-import RoveCore
+@testable import RoveCore
 import XCTest
 
 final class FrontEndFuzzTests: XCTestCase {
@@ -19,7 +19,8 @@ final class FrontEndFuzzTests: XCTestCase {
             }
             let text = String(decoding: bytes, as: UTF8.self)
             do { try interpreter.check(text, file: "fuzz") } catch let diagnostic as Diagnostic {
-                XCTAssertNotNil(diagnostic.location, "no location for \(bytes)")
+                for error in diagnostic.allErrors { XCTAssertNotNil(error.location, "no location for \(bytes)") }
+                XCTAssertLessThanOrEqual(diagnostic.allErrors.count, Parser.maxErrors)
             } catch {
                 XCTFail("non-diagnostic error \(error)")
             }

@@ -33,7 +33,9 @@ final class GoldenTests: XCTestCase {
                 do {
                     try interpreter.check(prefix, file: "prefix")
                 } catch let diagnostic as Diagnostic {
-                    XCTAssertNotNil(diagnostic.location, "\(path) prefix \(length): diagnostic without location")
+                    for error in diagnostic.allErrors {
+                        XCTAssertNotNil(error.location, "\(path) prefix \(length): diagnostic without location")
+                    }
                 }
             }
         }

@@ -79,6 +79,15 @@ public struct Diagnostic: Error {
     public var fields: OrderedDictionary<String, Value> = [:]
     /// While unwinding: the call site in the frame being left, which becomes the next trace entry.
     var unwindSite: SourceLocation?
+    /// Places that explain the error, rendered after it: where an unclosed bracket was opened,
+    /// what the parser expected where it gave up.
+    public var notes: [Note] = []
+    /// The other errors found in the same source text, in source order, when there were several.
+    ///
+    /// Only syntax errors come in numbers: the parser recovers at the next statement and goes on,
+    /// so one run shows every mistake in a file (up to `Parser.maxErrors`). The diagnostic
+    /// thrown is the first; `allErrors` lists it with these.
+    public var furtherErrors: [Diagnostic] = []
 
     public init(_ kind: ErrorKind, _ message: String, at location: SourceLocation? = nil) {
         self.kind = kind
@@ -91,8 +100,19 @@ public struct Diagnostic: Error {
         Diagnostic(.syntax, message, at: location)
     }
 
-    /// True when the source ended before a construct was complete.
-    public var isUnexpectedEnd: Bool { kind == .unexpectedEnd }
+    /// True when the source ended before a construct was complete, and that is all that is
+    /// wrong with it: a REPL reads another line while this holds, and reports the errors once
+    /// any of them is a mistake no further line can mend.
+    public var isUnexpectedEnd: Bool {
+        kind == .unexpectedEnd && furtherErrors.allSatisfy { $0.kind == .unexpectedEnd }
+    }
+
+    /// This error followed by `furtherErrors`, each without errors of its own to follow.
+    public var allErrors: [Diagnostic] {
+        var first = self
+        first.furtherErrors = []
+        return [first] + furtherErrors
+    }
 
     /// Adds the frame of a function the error is leaving, folding a repeat of the last frame.
     mutating func record(_ frame: TraceFrame) {
@@ -114,6 +134,20 @@ public struct Diagnostic: Error {
         var copy = self
         copy.location = location
         return copy
+    }
+}
+
+extension Diagnostic {
+    /// A remark attached to a diagnostic, at a place of its own or at none.
+    public struct Note {
+        /// Lowercase, no trailing period, like a diagnostic's message.
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
     }
 }
 

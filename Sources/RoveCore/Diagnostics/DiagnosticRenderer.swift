@@ -9,26 +9,69 @@ public enum DiagnosticRenderer {
     ///       |                  ^
     ///   at deploy (deploy.rove:30)
     /// ```
+    /// followed by its notes (`file:line:column: note: ...` and their line, as clang writes
+    /// them) and then by each of its `furtherErrors` the same way, with a count at the end.
     /// `color` adds ANSI colour; the CLI asks for it only on a terminal without `NO_COLOR`.
     public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
-        let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[1;31m" : ""
-        let green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
+        let errors = diagnostic.allErrors
         var out = ""
-        guard let location = diagnostic.location else {
-            out += "\(red)error:\(reset) \(bold)\(diagnostic.message)\(reset)\n"
-            appendTrace(diagnostic, to: &out)
-            return out
+        for error in errors { append(error, to: &out, color: color) }
+        if errors.count > 1 { out += "\(errors.count) errors\n" }
+        return out
+    }
+
+    /// One error: its header and excerpt, its notes, its trace.
+    private static func append(_ diagnostic: Diagnostic, to out: inout String, color: Bool) {
+        let red = color ? "\u{1B}[1;31m" : "", cyan = color ? "\u{1B}[1;36m" : ""
+        append(label: "\(red)error:", diagnostic.message, at: diagnostic.location, to: &out, color: color)
+        for note in diagnostic.notes {
+            append(label: "\(cyan)note:", note.message, at: note.location, to: &out, color: color)
+        }
+        appendTrace(diagnostic, to: &out)
+    }
+
+    /// `file:line:column: label message`, then the line with a caret under the column.
+    private static func append(label: String, _ message: String, at location: SourceLocation?,
+                               to out: inout String, color: Bool) {
+        let bold = color ? "\u{1B}[1m" : "", green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
+        guard let location else {
+            out += "\(label)\(reset) \(bold)\(message)\(reset)\n"
+            return
         }
         let (line, column) = location.file.lineAndColumn(of: location.offset)
-        out += "\(bold)\(location.file.name):\(line):\(column):\(reset) \(red)error:\(reset) "
-        out += "\(bold)\(diagnostic.message)\(reset)\n"
-        let text = location.file.text(ofLine: line)
+        out += "\(bold)\(location.file.name):\(line):\(column):\(reset) \(label)\(reset) "
+        out += "\(bold)\(message)\(reset)\n"
+        let (text, caretColumn) = excerpt(location.file.text(ofLine: line), column: column)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(sanitized(text))\n"
-        out += " \(pad) | \(caretPadding(text, column: column))\(green)^\(reset)\n"
-        appendTrace(diagnostic, to: &out)
-        return out
+        out += " \(pad) | \(caretPadding(text, column: caretColumn))\(green)^\(reset)\n"
+    }
+
+    /// Characters of a source line shown at most; longer lines show a window around the caret.
+    static let excerptWidth = 120
+
+    /// The part of `line` to show, and the caret's column in it: the whole line when it is
+    /// short, else `excerptWidth` characters around `column` with `…` where it was cut, so a
+    /// minified or hostile line of any length prints a few lines.
+    private static func excerpt(_ line: String, column: Int) -> (text: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > excerptWidth else { return (line, column) }
+        // The caret's index among the scalars, and how far past the line's end it sits.
+        var caret = 0, bytesSeen = 0
+        while caret < scalars.count, bytesSeen < column - 1 {
+            bytesSeen += String(scalars[caret]).utf8.count
+            caret += 1
+        }
+        let beyond = max(0, column - 1 - bytesSeen)
+        let end = min(scalars.count, max(caret, excerptWidth / 2) + excerptWidth / 2)
+        let start = max(0, end - excerptWidth)
+        var text = start > 0 ? "…" : ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<caret])
+        let caretColumn = text.utf8.count + beyond + 1
+        text.unicodeScalars.append(contentsOf: scalars[caret..<end])
+        if end < scalars.count { text += "…" }
+        return (text, caretColumn)
     }
 
     /// One line per frame; runs of the same frame (runaway recursion) show as one line.

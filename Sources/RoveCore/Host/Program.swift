@@ -51,7 +51,7 @@ extension Interpreter {
 
     /// Parses and compiles `file` without running it.
     public func compile(_ file: SourceFile) throws -> Program {
-        var parser = try Parser(file: file)
+        var parser = Parser(file: file)
         let statements = try parser.parseProgram()
         var compiler = Compiler(interpreter: self, file: file)
         return Program(file: file, code: try compiler.compileProgram(statements), interpreter: self)

@@ -61,7 +61,7 @@ extension Interpreter {
             throw diagnostic
         }
         let file = SourceFile(name: resolved, text: text, isBundled: isBundled)
-        var parser = try Parser(file: file)
+        var parser = Parser(file: file)
         var compiler = Compiler(interpreter: self, file: file)
         let program = try compiler.compileProgram(try parser.parseProgram())
         let savedResult = lastResult

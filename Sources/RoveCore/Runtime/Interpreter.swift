@@ -137,7 +137,7 @@ public final class Interpreter {
 
     /// Checks `source` for syntax errors without running it.
     public func check(_ source: String, file: String) throws {
-        var parser = try Parser(file: SourceFile(name: file, text: source))
+        var parser = Parser(file: SourceFile(name: file, text: source))
         _ = try parser.parseProgram()
     }
 

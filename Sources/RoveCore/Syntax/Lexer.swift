@@ -4,16 +4,30 @@
 ///
 /// Newlines end statements except where the expression obviously goes on: inside `(` or `[`,
 /// after a binary operator, `.` or `,`, and before a line that starts with `.`.
+///
+/// Text that makes no token becomes one `.invalid` token and a diagnostic, and lexing goes on
+/// after it, so one run reports every such mistake (up to `Parser.maxErrors`). Brackets are
+/// matched as they are read: `closers` pairs each opening bracket with the one that closes it,
+/// and one without a partner is never closed.
 struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
     private var position: Int
     private let limit: Int
     private var tokens: [Token] = []
-    /// Open brackets, innermost last; newlines inside `(` and `[` are not statement breaks.
-    private var brackets: [UInt8] = []
-    /// Whether text that makes no token is stepped over a byte at a time instead of failing:
-    /// `SourceFile.names` reads what it can of an entry that does not lex.
+    /// Open brackets, innermost last, as indices into `tokens`; newlines inside `(` and `[` are
+    /// not statement breaks.
+    private var brackets: [Int] = []
+    /// How many of each opening byte `brackets` holds, so a closer finds out at once whether
+    /// any bracket it could close is open.
+    private var openCounts: [UInt8: Int] = [:]
+    /// For each opening bracket's token index, the index of the token that closes it.
+    private(set) var closers: [Int: Int] = [:]
+    /// What could not be read, in source order.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Whether text that makes no token is stepped over a byte at a time, unreported:
+    /// `SourceFile.names` reads what it can of an entry that does not lex, even inside a
+    /// malformed string.
     var skipsErrors = false
 
     init(file: SourceFile, start: Int = 0, end: Int? = nil) {
@@ -23,8 +37,8 @@ struct Lexer {
         self.limit = end ?? file.bytes.count
     }
 
-    mutating func tokenize() throws -> [Token] {
-        while true {
+    mutating func tokenize() -> [Token] {
+        while diagnostics.count < Parser.maxErrors {
             skipSpaceAndComments()
             guard position < limit else { break }
             let byte = bytes[position]
@@ -36,18 +50,49 @@ struct Lexer {
             let start = position
             do {
                 try token(startingWith: byte)
-            } catch _ where skipsErrors {
-                position = start + 1
+            } catch let diagnostic {
+                if skipsErrors {
+                    position = start + 1
+                    continue
+                }
+                diagnostics.append(diagnostic)
+                position = max(position, start + 1)
+                tokens.append(Token(kind: .invalid, start: start, end: position))
             }
         }
         tokens.append(Token(kind: .end, start: limit, end: limit))
         return tokens
     }
 
+    // MARK: Brackets
+
+    private mutating func open(_ byte: UInt8) {
+        brackets.append(tokens.count - 1)
+        openCounts[byte, default: 0] += 1
+    }
+
+    /// Closes the innermost open bracket of the kind `opening`. Brackets opened inside it and
+    /// still open are never closed; a closer that matches nothing open closes nothing, and the
+    /// parser reports it where it stands.
+    private mutating func close(_ opening: UInt8) {
+        guard openCounts[opening, default: 0] > 0 else { return }
+        while let index = brackets.popLast() {
+            let byte = bytes[tokens[index].start]
+            openCounts[byte, default: 0] -= 1
+            if byte == opening {
+                closers[index] = tokens.count - 1
+                return
+            }
+        }
+    }
+
+    /// The byte of the innermost open bracket.
+    private var innermostBracket: UInt8? { brackets.last.map { bytes[tokens[$0].start] } }
+
     // MARK: Newlines
 
     private mutating func newline(at offset: Int) {
-        if let open = brackets.last, open != UInt8(ascii: "{") { return }
+        if let open = innermostBracket, open != UInt8(ascii: "{") { return }
         guard let last = tokens.last, last.kind != .newline, last.kind != .semicolon,
               last.kind != .leftBrace, !last.continuesLine else { return }
         if nextLineStartsWithDot() { return }
@@ -84,7 +129,7 @@ struct Lexer {
 
     // MARK: Tokens
 
-    private mutating func token(startingWith byte: UInt8) throws {
+    private mutating func token(startingWith byte: UInt8) throws(Diagnostic) {
         let start = position
         if Self.isIdentifierStart(byte) { return identifier() }
         if Self.isDigit(byte) { return try number() }
@@ -96,13 +141,18 @@ struct Lexer {
         }
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-            brackets.append(byte)
             add(byte == UInt8(ascii: "(") ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace)
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-            let kind: TokenKind = byte == UInt8(ascii: ")") ? .rightParen : byte == UInt8(ascii: "]") ? .rightBracket : .rightBrace
-            // A closing brace also ends the statement before it, so drop nothing and just pop.
-            if !brackets.isEmpty { brackets.removeLast() }
-            add(kind)
+            open(byte)
+        case UInt8(ascii: ")"):
+            add(.rightParen)
+            close(UInt8(ascii: "("))
+        case UInt8(ascii: "]"):
+            add(.rightBracket)
+            close(UInt8(ascii: "["))
+        case UInt8(ascii: "}"):
+            // A closing brace also ends the statement before it: no newline token is needed.
+            add(.rightBrace)
+            close(UInt8(ascii: "{"))
         case UInt8(ascii: ","): add(.comma)
         case UInt8(ascii: ";"): add(.semicolon)
         case UInt8(ascii: ":"): add(.colon)
@@ -143,10 +193,25 @@ struct Lexer {
             }
             tokens.append(Token(kind: .dollar, start: start, end: position, number: .int(value)))
         case UInt8(ascii: "\""):
-            position = start
             var scanner = StringScanner(file: file, position: start, limit: limit)
-            let parts = try scanner.scanLiteral()
+            let parts: [StringPart]
+            do {
+                parts = try scanner.scanLiteral()
+            } catch {
+                // A string that stopped early takes the rest of its line with it: that text is
+                // still inside the string, not code.
+                position = scanner.position
+                while position < limit, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                diagnostics.append(contentsOf: scanner.problems)
+                throw error
+            }
             position = scanner.position
+            if let first = scanner.problems.first {
+                // The string ended where it should; its bad escapes are reported, and it is
+                // one invalid token rather than code.
+                diagnostics.append(contentsOf: scanner.problems.dropFirst())
+                throw first
+            }
             tokens.append(Token(kind: .string, start: start, end: position, parts: parts))
         default:
             throw unexpected(at: start)
@@ -161,7 +226,7 @@ struct Lexer {
         tokens.append(Token(kind: kind, start: start, end: position, name: name))
     }
 
-    private mutating func number() throws {
+    private mutating func number() throws(Diagnostic) {
         let start = position
         if bytes[position] == UInt8(ascii: "0"), position + 1 < limit,
            bytes[position + 1] == UInt8(ascii: "x") || bytes[position + 1] == UInt8(ascii: "X") {
@@ -206,16 +271,20 @@ struct Lexer {
         while position < limit, Self.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { position += 1 }
     }
 
-    private func badNumber(from start: Int) -> Diagnostic {
+    /// The error for the malformed number at `start`, which is stepped over whole.
+    private mutating func badNumber(from start: Int) -> Diagnostic {
         var end = start
         while end < limit, Self.isIdentifierPart(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+        position = end
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         return .syntax("malformed number '\(text)'", at: SourceLocation(file: file, offset: start))
     }
 
-    private func unexpected(at offset: Int) -> Diagnostic {
+    /// The error for the character at `offset`, which is stepped over whole.
+    private mutating func unexpected(at offset: Int) -> Diagnostic {
         var end = offset + 1
         while end < limit, bytes[end] & 0xC0 == 0x80 { end += 1 }  // the rest of a UTF-8 sequence
+        position = end
         let character = String(decoding: bytes[offset..<end], as: UTF8.self)
         let shown = character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFFFD }
             ? "'\(character)'" : "byte 0x" + String(bytes[offset], radix: 16, uppercase: true)

@@ -133,12 +133,15 @@ extension Parser {
                 expr = .member(expr, nameToken.name, optional: optional, at: nameToken.start)
             case .leftBracket:
                 advance()
-                let index = try nested { try $0.expression() }
-                try expect(.rightBracket, "expected ']' after index")
+                let index = try enclosed(by: current - 1) { parser in
+                    let index = try parser.nested { try $0.expression() }
+                    try parser.expect(.rightBracket, "expected ']' after index")
+                    return index
+                }
                 expr = .index(expr, index, optional: optional, at: token.start)
             case .leftParen:
                 advance()
-                var arguments = try argumentList()
+                var arguments = try enclosed(by: current - 1) { try $0.argumentList() }
                 if allowsTrailingClosure, check(.leftBrace), !looksLikeObjectLiteral {
                     arguments.append(Argument(label: nil, value: try closure()))
                 }
@@ -205,18 +208,20 @@ extension Parser {
             return .dollar(n, at: token.start)
         case .leftParen:
             advance()
-            let inner = try nested { try $0.expression() }
-            try expect(.rightParen, "expected ')' after expression")
-            return inner
+            return try enclosed(by: current - 1) { parser in
+                let inner = try parser.nested { try $0.expression() }
+                try parser.expect(.rightParen, "expected ')' after expression")
+                return inner
+            }
         case .leftBracket:
             advance()
-            return try listLiteral(at: token)
+            return try enclosed(by: current - 1) { try $0.listLiteral(at: token) }
         case .leftBrace:
             return looksLikeObjectLiteral ? try objectLiteral() : try closure()
         case .keyword(.fn):
             advance()
             try expect(.leftParen, "expected '(' after 'fn'")
-            let parameters = try parameterList()
+            let parameters = try enclosed(by: current - 1) { try $0.parameterList() }
             let body = try nested { try $0.block(after: "'fn'") }
             return .function(FunctionDecl(name: "closure", parameters: parameters, body: body,
                                           offset: token.start, isClosure: false))
@@ -250,7 +255,7 @@ extension Parser {
     /// object -> "{" (key ":" expression ("," key ":" expression)* ","?)? "}"
     mutating func objectLiteral() throws -> Expr {
         let open = advance()
-        return try nested { parser in
+        return try enclosed(by: current - 1) { try $0.nested { parser in
             var entries: [(key: String, value: Expr)] = []
             parser.skipNewlines()
             while !parser.match(.rightBrace) {
@@ -279,11 +284,12 @@ extension Parser {
                 parser.skipNewlines()
             }
             return .object(entries, at: open.start)
-        }
+        } }
     }
 
     /// closure -> "{" (IDENTIFIER ("," IDENTIFIER)* "in")? statement* "}"
     mutating func closure() throws -> Expr {
+        let openIndex = current
         let open = advance()
         var names: [String] = []
         if hasClosureParameters {
@@ -295,8 +301,14 @@ extension Parser {
         dollarCounts.append(0)
         let saved = allowsTrailingClosure
         allowsTrailingClosure = true
-        let body = try statements(closing: open)
-        allowsTrailingClosure = saved
+        defer { allowsTrailingClosure = saved }
+        let body: [Stmt]
+        do {
+            body = try statements(closing: openIndex)
+        } catch {
+            dollarCounts.removeLast()
+            throw error
+        }
         let dollars = dollarCounts.removeLast()
         if !names.isEmpty, dollars > 0 {
             throw error("'$0' cannot be used in a closure that names its parameters", at: open)
@@ -327,9 +339,12 @@ extension Parser {
             switch part {
             case .text(let text): parts.append(.text(text))
             case .interpolation(let start, let end):
-                var inner = try Parser(file: file, start: start, end: end)
+                var inner = Parser(file: file, start: start, end: end)
                 inner.depth = depth + 1
                 inner.dollarCounts = dollarCounts
+                // What the inner parser found is reported with the rest of the file's errors;
+                // a failure it threw goes on to the statement around the string.
+                defer { diagnostics.append(contentsOf: inner.diagnostics) }
                 inner.skipSeparators()
                 if inner.check(.end) {
                     throw Diagnostic.syntax("empty interpolation '\\()'", at: SourceLocation(file: file, offset: start))

@@ -2,6 +2,9 @@
 // expressions in Parser+Expressions.swift).
 
 /// Builds the syntax tree of a source file.
+///
+/// A mistake does not end the parse: the statement holding it is skipped and parsing goes on,
+/// so `parseProgram` throws every error of the file at once (Parser+Recovery.swift).
 struct Parser {
     let file: SourceFile
     var tokens: [Token]
@@ -13,28 +16,45 @@ struct Parser {
     var allowsTrailingClosure = true
     /// For each closure being parsed without a parameter list, the highest `$N` seen plus one.
     var dollarCounts: [Int] = []
+    /// For each opening bracket's token index, the index of its closing bracket, as the lexer
+    /// matched them; a bracket missing here is never closed.
+    let closers: [Int: Int]
+    /// The token indices of the brackets being parsed inside, innermost last.
+    var openers: [Int] = []
+    /// The errors found so far, the lexer's first.
+    var diagnostics: [Diagnostic]
 
-    init(file: SourceFile) throws {
-        self.file = file
-        var lexer = Lexer(file: file)
-        self.tokens = try lexer.tokenize()
+    init(file: SourceFile) {
+        self.init(file: file, start: 0, end: file.bytes.count)
     }
 
-    /// Parses the expression inside a `\(...)` interpolation.
-    init(file: SourceFile, start: Int, end: Int) throws {
+    /// Parses `file` from `start` to `end`: the expression inside a `\(...)` interpolation.
+    init(file: SourceFile, start: Int, end: Int) {
         self.file = file
         var lexer = Lexer(file: file, start: start, end: end)
-        self.tokens = try lexer.tokenize()
+        self.tokens = lexer.tokenize()
+        self.closers = lexer.closers
+        self.diagnostics = lexer.diagnostics
     }
 
     /// program -> statement* EOF
+    ///
+    /// - Throws: the first error in the text, carrying any others as `furtherErrors`.
     mutating func parseProgram() throws -> [Stmt] {
         var statements: [Stmt] = []
         skipSeparators()
-        while !check(.end) {
-            statements.append(try statement())
-            try endOfStatement()
+        while !check(.end), diagnostics.count < Self.maxErrors {
+            let start = current
+            do {
+                statements.append(try statement())
+                try endOfStatement()
+            } catch {
+                guard record(error) else { break }
+                synchronize(from: start, inBlock: false)
+                skipSeparators()
+            }
         }
+        if let failure { throw failure }
         return statements
     }
 
@@ -90,7 +110,7 @@ struct Parser {
         let keyword = advance()
         let name = try identifier("expected a function name after 'fn'")
         try expect(.leftParen, "expected '(' after function name")
-        let parameters = try parameterList()
+        let parameters = try enclosed(by: current - 1) { try $0.parameterList() }
         let body = try block(after: "function '\(name)'")
         return .function(FunctionDecl(name: name, parameters: parameters, body: body,
                                       offset: keyword.start, isClosure: false))
@@ -151,8 +171,10 @@ struct Parser {
         let keyword = advance()
         var names: [String] = []
         if match(.leftParen) {
-            repeat { names.append(try identifier("expected a loop variable name")) } while match(.comma)
-            try expect(.rightParen, "expected ')' after loop variables")
+            try enclosed(by: current - 1) { parser in
+                repeat { names.append(try parser.identifier("expected a loop variable name")) } while parser.match(.comma)
+                try parser.expect(.rightParen, "expected ')' after loop variables")
+            }
         } else {
             names.append(try identifier("expected a loop variable name after 'for'"))
         }
@@ -194,26 +216,34 @@ struct Parser {
 
     /// block -> "{" statement* "}"
     mutating func block(after construct: String) throws -> [Stmt] {
-        let open = peek
-        guard match(.leftBrace) else { throw error("expected '{' after \(construct)", at: open) }
-        return try statements(closing: open)
+        guard match(.leftBrace) else { throw error("expected '{' after \(construct)", at: peek) }
+        return try statements(closing: current - 1)
     }
 
-    /// The statements of a block whose `{` is `open`, through the closing `}`.
-    mutating func statements(closing open: Token) throws -> [Stmt] {
+    /// The statements of a block whose `{` is token `open`, through the closing `}`. A
+    /// statement that fails is reported and skipped, and the block goes on after it.
+    mutating func statements(closing open: Int) throws -> [Stmt] {
         try enterNesting()
         defer { depth -= 1 }
-        var statements: [Stmt] = []
-        skipSeparators()
-        while !match(.rightBrace) {
-            if check(.end) {
-                throw Diagnostic(.unexpectedEnd, "expected '}' to close '{' at line \(location(open).line)", at: location(peek))
+        return try enclosed(by: open) { parser in
+            var statements: [Stmt] = []
+            parser.skipSeparators()
+            while !parser.match(.rightBrace) {
+                if parser.check(.end) { throw parser.error("expected '}'", at: parser.peek) }
+                let start = parser.current
+                do {
+                    statements.append(try parser.statement())
+                    if !parser.check(.rightBrace) { try parser.endOfStatement() }
+                } catch {
+                    // At the end, every enclosing block is unclosed too: one error says it.
+                    if parser.check(.end) { throw error }
+                    guard parser.record(error) else { throw Stop() }
+                    parser.synchronize(from: start, inBlock: true)
+                }
+                parser.skipSeparators()
             }
-            statements.append(try statement())
-            if !check(.rightBrace) { try endOfStatement() }
-            skipSeparators()
+            return statements
         }
-        return statements
     }
 
     /// Parses a statement head (condition, sequence) in which `{` opens the body, not a closure.
@@ -224,39 +254,40 @@ struct Parser {
         return try parse(&self)
     }
 
-    /// The body of `if`, `while` or `for`. When it fails to parse and two brace groups follow the
-    /// head (`for x in xs.where { ... } { ... }`), the user meant a trailing closure: say so.
+    /// The body of `if`, `while` or `for`. When it holds errors and a second brace group follows
+    /// it (`for x in xs.where { ... } { ... }`), the user meant a trailing closure: say that
+    /// instead.
     mutating func body(of keyword: String, after head: Expr) throws -> [Stmt] {
-        let start = current
-        do {
-            return try block(after: "'\(keyword)'")
-        } catch let original {
-            current = start
-            guard check(.leftBrace), tokenAfterMatchingBrace?.kind == .leftBrace else { throw original }
+        let start = current, errorsBefore = diagnostics.count
+        let trailingClosureError = { (parser: Parser) -> (any Error)? in
+            guard parser.check(.leftBrace), let closer = parser.closers[start],
+                  parser.tokens[closer + 1].kind == .leftBrace else { return nil }
             var callee = "the call"
             if case .member(_, let name, _, _) = head { callee = "\(name)({ ... })" }
             if case .name(let name, _) = head { callee = "\(name)({ ... })" }
-            throw error("a trailing closure cannot follow the head of '\(keyword)'; write \(callee)", at: peek)
+            return parser.error("a trailing closure cannot follow the head of '\(keyword)'; write \(callee)", at: parser.peek)
         }
-    }
-
-    /// The token after the `}` that closes the `{` at the cursor, looking a short way ahead only
-    /// (a closure meant to trail a head is short; hostile input must not make this quadratic).
-    private var tokenAfterMatchingBrace: Token? {
-        var depth = 0
-        var index = current
-        while index < min(tokens.count, current + 256) {
-            switch tokens[index].kind {
-            case .leftBrace: depth += 1
-            case .rightBrace:
-                depth -= 1
-                if depth == 0 { return index + 1 < tokens.count ? tokens[index + 1] : nil }
-            case .end: return nil
-            default: break
-            }
-            index += 1
+        let statements: [Stmt]
+        do {
+            statements = try block(after: "'\(keyword)'")
+        } catch let original {
+            if original is Stop { throw original }
+            let failedAt = current
+            current = start
+            if let error = trailingClosureError(self) { throw error }
+            // Where it failed: at the end of the input, the blocks around know to stop.
+            current = failedAt
+            throw original
         }
-        return nil
+        guard diagnostics.count > errorsBefore else { return statements }
+        let end = current
+        current = start
+        guard let error = trailingClosureError(self) else {
+            current = end
+            return statements
+        }
+        diagnostics.removeLast(diagnostics.count - errorsBefore)
+        throw error
     }
 
     // MARK: Helpers (jlox's vocabulary)
@@ -305,16 +336,15 @@ struct Parser {
         while check(.newline) || check(.semicolon) { advance() }
     }
 
+    /// One level deeper; past `maxDepth` the parse stops with one error, since every level of
+    /// hostile nesting would otherwise add one more.
     mutating func enterNesting() throws {
         depth += 1
-        if depth > Self.maxDepth { throw error("code nested too deeply", at: peek) }
+        if depth > Self.maxDepth {
+            diagnostics.append(.syntax("code nested too deeply", at: location(peek)))
+            throw Stop()
+        }
     }
 
     func location(_ token: Token) -> SourceLocation { SourceLocation(file: file, offset: token.start) }
-
-    /// A syntax error at `token`; at the end of input it is the distinct `unexpectedEnd` case.
-    func error(_ message: String, at token: Token) -> Diagnostic {
-        guard token.kind == .end else { return Diagnostic(.syntax, message, at: location(token)) }
-        return Diagnostic(.unexpectedEnd, "unexpected end of input: \(message)", at: location(token))
-    }
 }

@@ -12,7 +12,7 @@ extension SourceFile {
         var lexer = Lexer(file: self, start: start, end: end)
         lexer.skipsErrors = true
         var names: Set<String> = []
-        for token in (try? lexer.tokenize()) ?? [] {
+        for token in lexer.tokenize() {
             if token.kind == .identifier { names.insert(token.name) }
             for part in token.parts {
                 switch part {

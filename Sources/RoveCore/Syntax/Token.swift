@@ -13,6 +13,9 @@ enum TokenKind: Equatable {
     case equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
     case andAnd, orOr, questionQuestion, halfOpenRange, closedRange
     case newline, end
+    /// Text the lexer could not read (a stray character, a malformed string); the lexer has
+    /// reported it, so the parser reports nothing more at it.
+    case invalid
 }
 
 /// Reserved words.
@@ -51,7 +54,7 @@ struct Token {
              .dot, .questionDot, .comma, .colon, .question, .keyword(.in):
             return true
         case .identifier, .integer, .float, .string, .dollar, .keyword, .leftParen, .rightParen,
-             .leftBracket, .rightBracket, .leftBrace, .rightBrace, .semicolon, .bang, .newline, .end:
+             .leftBracket, .rightBracket, .leftBrace, .rightBrace, .semicolon, .bang, .newline, .end, .invalid:
             return false
         }
     }
@@ -59,14 +62,15 @@ struct Token {
     /// How the token reads in a message: `'foo'`, `end of input`, `newline`.
     func describe(in file: SourceFile) -> String {
         switch kind {
-        case .end: return "end of input"
+        // The end of a `\(...)` interpolation's text is its closing parenthesis.
+        case .end: return start < file.bytes.count ? "')'" : "end of input"
         case .newline: return "newline"
         case .string: return "string"
         case .identifier, .integer, .float, .dollar, .keyword, .leftParen, .rightParen, .leftBracket,
              .rightBracket, .leftBrace, .rightBrace, .comma, .dot, .questionDot, .colon, .semicolon,
              .question, .plus, .minus, .star, .slash, .percent, .bang, .equal, .plusEqual, .minusEqual,
              .starEqual, .slashEqual, .percentEqual, .equalEqual, .bangEqual, .less, .lessEqual,
-             .greater, .greaterEqual, .andAnd, .orOr, .questionQuestion, .halfOpenRange, .closedRange:
+             .greater, .greaterEqual, .andAnd, .orOr, .questionQuestion, .halfOpenRange, .closedRange, .invalid:
             return "'" + String(decoding: file.bytes[start..<min(end, start + 40)], as: UTF8.self) + "'"
         }
     }

@@ -76,6 +76,10 @@ final class REPL {
             if let value { session.show(value) }
         } catch let diagnostic as Diagnostic where diagnostic.isUnexpectedEnd {
             return .needsMoreInput
+        } catch let diagnostic as Diagnostic where diagnostic.kind == .syntax || diagnostic.kind == .unexpectedEnd {
+            // The entry is given up on for a mistake no next line mends; that it was not
+            // finished yet (an open '{') is no news.
+            session.report(diagnostic.droppingUnexpectedEnds() ?? diagnostic)
         } catch let diagnostic as Diagnostic where diagnostic.kind == .interrupted && editor.isTerminal {
             // The terminal has echoed `^C` where the cursor was; start the report on a line of its own.
             session.writeError("\n")

@@ -93,9 +93,12 @@ final class SyntaxErrorTests: XCTestCase {
             ("let s = \"a \\q b\" + 1 @ 2\nlet t = \"\\u{zz}\"\n",
              ["1:12 invalid escape '\\q' in string", "1:22 unexpected character '@'",
               "2:10 invalid unicode escape; write '\\u{1F600}'"]),
-            // A string written over lines with plain quotes: both lines' quotes are unmatched.
-            ("let s = \"abc\ndef\"\n", ["1:9 unterminated string; use \"\"\" for text over several lines",
-                                       "2:4 unterminated string; use \"\"\" for text over several lines"]),
+            // A string written over lines in plain quotes is one error, and its last quote
+            // closes it rather than opening another.
+            ("let s = \"abc\ndef\"\nlet = 1\n", ["1:9 unterminated string; use \"\"\" for text over several lines",
+                                                  "3:5 expected a name after 'let'"]),
+            ("print(\"one\ntwo\nthree\") + 1 @ 2\n", ["1:7 unterminated string; use \"\"\" for text over several lines",
+                                                   "3:13 unexpected character '@'"]),
             ("let s = \"\"\"one line\"\"\"\nprint(s)\n", ["1:12 a multi-line string starts on the line after '\"\"\"'"]),
             // The trailing-closure hint survives recovery.
             ("for x in xs.where { $0 > 1 } {\n  print(x)\n}\nlet = 2\n",

@@ -107,6 +107,17 @@ public struct Diagnostic: Error {
         kind == .unexpectedEnd && furtherErrors.allSatisfy { $0.kind == .unexpectedEnd }
     }
 
+    /// The errors no further input could mend, without those saying only that the input ended
+    /// early (`'{' was never closed` at the end): what a REPL shows of an entry it gives up
+    /// on, whose end the user never reached. Nil when every error is of that kind.
+    public func droppingUnexpectedEnds() -> Diagnostic? {
+        var errors = allErrors.filter { $0.kind != .unexpectedEnd }
+        guard !errors.isEmpty else { return nil }
+        var first = errors.removeFirst()
+        first.furtherErrors = errors
+        return first
+    }
+
     /// This error followed by `furtherErrors`, each without errors of its own to follow.
     public var allErrors: [Diagnostic] {
         var first = self

@@ -199,9 +199,14 @@ struct Lexer {
                 parts = try scanner.scanLiteral()
             } catch {
                 // A string that stopped early takes the rest of its line with it: that text is
-                // still inside the string, not code.
+                // still inside the string, not code. One that ran into the end of its line may
+                // have been meant to go on to a quote below; that text goes too.
                 position = scanner.position
-                while position < limit, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                if position < limit, bytes[position] == UInt8(ascii: "\n"), let end = closingQuote(after: position) {
+                    position = end
+                } else {
+                    while position < limit, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                }
                 diagnostics.append(contentsOf: scanner.problems)
                 throw error
             }
@@ -216,6 +221,31 @@ struct Lexer {
         default:
             throw unexpected(at: start)
         }
+    }
+
+    /// Just past the quote that most likely ends a string which ran into the `newline` at
+    /// that offset: the first quote of the next line holding any, when that line holds an odd
+    /// number of them (a line of whole strings closes nothing). Nil when there is none.
+    private func closingQuote(after newline: Int) -> Int? {
+        var p = newline + 1
+        while p < limit {
+            var first: Int?
+            var count = 0
+            while p < limit, bytes[p] != UInt8(ascii: "\n") {
+                if bytes[p] == UInt8(ascii: "\\"), p + 1 < limit, bytes[p + 1] != UInt8(ascii: "\n") {
+                    p += 2
+                    continue
+                }
+                if bytes[p] == UInt8(ascii: "\"") {
+                    count += 1
+                    if first == nil { first = p }
+                }
+                p += 1
+            }
+            if let first { return count % 2 == 1 ? first + 1 : nil }
+            p += 1
+        }
+        return nil
     }
 
     private mutating func identifier() {

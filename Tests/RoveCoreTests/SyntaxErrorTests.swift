@@ -132,6 +132,25 @@ final class SyntaxErrorTests: XCTestCase {
         }
     }
 
+    /// Which bracket was left open is read from the indentation, as a person would: a closer
+    /// alone on its line belongs to the bracket opened on a line indented like it.
+    func testTheBracketLeftOpenIsTheOneTheIndentationShows() {
+        let cases: [(String, [String])] = [
+            ("fn deploy(version) {\n    let r = create({Version: version\n    print(r.Id)\n}\nlet = 2\n",
+             ["2:20 '{' was never closed", "  note 3:5 expected ',' or '}' in object", "  note 2:19 '(' is not closed either",
+              "5:5 expected a name after 'let'"]),
+            ("foo(\n    bar(1,\n        2\n)\nlet = 3\n",
+             ["2:8 '(' was never closed", "  note 4:1 expected ',' or ')' after argument", "5:5 expected a name after 'let'"]),
+            ("if ok {\n    for x in xs {\n        print(x)\n}\nlet = 4\n",
+             ["2:17 '{' was never closed", "  note 4:1 this '}' closes the '{' on line 1", "5:5 expected a name after 'let'"]),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(reported(source)?.lines, expected, source.debugDescription)
+        }
+        // Text whose brackets all pair up is read by nesting alone, however it is indented.
+        XCTAssertNil(reported("fn f() {\nlet o = {\n  a: [1,\n      2]\n        }\n  return o\n    }\n"))
+    }
+
     func testTheNumberOfErrorsIsCapped() throws {
         let source = String(repeating: "let = 1\n", count: 50)
         let lines = try XCTUnwrap(reported(source)).lines

@@ -9,15 +9,26 @@
 /// after it, so one run reports every such mistake (up to `Parser.maxErrors`). Brackets are
 /// matched as they are read: `closers` pairs each opening bracket with the one that closes it,
 /// and one without a partner is never closed.
+///
+/// In text whose brackets do not all pair up, which pairs to believe is a guess; with
+/// `matchesByIndentation` a closer alone on its line closes the bracket opened on a line
+/// indented like its own, rather than the innermost one, as a person reads indented code.
 struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
     private var position: Int
     private let limit: Int
     private var tokens: [Token] = []
-    /// Open brackets, innermost last, as indices into `tokens`; newlines inside `(` and `[` are
-    /// not statement breaks.
-    private var brackets: [Int] = []
+    /// Open brackets, innermost last: their indices into `tokens`, and the indentation of the
+    /// line each opened on. Newlines inside `(` and `[` are not statement breaks.
+    private var brackets: [(index: Int, indent: Int)] = []
+    /// Where the line being read starts.
+    private var lineStart: Int
+    /// Whether some bracket was left unclosed: the text does not parse, whatever else it holds.
+    private(set) var leavesBracketsOpen = false
+    /// Whether a closer alone on its line pairs by indentation (see above); for a second look
+    /// at text that left brackets open.
+    var matchesByIndentation = false
     /// How many of each opening byte `brackets` holds, so a closer finds out at once whether
     /// any bracket it could close is open.
     private var openCounts: [UInt8: Int] = [:]
@@ -34,6 +45,7 @@ struct Lexer {
         self.file = file
         self.bytes = file.bytes
         self.position = start
+        self.lineStart = start
         self.limit = end ?? file.bytes.count
     }
 
@@ -44,6 +56,7 @@ struct Lexer {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\n") {
                 position += 1
+                lineStart = position
                 newline(at: position - 1)
                 continue
             }
@@ -61,33 +74,49 @@ struct Lexer {
             }
         }
         tokens.append(Token(kind: .end, start: limit, end: limit))
+        if !brackets.isEmpty { leavesBracketsOpen = true }
         return tokens
     }
 
     // MARK: Brackets
 
     private mutating func open(_ byte: UInt8) {
-        brackets.append(tokens.count - 1)
+        var indent = lineStart
+        while indent < limit, bytes[indent] == UInt8(ascii: " ") || bytes[indent] == UInt8(ascii: "\t") { indent += 1 }
+        brackets.append((tokens.count - 1, indent - lineStart))
         openCounts[byte, default: 0] += 1
     }
 
-    /// Closes the innermost open bracket of the kind `opening`. Brackets opened inside it and
-    /// still open are never closed; a closer that matches nothing open closes nothing, and the
-    /// parser reports it where it stands.
+    /// Brackets looked through for one indented like a closer: enough for any real nesting,
+    /// and hostile nesting stays linear.
+    private static let indentationSearchDepth = 64
+
+    /// Closes the innermost open bracket of the kind `opening` (or, matching by indentation, the
+    /// one whose line is indented like the closer's). Brackets opened inside it and still open
+    /// are never closed; a closer that matches nothing open closes nothing, and the parser
+    /// reports it where it stands.
     private mutating func close(_ opening: UInt8) {
         guard openCounts[opening, default: 0] > 0 else { return }
-        while let index = brackets.popLast() {
+        var target: Int?
+        if matchesByIndentation, tokens.count < 2 || tokens[tokens.count - 2].start < lineStart {
+            let indent = position - 1 - lineStart
+            target = brackets.indices.reversed().prefix(Self.indentationSearchDepth).first { slot in
+                bytes[tokens[brackets[slot].index].start] == opening && brackets[slot].indent == indent
+            }
+        }
+        while let (index, _) = brackets.popLast() {
             let byte = bytes[tokens[index].start]
             openCounts[byte, default: 0] -= 1
-            if byte == opening {
+            if byte == opening, target.map({ brackets.count == $0 }) ?? true {
                 closers[index] = tokens.count - 1
                 return
             }
+            leavesBracketsOpen = true
         }
     }
 
     /// The byte of the innermost open bracket.
-    private var innermostBracket: UInt8? { brackets.last.map { bytes[tokens[$0].start] } }
+    private var innermostBracket: UInt8? { brackets.last.map { bytes[tokens[$0.index].start] } }
 
     // MARK: Newlines
 

@@ -293,9 +293,14 @@ extension Parser {
         let open = advance()
         var names: [String] = []
         if hasClosureParameters {
-            let parenthesised = match(.leftParen)
-            repeat { names.append(advance().name) } while match(.comma)
-            if parenthesised { try expect(.rightParen, "expected ')' after closure parameters") }
+            if match(.leftParen) {
+                try enclosed(by: current - 1) { parser in
+                    repeat { names.append(parser.advance().name) } while parser.match(.comma)
+                    try parser.expect(.rightParen, "expected ')' after closure parameters")
+                }
+            } else {
+                repeat { names.append(advance().name) } while match(.comma)
+            }
             advance()  // "in"
         }
         dollarCounts.append(0)

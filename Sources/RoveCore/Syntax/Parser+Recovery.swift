@@ -76,7 +76,7 @@ extension Parser {
     /// Brackets are stepped over whole, as the lexer matched them, so a mistake deep inside
     /// a call or a closure skips all of it; inside a bracket that is never closed the lexer
     /// made no statement breaks, so the rest of the input goes, and its errors with it.
-    mutating func synchronize(from start: Int, inBlock: Bool) {
+    private mutating func synchronize(from start: Int, inBlock: Bool) {
         let failedAt = current
         var index = start
         while index < tokens.count - 1 {
@@ -104,12 +104,26 @@ extension Parser {
         current = tokens.count - 1
     }
 
-    /// Every error found, in source order, as one diagnostic: the first, carrying the rest
-    /// as `furtherErrors`; nil when there were none.
+    /// `synchronize`, then one token on if that went nowhere: whatever the input, each failed
+    /// statement moves the parse forward.
+    mutating func skipStatement(from start: Int, inBlock: Bool) {
+        synchronize(from: start, inBlock: inBlock)
+        if current <= start, start < tokens.count - 1 { current = start + 1 }
+    }
+
+    /// Every error found, in the order the text shows them, as one diagnostic: the first,
+    /// carrying the rest as `furtherErrors`; nil when there were none.
+    ///
+    /// A bracket never closed counts where its absence was found, its first note (the lexer's
+    /// errors are all found before the parser's, but belong among them by place): an object
+    /// left open on line 3 comes before the function around it found unclosed at the end.
     var failure: Diagnostic? {
         guard !diagnostics.isEmpty else { return nil }
+        func foundAt(_ diagnostic: Diagnostic) -> Int {
+            diagnostic.notes.first?.location?.offset ?? diagnostic.location?.offset ?? 0
+        }
         var errors = diagnostics.enumerated().sorted { a, b in
-            let (x, y) = (a.element.location?.offset ?? 0, b.element.location?.offset ?? 0)
+            let (x, y) = (foundAt(a.element), foundAt(b.element))
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         if errors.count >= Self.maxErrors {

@@ -32,7 +32,15 @@ struct Parser {
     init(file: SourceFile, start: Int, end: Int) {
         self.file = file
         var lexer = Lexer(file: file, start: start, end: end)
-        self.tokens = lexer.tokenize()
+        var tokens = lexer.tokenize()
+        if lexer.leavesBracketsOpen {
+            // The text does not parse; pairing its brackets by indentation puts the blame on
+            // the bracket a person would say was left open.
+            lexer = Lexer(file: file, start: start, end: end)
+            lexer.matchesByIndentation = true
+            tokens = lexer.tokenize()
+        }
+        self.tokens = tokens
         self.closers = lexer.closers
         self.diagnostics = lexer.diagnostics
     }
@@ -50,7 +58,7 @@ struct Parser {
                 try endOfStatement()
             } catch {
                 guard record(error) else { break }
-                synchronize(from: start, inBlock: false)
+                skipStatement(from: start, inBlock: false)
                 skipSeparators()
             }
         }
@@ -230,6 +238,12 @@ struct Parser {
             parser.skipSeparators()
             while !parser.match(.rightBrace) {
                 if parser.check(.end) { throw parser.error("expected '}'", at: parser.peek) }
+                if parser.peek.kind == .rightBrace {
+                    // A `}` the lexer gave to a block around this one: this block ends unclosed
+                    // here, and the `}` is left to its own block.
+                    let owner = parser.closers.first { $0.value == parser.current }.map { parser.location(parser.tokens[$0.key]) }
+                    throw parser.error("this '}' closes the '{' on line \(owner?.line ?? 0)", at: parser.peek)
+                }
                 let start = parser.current
                 do {
                     statements.append(try parser.statement())
@@ -238,7 +252,7 @@ struct Parser {
                     // At the end, every enclosing block is unclosed too: one error says it.
                     if parser.check(.end) { throw error }
                     guard parser.record(error) else { throw Stop() }
-                    parser.synchronize(from: start, inBlock: true)
+                    parser.skipStatement(from: start, inBlock: true)
                 }
                 parser.skipSeparators()
             }
@@ -294,7 +308,20 @@ struct Parser {
 
     var peek: Token { tokens[current] }
     func peek(_ offset: Int) -> Token { tokens[min(current + offset, tokens.count - 1)] }
-    func check(_ kind: TokenKind) -> Bool { tokens[current].kind == kind }
+    /// Whether the token at the cursor is of `kind`. A closing bracket counts only as the
+    /// partner the lexer gave the bracket being parsed inside: in text with one left open, the
+    /// parser then stops at the bracket missing its partner, not at a later one that lost its
+    /// own to it.
+    func check(_ kind: TokenKind) -> Bool {
+        guard tokens[current].kind == kind else { return false }
+        switch kind {
+        case .rightParen, .rightBracket, .rightBrace:
+            guard let innermost = openers.last else { return true }
+            return closers[innermost] == current
+        default:
+            return true
+        }
+    }
 
     @discardableResult
     mutating func advance() -> Token {

@@ -126,9 +126,6 @@ public struct CLI {
                 let started = try DemoSimulator.start(environment: environment)
                 demo = started
                 cli.environment.merge(started.environment) { _, demo in demo }
-                if program == nil {
-                    standardError.write("rove: connected to the demo Octopus at \(started.environment["OCTOPUS_URL"] ?? "?") (rove-sim); try octopus.Projects\n")
-                }
             } catch {
                 standardError.write("rove: \(error.message)\n")
                 return .usage
@@ -150,6 +147,7 @@ public struct CLI {
             return .usage
         }
         if !freesSessionAtEnd { _ = Unmanaged.passRetained(session) }
+        if invocation.startsDemo, program == nil { standardError.write(Self.demoGreeting(connections)) }
         let opensREPL = program == nil || invocation.forcesREPL
         var status = ExitStatus.success
         if let program {
@@ -167,6 +165,19 @@ public struct CLI {
             history: HistoryFile(environment: environment)
         )
         return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+    }
+
+    /// What `rove --demo` says once connected: each service it reached, and where to start.
+    static func demoGreeting(_ connections: ResolvedConnections) -> String {
+        var reached: [(name: String, url: String, start: String)] = []
+        if let url = connections.octopus?.url { reached.append(("Octopus", url, "octopus.Projects")) }
+        if let deployhq = connections.deployhq, let url = deployhq.url, deployhq.email != nil, deployhq.apiKey != nil {
+            reached.append(("DeployHQ", url, "deployhq.projects"))
+        }
+        guard !reached.isEmpty else { return "rove: the demo simulator connected nothing\n" }
+        let services = reached.map { "\($0.name) at \($0.url)" }.joined(separator: " and ")
+        let starts = reached.map(\.start).joined(separator: " or ")
+        return "rove: connected to the demo \(services) (rove-sim); try \(starts)\n"
     }
 
     private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,

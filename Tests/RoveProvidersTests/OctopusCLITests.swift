@@ -152,4 +152,16 @@ final class OctopusCLITests: XCTestCase {
         XCTAssertEqual(cli.run(["--demo", "-e", "octopus.Projects.find(name: \"Web\").Releases.count"]), 0, errors.text)
         XCTAssertEqual(output.text, "45\n")
     }
+
+    func testDemoREPLSaysWhichServicesItConnected() throws {
+        guard let simulator = BuiltProducts.executable(named: "rove-sim") else { throw XCTSkip("rove-sim is not built") }
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput("deployhq.projects.count\n"), standardOutput: MemoryOutput(),
+                      standardError: errors, environment: ["ROVE_SIM": simulator])
+        XCTAssertEqual(cli.run(["--demo", "-i"]), 0, errors.text)
+        let greeting = try XCTUnwrap(errors.text.split(separator: "\n").first.map(String.init))
+        XCTAssertTrue(greeting.hasPrefix("rove: connected to the demo Octopus at http://127.0.0.1:"), greeting)
+        XCTAssertTrue(greeting.contains(" and DeployHQ at http://127.0.0.1:"), greeting)
+        XCTAssertTrue(greeting.hasSuffix("(rove-sim); try octopus.Projects or deployhq.projects"), greeting)
+    }
 }

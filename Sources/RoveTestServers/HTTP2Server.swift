@@ -56,7 +56,11 @@ public final class HTTP2Server {
         var lastFailure = ""
         for _ in 0..<3 {
             let port = try Self.freePort()
-            FileManager.default.createFile(atPath: logFile, contents: nil)
+            // Without the file the log handle is nil and nghttpd would write into the tests' output.
+            guard FileManager.default.createFile(atPath: logFile, contents: nil) else {
+                try? FileManager.default.removeItem(atPath: folder)
+                throw HTTP2ServerError(description: "could not make nghttpd's log file \(logFile)")
+            }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             // -v logs every frame, tagged with its connection ([id=N]): the tests count connections from it.

@@ -88,7 +88,8 @@ final class ProgramTests: XCTestCase {
     /// one at the same address) does not take it for its own.
     func testAProgramWhoseInterpreterIsGoneRunsNowhere() throws {
         var owner: Interpreter? = Interpreter()
-        weak var watched = owner
+        weak var watched: Interpreter?
+        watched = owner
         let program = try owner!.compile("1", file: "old.rove")
         owner = nil
         XCTAssertNil(watched)

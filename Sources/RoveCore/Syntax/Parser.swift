@@ -19,6 +19,8 @@ struct Parser {
     /// For each opening bracket's token index, the index of its closing bracket, as the lexer
     /// matched them; a bracket missing here is never closed.
     let closers: [Int: Int]
+    /// The closing brackets in `closers`; one missing here closes nothing the lexer could see.
+    let pairedClosers: Set<Int>
     /// The token indices of the brackets being parsed inside, innermost last.
     var openers: [Int] = []
     /// The errors found so far, the lexer's first.
@@ -42,6 +44,7 @@ struct Parser {
         }
         self.tokens = tokens
         self.closers = lexer.closers
+        self.pairedClosers = Set(lexer.closers.values)
         self.diagnostics = lexer.diagnostics
     }
 
@@ -242,7 +245,7 @@ struct Parser {
                     // A `}` the lexer gave to a block around this one: this block ends unclosed
                     // here, and the `}` is left to its own block.
                     let owner = parser.closers.first { $0.value == parser.current }.map { parser.location(parser.tokens[$0.key]) }
-                    throw parser.error("this '}' closes the '{' on line \(owner?.line ?? 0)", at: parser.peek)
+                    throw parser.error(owner.map { "this '}' closes the '{' on line \($0.line)" } ?? "expected '}'", at: parser.peek)
                 }
                 let start = parser.current
                 do {
@@ -309,15 +312,16 @@ struct Parser {
     var peek: Token { tokens[current] }
     func peek(_ offset: Int) -> Token { tokens[min(current + offset, tokens.count - 1)] }
     /// Whether the token at the cursor is of `kind`. A closing bracket counts only as the
-    /// partner the lexer gave the bracket being parsed inside: in text with one left open, the
-    /// parser then stops at the bracket missing its partner, not at a later one that lost its
-    /// own to it.
+    /// partner the lexer gave the bracket being parsed inside (or, both left unpaired, as a
+    /// likely one): in text with one left open, the parser then stops at the bracket missing
+    /// its partner, not at a later one that lost its own to it.
     func check(_ kind: TokenKind) -> Bool {
         guard tokens[current].kind == kind else { return false }
         switch kind {
         case .rightParen, .rightBracket, .rightBrace:
             guard let innermost = openers.last else { return true }
-            return closers[innermost] == current
+            guard let closer = closers[innermost] else { return !pairedClosers.contains(current) }
+            return closer == current
         default:
             return true
         }

@@ -7,8 +7,7 @@
 ///
 /// Text that makes no token becomes one `.invalid` token and a diagnostic, and lexing goes on
 /// after it, so one run reports every such mistake (up to `Parser.maxErrors`). Brackets are
-/// matched as they are read: `closers` pairs each opening bracket with the one that closes it,
-/// and one without a partner is never closed.
+/// matched as they are read: each gets its `partner`, and an opener without one is never closed.
 ///
 /// In text whose brackets do not all pair up, which pairs to believe is a guess; with
 /// `matchesByIndentation` a closer alone on its line closes the bracket opened on a line
@@ -19,8 +18,9 @@ struct Lexer {
     private var position: Int
     private let limit: Int
     private var tokens: [Token] = []
-    /// Open brackets, innermost last: their indices into `tokens`, and the indentation of the
-    /// line each opened on. Newlines inside `(` and `[` are not statement breaks.
+    /// Open brackets, innermost last: their indices into `tokens`, and (matching by
+    /// indentation) the indentation of the line each opened on. Newlines inside `(` and `[` are
+    /// not statement breaks.
     private var brackets: [(index: Int, indent: Int)] = []
     /// Where the line being read starts.
     private var lineStart: Int
@@ -31,9 +31,7 @@ struct Lexer {
     var matchesByIndentation = false
     /// How many of each opening byte `brackets` holds, so a closer finds out at once whether
     /// any bracket it could close is open.
-    private var openCounts: [UInt8: Int] = [:]
-    /// For each opening bracket's token index, the index of the token that closes it.
-    private(set) var closers: [Int: Int] = [:]
+    private var openCounts = (parentheses: 0, squareBrackets: 0, braces: 0)
     /// What could not be read, in source order.
     private(set) var diagnostics: [Diagnostic] = []
     /// Whether text that makes no token is stepped over a byte at a time, unreported:
@@ -82,9 +80,29 @@ struct Lexer {
 
     private mutating func open(_ byte: UInt8) {
         var indent = lineStart
-        while indent < limit, bytes[indent] == UInt8(ascii: " ") || bytes[indent] == UInt8(ascii: "\t") { indent += 1 }
+        if matchesByIndentation {
+            while indent < limit, bytes[indent] == UInt8(ascii: " ") || bytes[indent] == UInt8(ascii: "\t") { indent += 1 }
+        }
         brackets.append((tokens.count - 1, indent - lineStart))
-        openCounts[byte, default: 0] += 1
+        count(byte, by: 1)
+    }
+
+    /// Adds `change` to the count of open brackets opened by `byte`.
+    private mutating func count(_ byte: UInt8, by change: Int) {
+        switch byte {
+        case UInt8(ascii: "("): openCounts.parentheses += change
+        case UInt8(ascii: "["): openCounts.squareBrackets += change
+        default: openCounts.braces += change
+        }
+    }
+
+    /// How many brackets opened by `byte` are open.
+    private func openCount(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "("): return openCounts.parentheses
+        case UInt8(ascii: "["): return openCounts.squareBrackets
+        default: return openCounts.braces
+        }
     }
 
     /// Brackets looked through for one indented like a closer: enough for any real nesting,
@@ -96,7 +114,7 @@ struct Lexer {
     /// are never closed; a closer that matches nothing open closes nothing, and the parser
     /// reports it where it stands.
     private mutating func close(_ opening: UInt8) {
-        guard openCounts[opening, default: 0] > 0 else { return }
+        guard openCount(opening) > 0 else { return }
         var target: Int?
         if matchesByIndentation, tokens.count < 2 || tokens[tokens.count - 2].start < lineStart {
             let indent = position - 1 - lineStart
@@ -106,9 +124,10 @@ struct Lexer {
         }
         while let (index, _) = brackets.popLast() {
             let byte = bytes[tokens[index].start]
-            openCounts[byte, default: 0] -= 1
+            count(byte, by: -1)
             if byte == opening, target.map({ brackets.count == $0 }) ?? true {
-                closers[index] = tokens.count - 1
+                tokens[index].partner = tokens.count - 1
+                tokens[tokens.count - 1].partner = index
                 return
             }
             leavesBracketsOpen = true

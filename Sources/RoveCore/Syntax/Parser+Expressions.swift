@@ -133,15 +133,15 @@ extension Parser {
                 expr = .member(expr, nameToken.name, optional: optional, at: nameToken.start)
             case .leftBracket:
                 advance()
-                let index = try enclosed(by: current - 1) { parser in
-                    let index = try parser.nested { try $0.expression() }
+                let index = try nested(inside: current - 1) { parser in
+                    let index = try parser.expression()
                     try parser.expect(.rightBracket, "expected ']' after index")
                     return index
                 }
                 expr = .index(expr, index, optional: optional, at: token.start)
             case .leftParen:
                 advance()
-                var arguments = try enclosed(by: current - 1) { try $0.argumentList() }
+                var arguments = try argumentList(inside: current - 1)
                 if allowsTrailingClosure, check(.leftBrace), !looksLikeObjectLiteral {
                     arguments.append(Argument(label: nil, value: try closure()))
                 }
@@ -164,8 +164,8 @@ extension Parser {
 
     /// arguments -> (argument ("," argument)* ","?)? ")"
     /// argument  -> (IDENTIFIER ":")? expression
-    mutating func argumentList() throws -> [Argument] {
-        try nested { parser in
+    mutating func argumentList(inside bracket: Int) throws -> [Argument] {
+        try nested(inside: bracket) { parser in
             var arguments: [Argument] = []
             while !parser.match(.rightParen) {
                 var label: String? = nil
@@ -208,14 +208,14 @@ extension Parser {
             return .dollar(n, at: token.start)
         case .leftParen:
             advance()
-            return try enclosed(by: current - 1) { parser in
-                let inner = try parser.nested { try $0.expression() }
+            return try nested(inside: current - 1) { parser in
+                let inner = try parser.expression()
                 try parser.expect(.rightParen, "expected ')' after expression")
                 return inner
             }
         case .leftBracket:
             advance()
-            return try enclosed(by: current - 1) { try $0.listLiteral(at: token) }
+            return try listLiteral(inside: current - 1)
         case .leftBrace:
             return looksLikeObjectLiteral ? try objectLiteral() : try closure()
         case .keyword(.fn):
@@ -231,14 +231,14 @@ extension Parser {
     }
 
     /// list -> "[" (expression ("," expression)* ","?)? "]"
-    mutating func listLiteral(at open: Token) throws -> Expr {
-        try nested { parser in
+    mutating func listLiteral(inside bracket: Int) throws -> Expr {
+        try nested(inside: bracket) { parser in
             var items: [Expr] = []
             while !parser.match(.rightBracket) {
                 items.append(try parser.expression())
                 if !parser.check(.rightBracket) { try parser.expect(.comma, "expected ',' or ']' in list") }
             }
-            return .list(items, at: open.start)
+            return .list(items, at: parser.tokens[bracket].start)
         }
     }
 
@@ -255,7 +255,7 @@ extension Parser {
     /// object -> "{" (key ":" expression ("," key ":" expression)* ","?)? "}"
     mutating func objectLiteral() throws -> Expr {
         let open = advance()
-        return try enclosed(by: current - 1) { try $0.nested { parser in
+        return try nested(inside: current - 1) { parser in
             var entries: [(key: String, value: Expr)] = []
             parser.skipNewlines()
             while !parser.match(.rightBrace) {
@@ -284,7 +284,7 @@ extension Parser {
                 parser.skipNewlines()
             }
             return .object(entries, at: open.start)
-        } }
+        }
     }
 
     /// closure -> "{" (IDENTIFIER ("," IDENTIFIER)* "in")? statement* "}"
@@ -366,12 +366,19 @@ extension Parser {
         return .interpolated(parts, at: token.start)
     }
 
-    /// Parses inside brackets, where newlines do not matter and `{` may be a trailing closure again.
-    mutating func nested<T>(_ parse: (inout Parser) throws -> T) throws -> T {
+    /// Parses inside brackets, where newlines do not matter and `{` may be a trailing closure
+    /// again; `bracket`, the opening one's token index, is meanwhile the innermost bracket open
+    /// (`enclosed(by:)`).
+    mutating func nested<T>(inside bracket: Int? = nil, _ parse: (inout Parser) throws -> T) throws -> T {
         try enterNesting()
         let saved = allowsTrailingClosure
         allowsTrailingClosure = true
-        defer { allowsTrailingClosure = saved; depth -= 1 }
+        if let bracket { openers.append(bracket) }
+        defer {
+            if bracket != nil { openers.removeLast() }
+            allowsTrailingClosure = saved
+            depth -= 1
+        }
         return try parse(&self)
     }
 

@@ -27,7 +27,7 @@ extension Parser {
         // The end of an interpolation's text is its `)`, not the end of the input.
         let endsInput = atEnd && token.start == file.bytes.count
         let here = endsInput ? endOfLastToken : location(token)
-        guard let innermost = openers.last, atEnd || closers[innermost] == nil else {
+        guard let innermost = openers.last, atEnd || tokens[innermost].partner == nil else {
             if endsInput { return Diagnostic(.unexpectedEnd, "unexpected end of input: \(message)", at: here) }
             return Diagnostic(.syntax, message, at: here)
         }
@@ -35,7 +35,7 @@ extension Parser {
                                     at: location(tokens[innermost]))
         diagnostic.notes.append(Diagnostic.Note(message, at: here))
         // Brackets around it that are never closed either; a few say enough.
-        for outer in openers.dropLast().reversed().filter({ closers[$0] == nil }).prefix(3) {
+        for outer in openers.dropLast().reversed().filter({ tokens[$0].partner == nil }).prefix(3) {
             diagnostic.notes.append(Diagnostic.Note("\(bracket(at: outer)) is not closed either", at: location(tokens[outer])))
         }
         return diagnostic
@@ -82,7 +82,7 @@ extension Parser {
         while index < tokens.count - 1 {
             switch tokens[index].kind {
             case .leftParen, .leftBracket, .leftBrace:
-                if let closer = closers[index] {
+                if let closer = tokens[index].partner {
                     index = closer + 1
                     continue
                 }

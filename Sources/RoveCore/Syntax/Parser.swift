@@ -16,11 +16,6 @@ struct Parser {
     var allowsTrailingClosure = true
     /// For each closure being parsed without a parameter list, the highest `$N` seen plus one.
     var dollarCounts: [Int] = []
-    /// For each opening bracket's token index, the index of its closing bracket, as the lexer
-    /// matched them; a bracket missing here is never closed.
-    let closers: [Int: Int]
-    /// The closing brackets in `closers`; one missing here closes nothing the lexer could see.
-    let pairedClosers: Set<Int>
     /// The token indices of the brackets being parsed inside, innermost last.
     var openers: [Int] = []
     /// The errors found so far, the lexer's first.
@@ -43,8 +38,6 @@ struct Parser {
             tokens = lexer.tokenize()
         }
         self.tokens = tokens
-        self.closers = lexer.closers
-        self.pairedClosers = Set(lexer.closers.values)
         self.diagnostics = lexer.diagnostics
     }
 
@@ -236,31 +229,31 @@ struct Parser {
     mutating func statements(closing open: Int) throws -> [Stmt] {
         try enterNesting()
         defer { depth -= 1 }
-        return try enclosed(by: open) { parser in
-            var statements: [Stmt] = []
-            parser.skipSeparators()
-            while !parser.match(.rightBrace) {
-                if parser.check(.end) { throw parser.error("expected '}'", at: parser.peek) }
-                if parser.peek.kind == .rightBrace {
-                    // A `}` the lexer gave to a block around this one: this block ends unclosed
-                    // here, and the `}` is left to its own block.
-                    let owner = parser.closers.first { $0.value == parser.current }.map { parser.location(parser.tokens[$0.key]) }
-                    throw parser.error(owner.map { "this '}' closes the '{' on line \($0.line)" } ?? "expected '}'", at: parser.peek)
-                }
-                let start = parser.current
-                do {
-                    statements.append(try parser.statement())
-                    if !parser.check(.rightBrace) { try parser.endOfStatement() }
-                } catch {
-                    // At the end, every enclosing block is unclosed too: one error says it.
-                    if parser.check(.end) { throw error }
-                    guard parser.record(error) else { throw Stop() }
-                    parser.skipStatement(from: start, inBlock: true)
-                }
-                parser.skipSeparators()
+        openers.append(open)
+        defer { openers.removeLast() }
+        var statements: [Stmt] = []
+        skipSeparators()
+        while !match(.rightBrace) {
+            if check(.end) { throw error("expected '}'", at: peek) }
+            if peek.kind == .rightBrace {
+                // A `}` the lexer gave to a block around this one: this block ends unclosed
+                // here, and the `}` is left to its own block.
+                let owner = peek.partner.map { location(tokens[$0]) }
+                throw error(owner.map { "this '}' closes the '{' on line \($0.line)" } ?? "expected '}'", at: peek)
             }
-            return statements
+            let start = current
+            do {
+                statements.append(try statement())
+                if !check(.rightBrace) { try endOfStatement() }
+            } catch {
+                // At the end, every enclosing block is unclosed too: one error says it.
+                if check(.end) { throw error }
+                guard record(error) else { throw Stop() }
+                skipStatement(from: start, inBlock: true)
+            }
+            skipSeparators()
         }
+        return statements
     }
 
     /// Parses a statement head (condition, sequence) in which `{` opens the body, not a closure.
@@ -277,7 +270,7 @@ struct Parser {
     mutating func body(of keyword: String, after head: Expr) throws -> [Stmt] {
         let start = current, errorsBefore = diagnostics.count
         let trailingClosureError = { (parser: Parser) -> (any Error)? in
-            guard parser.check(.leftBrace), let closer = parser.closers[start],
+            guard parser.check(.leftBrace), let closer = parser.tokens[start].partner,
                   parser.tokens[closer + 1].kind == .leftBrace else { return nil }
             var callee = "the call"
             if case .member(_, let name, _, _) = head { callee = "\(name)({ ... })" }
@@ -320,7 +313,7 @@ struct Parser {
         switch kind {
         case .rightParen, .rightBracket, .rightBrace:
             guard let innermost = openers.last else { return true }
-            guard let closer = closers[innermost] else { return !pairedClosers.contains(current) }
+            guard let closer = tokens[innermost].partner else { return tokens[current].partner == nil }
             return closer == current
         default:
             return true

@@ -43,6 +43,9 @@ struct Token {
     var number: Value = .null
     /// The parts of a string literal.
     var parts: [StringPart] = []
+    /// For a bracket, the index of the bracket it pairs with (the closer of an opener, the
+    /// opener of a closer), as the lexer paired them; nil for one left unpaired.
+    var partner: Int?
 
     /// Whether this token ends a line's expression and so can be followed by a statement break
     /// or, when it is a binary operator or `.`, carries the expression onto the next line.

@@ -103,5 +103,12 @@ final class LexerTests: XCTestCase {
         for (source, expected) in cases {
             XCTAssertEqual(SourceFile(name: "t", text: source).names, expected, source.debugDescription)
         }
+        // Reading names reports nothing, so no number of mistakes stops it at the error cap.
+        let text = String(repeating: "\"\\q\\q\" ", count: 2 * Parser.maxErrors) + "secret"
+        var lexer = Lexer(file: SourceFile(name: "t", text: text))
+        lexer.skipsErrors = true
+        let tokens = lexer.tokenize()
+        XCTAssertEqual(lexer.diagnostics.count, 0)
+        XCTAssertEqual(tokens.dropLast().last?.end, text.utf8.count)
     }
 }

@@ -48,7 +48,8 @@ struct Lexer {
     }
 
     mutating func tokenize() -> [Token] {
-        while diagnostics.count < Parser.maxErrors {
+        // Reading names only (`skipsErrors`), no error counts: every name is wanted.
+        while skipsErrors || diagnostics.count < Parser.maxErrors {
             skipSpaceAndComments()
             guard position < limit else { break }
             let byte = bytes[position]
@@ -255,14 +256,14 @@ struct Lexer {
                 } else {
                     while position < limit, bytes[position] != UInt8(ascii: "\n") { position += 1 }
                 }
-                diagnostics.append(contentsOf: scanner.problems)
+                if !skipsErrors { diagnostics.append(contentsOf: scanner.problems) }
                 throw error
             }
             position = scanner.position
             if let first = scanner.problems.first {
                 // The string ended where it should; its bad escapes are reported, and it is
                 // one invalid token rather than code.
-                diagnostics.append(contentsOf: scanner.problems.dropFirst())
+                if !skipsErrors { diagnostics.append(contentsOf: scanner.problems.dropFirst()) }
                 throw first
             }
             tokens.append(Token(kind: .string, start: start, end: position, parts: parts))

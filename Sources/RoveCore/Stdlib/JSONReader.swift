@@ -495,7 +495,7 @@ private struct ObjectShape {
     /// spell a different, escaped key.
     init?(_ fields: Fields) {
         var template = fields
-        for index in template.values.indices { template.values[index] = .null }
+        for index in template.values.indices { template.setValue(.null, atIndex: index) }
         self.template = template
         keys = Array(fields.keys)
         keyBytes = keys.map { Array($0.utf8) }
@@ -506,7 +506,7 @@ private struct ObjectShape {
     func prefix(_ count: Int, values: [Value]) -> Fields {
         if count == keys.count {
             var fields = template
-            for index in values.indices { fields.values[index] = values[index] }
+            for index in values.indices { fields.setValue(values[index], atIndex: index) }
             return fields
         }
         var fields = Fields(minimumCapacity: count)

@@ -114,19 +114,22 @@ final class HostileScriptTests: XCTestCase {
     }
 
     /// Values past any nesting a recursive release survives are freed without recursion, on
-    /// the test's own thread: a host may lift the nesting limit and still cannot crash.
-    func testDeepValuesAreFreedWithoutRecursion() throws {
-        let interpreter = interpreter()
-        let script = """
-            var x = []
-            var o = {}
-            for i in 0..<1000000 { x = [x]\no = {next: o, list: x} }
-            x = nil
-            o = nil
-            "freed"
-            """
-        let unbounded = Limits(nesting: .max)
-        XCTAssertEqual(try interpreter.run(SourceFile(name: "deep.rove", text: script), limits: unbounded), "freed")
+    /// the test's own thread: a host may lift the nesting limit and still cannot crash. Each
+    /// chain is 300,000 links long, several times what the thread's stack could unwind.
+    func testValuesOfEveryShapeAreFreedWithoutRecursion() throws {
+        let chains = [
+            "var x = []\nfor i in 0..<300000 { x = [x] }\nx = nil",
+            "var o = {}\nfor i in 0..<300000 { o = {next: o, list: [1]} }\no = nil",
+            "var x = []\nfor i in 0..<150000 { x = [{inner: x}] }\nx = nil",
+            "var f = fn() { 0 }\nfor i in 0..<300000 { let g = f\nf = fn() { g() } }\nf = nil",
+            "var x = [1]\nfor i in 0..<300000 { x = [x.map] }\nx = nil",
+            "var x = []\nfor i in 0..<300000 { let inner = x\nx = [fn() { inner }] }\nx = nil",
+        ]
+        for chain in chains {
+            let interpreter = interpreter()
+            let script = SourceFile(name: "chain.rove", text: chain + "\n\"freed\"")
+            XCTAssertEqual(try interpreter.run(script, limits: Limits(nesting: .max)), "freed", chain)
+        }
     }
 
     /// A value keeps its nesting as it changes, so the limit needs no walk.

@@ -1,5 +1,7 @@
 // Compiling expressions into closures, with integer fast paths for the common operators.
 
+import OrderedCollections
+
 extension Compiler {
     mutating func expression(_ expr: Expr) throws -> Code {
         switch expr {
@@ -44,13 +46,13 @@ extension Compiler {
         case .object(let entries, let at):
             // The keys are known now: each evaluation copies a template that shares them (and
             // their hash table) and only fills in the values.
-            let template = Fields(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
+            let template = OrderedDictionary(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
             let codes = try entries.map { CodeBox(try expression($0.value)) }
             let where_ = location(at)
             return { interpreter in
                 var fields = template
-                for index in codes.indices { fields.setValue(try codes[index].run(interpreter), atIndex: index) }
-                let object = Value.object(fields)
+                for index in codes.indices { fields.values[index] = try codes[index].run(interpreter) }
+                let object = Value.object(Fields(fields))
                 try interpreter.checkNesting(of: object, at: where_)
                 return object
             }

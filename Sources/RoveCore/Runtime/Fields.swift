@@ -10,9 +10,9 @@ public struct Fields {
     var storage: Storage
 
     final class Storage {
-        var entries: OrderedDictionary<String, Value>
+        @exclusivity(unchecked) var entries: OrderedDictionary<String, Value>
         /// An upper bound on the nesting: 1 + the deepest value's nesting (see `List`).
-        var nesting: Int
+        @exclusivity(unchecked) var nesting: Int
 
         init(entries: OrderedDictionary<String, Value>, nesting: Int) {
             self.entries = entries
@@ -58,6 +58,11 @@ public struct Fields {
 
     public subscript(key: String) -> Value? {
         get { storage.entries[key] }
+        set {
+            makeUnique()
+            if let newValue { noteNesting(of: newValue) }
+            storage.entries[key] = newValue
+        }
         _modify {
             makeUnique()
             yield &storage.entries[key]
@@ -72,13 +77,6 @@ public struct Fields {
             yield &storage.entries[key, default: defaultValue()]
             if let value = storage.entries[key] { noteNesting(of: value) }
         }
-    }
-
-    /// Replaces the value at `index` (the key stays where it is).
-    public mutating func setValue(_ value: Value, atIndex index: Int) {
-        makeUnique()
-        noteNesting(of: value)
-        storage.entries.values[index] = value
     }
 
     @discardableResult

@@ -9,10 +9,10 @@ public struct List {
 
     /// Where the items live. Shared by copies of a list until one of them changes.
     final class Storage {
-        var items: [Value]
+        @exclusivity(unchecked) var items: [Value]
         /// An upper bound on the nesting: 1 + the deepest item's nesting. Exact as items go in;
         /// removing the deepest item leaves it high until `recount()`.
-        var nesting: Int
+        @exclusivity(unchecked) var nesting: Int
 
         init(items: [Value], nesting: Int) {
             self.items = items

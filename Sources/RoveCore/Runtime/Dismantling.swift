@@ -17,7 +17,10 @@ import Darwin
 /// receiver, error values. The first of them on a thread frees what it was handed in a loop;
 /// any owner dying during that loop only adds its contents to the loop's list and returns. So
 /// freeing never nests more than a few frames deep, whatever the value's shape.
-enum Dismantling {
+///
+/// Host objects that hold script values (a resource whose fields a script may set to other
+/// resources) call `release(_:)` from their `deinit` the same way.
+public enum Dismantling {
     /// Nesting that Swift's own recursive release frees comfortably on any thread: shallower
     /// lists and objects skip the thread lookup.
     static let recursionSafeNesting = 64
@@ -25,8 +28,8 @@ enum Dismantling {
     // Each takes what it frees out of its owner (leaving nil or empty) before freeing it: a
     // reference the owner kept would be released after the loop, recursively again.
 
-    /// Frees `value` now, or after the free under way on this thread.
-    static func release(_ value: inout Value) {
+    /// Frees `value` now, or after the free under way on this thread, leaving nil in its place.
+    public static func release(_ value: inout Value) {
         let yard = Yard.current
         yard.pending.append(.null)
         swap(&value, &yard.pending[yard.pending.count - 1])

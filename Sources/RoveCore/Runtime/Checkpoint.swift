@@ -146,7 +146,10 @@ extension Interpreter {
     /// in-place list methods); a value keeps its nesting, so it is a load and a compare.
     @inline(__always)
     func checkNesting(of value: Value, at location: SourceLocation? = nil) throws {
-        if value.nesting > budget.limits.nesting { throw nestingLimitReached(at: location) }
+        if value.nesting > budget.limits.nesting,
+           value.recountedNesting(within: budget.limits.nesting) > budget.limits.nesting {
+            throw nestingLimitReached(at: location)
+        }
     }
 
     @inline(never)

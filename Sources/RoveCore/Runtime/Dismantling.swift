@@ -13,8 +13,8 @@ import Darwin
 /// closure capturing a closure a million times over, overflows the stack when it dies.
 ///
 /// The owners that can form such chains move their contents here as they die: deep lists and
-/// objects (past `recursionSafeNesting`), boxes holding a function, functions bound to a
-/// receiver, error values. The first of them on a thread frees what it was handed in a loop;
+/// objects (past `recursionSafeNesting`), boxes holding anything but a scalar or string,
+/// functions bound to a receiver, error values. The first of them on a thread frees what it was handed in a loop;
 /// any owner dying during that loop only adds its contents to the loop's list and returns. So
 /// freeing never nests more than a few frames deep, whatever the value's shape.
 ///

@@ -11,7 +11,7 @@ public struct List {
     final class Storage {
         @exclusivity(unchecked) var items: [Value]
         /// An upper bound on the nesting: 1 + the deepest item's nesting. Exact as items go in;
-        /// removing the deepest item leaves it high until `recount()`.
+        /// removing the deepest item leaves it high (see `Value.recountedNesting(within:)`).
         @exclusivity(unchecked) var nesting: Int
 
         init(items: [Value], nesting: Int) {
@@ -57,14 +57,6 @@ public struct List {
     mutating func noteNesting(of item: Value) {
         let nesting = item.nesting &+ 1
         if nesting > storage.nesting { storage.nesting = nesting }
-    }
-
-    /// Makes `nesting` exact again, after removals: one look at each item.
-    public mutating func recount() {
-        makeUnique()
-        var nesting = 1
-        for item in storage.items { nesting = Swift.max(nesting, item.nesting &+ 1) }
-        storage.nesting = nesting
     }
 }
 
@@ -170,12 +162,46 @@ extension Value {
     public static func list(_ items: [Value]) -> Value { .list(List(items)) }
 
     /// How many levels of lists and objects this value holds: 0 for scalars, functions and
-    /// host objects, 1 for `[]` and `{}`.
+    /// host objects, 1 for `[]` and `{}`. An upper bound: after the deepest item of a list or
+    /// object was removed, it may still count that item's levels.
     public var nesting: Int {
         switch self {
         case .list(let items): return items.storage.nesting
         case .object(let fields): return fields.storage.nesting
         case .null, .bool, .int, .float, .string, .function, .host: return 0
+        }
+    }
+}
+
+extension Value {
+    /// `nesting` counted again for a value whose stored count is over `limit`: counts may be
+    /// stale from removed items, and refusing a value on a stale count would be wrong. Only
+    /// items whose own count is over the bound are opened, and each count found is written
+    /// back (lowering a bound its sharers can all use), so a stale count is repaired once.
+    func recountedNesting(within limit: Int) -> Int {
+        // Any list or object is over a bound below 1: no need to open it, and not opening it
+        // keeps this recursion within the limit, however deep a value an earlier run allowed.
+        guard limit > 0 else { return nesting }
+        func recount<Items: Sequence<Value>>(_ items: Items) -> Int {
+            var exact = 1
+            for item in items {
+                var nesting = item.nesting
+                if nesting >= limit { nesting = item.recountedNesting(within: limit &- 1) }
+                exact = Swift.max(exact, nesting &+ 1)
+            }
+            return exact
+        }
+        switch self {
+        case .list(let items):
+            let exact = recount(items)
+            items.storage.nesting = exact
+            return exact
+        case .object(let fields):
+            let exact = recount(fields.values)
+            fields.storage.nesting = exact
+            return exact
+        case .null, .bool, .int, .float, .string, .function, .host:
+            return 0
         }
     }
 }

@@ -132,6 +132,18 @@ final class HostileScriptTests: XCTestCase {
         }
     }
 
+    /// A value an earlier run allowed is refused by a stricter run when wrapped, without
+    /// walking it all the way down.
+    func testAStricterRunRefusesADeepValueAnEarlierRunMade() throws {
+        let interpreter = interpreter()
+        let build = SourceFile(name: "build.rove", text: "var x = []\nfor i in 0..<200000 { x = [x] }\nvar y = [x]\ny.removeLast()")
+        _ = try interpreter.run(build, limits: Limits(nesting: .max))
+        XCTAssertThrowsError(try interpreter.run(SourceFile(name: "wrap.rove", text: "[x]"), limits: Limits())) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message, "nesting limit of 1000 levels reached")
+        }
+        XCTAssertEqual(try interpreter.run(SourceFile(name: "wrap.rove", text: "len([y])"), limits: Limits()), 1)
+    }
+
     /// A value keeps its nesting as it changes, so the limit needs no walk.
     func testNestingIsKeptAsValuesChange() throws {
         let rows: [(script: String, nesting: Int)] = [

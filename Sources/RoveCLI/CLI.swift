@@ -166,6 +166,7 @@ public struct CLI {
             plainInput: standardInput,
             history: HistoryFile(environment: environment)
         )
+        session.enterREPL()
         return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
     }
 
@@ -188,7 +189,7 @@ public struct CLI {
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,
             format: invocation.outputFormat ?? (terminal.output ? .table : .json),
-            terminal: terminal, environment: environment
+            terminal: terminal, environment: environment, pages: invocation.pages
         )
     }
 

@@ -103,6 +103,7 @@ struct FieldProfile {
         }
         if FieldRules.identityRank(key) != nil, booleans == 0 { return .identifier }
         if FieldRules.namesOtherIdentifier(key) || (identifierShaped > 0 && identifierShaped == strings) { return .hidden }
+        if booleans > 0 { return booleans == filled && FieldRules.isFlagName(key) ? .detail : .hidden }
         guard strings == filled else { return .detail }
         if FieldRules.nameRank(key) != nil { return .name }
         if FieldRules.descriptionRank(key) != nil { return .description }

@@ -40,6 +40,9 @@ enum FieldRules {
     /// the bookkeeping ones (`LastModifiedOn`, `updated_at`) after everything.
     static let datePreference = ["created", "assembled", "start", "complet", "finish", "queue", "deployed", "end"]
     static let bookkeepingDateWords = ["modified", "updated", "checked"]
+    /// Yes/no fields worth a column when they differ between rows: the row is switched off,
+    /// paused, archived. Other flags (`CanRerun`, `use_compression`) are settings, not columns.
+    static let flagWords = ["disabled", "enabled", "active", "archived", "paused", "locked"]
     /// Names of link collections.
     static let linkNames: Set<String> = ["links", "_links"]
     /// A state is a word or two; longer text under a state-like name reads as a description.
@@ -83,6 +86,11 @@ enum FieldRules {
     static func descriptionRank(_ name: String) -> Int? {
         let key = normalized(name)
         return descriptionWords.firstIndex { key.hasSuffix($0) }
+    }
+
+    static func isFlagName(_ name: String) -> Bool {
+        let key = normalized(name)
+        return flagWords.contains { key.hasSuffix($0) }
     }
 
     static func isStateName(_ name: String) -> Bool {

@@ -175,8 +175,11 @@ public struct CLI {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
+        let colorsErrors = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
         let created = Interpreter(host: Host.process(
-            output: standardOutput, errors: standardError, environment: environment,
+            output: standardOutput,
+            errors: terminal.error ? StyledWarnings(standardError, palette: colorsErrors ? .ansi : .plain) : standardError,
+            environment: environment,
             secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
             shouldStop: { reference.interpreter?.shouldStop ?? false }
         ))

@@ -222,6 +222,11 @@ private let cases: [Case] = [
     Case(name: "errors are red and bold at a colour terminal", arguments: ["-e", "nope"], terminal: terminal,
          output: "", error: "\u{1B}[1m<-e>:1:1:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mundefined name 'nope'\u{1B}[0m", status: 1),
 
+    Case(name: "warnings are magenta and bold, their text made inert", arguments: ["-e", "eprint(\"warning: walk \\u{1b}[2J stopped\")"],
+         terminal: terminal, output: "", error: "\u{1B}[1;35mwarning:\u{1B}[0m walk ?[2J stopped\n"),
+    Case(name: "NO_COLOR leaves warnings plain, still inert", arguments: ["-e", "eprint(\"warning: walk \\u{1b}[2J stopped\")"],
+         terminal: terminal, environment: ["NO_COLOR": "1"], output: "", error: "warning: walk ?[2J stopped\n"),
+
     // Escape sequences from data never reach a terminal raw.
     Case(name: "a string result shows control characters as ?", arguments: ["-e", "\"a\\u{1b}[2Jb\\u{9b}31mc\\nd\""],
          terminal: terminal, environment: ["NO_COLOR": "1"], output: "a?[2Jb?31mc\nd\n"),

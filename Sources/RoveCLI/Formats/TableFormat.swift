@@ -19,8 +19,10 @@ struct TableFormat {
     func render(_ rows: [Fields]) -> String {
         let view = TableView(rows: rows)
         let columns = view.columns
-        let texts = rows.map { row in
-            columns.map { CellText.truncated($0.text(in: row, cells: cells), to: Self.maximumCellWidth) }
+        // Each cell's value is looked up once: a table of a hundred thousand rows is not rare.
+        let values = rows.map { row in columns.map { $0.value(in: row) } }
+        let texts = values.map { row in
+            columns.indices.map { CellText.truncated(columns[$0].text(of: row[$0], cells: cells), to: Self.maximumCellWidth) }
         }
         let headers = columns.map { CellText.truncated(CellText.singleLine($0.key), to: Self.maximumCellWidth) }
         let natural = columns.indices.map { column in
@@ -31,14 +33,14 @@ struct TableFormat {
         let shown = columns.indices.filter { layout.widths[$0] != nil }
         let widths = shown.map { layout.widths[$0]! }
         let rightAligned = shown.map { column in
-            rows.allSatisfy { columns[column].value(in: $0).map { CellText.isNumber($0) || $0 == .null } ?? true }
-                && rows.contains { columns[column].value(in: $0).map(CellText.isNumber) ?? false }
+            values.allSatisfy { $0[column].map { CellText.isNumber($0) || $0 == .null } ?? true }
+                && values.contains { $0[column].map(CellText.isNumber) ?? false }
         }
 
         var out = line(shown.map { headers[$0] }, widths: widths, rightAligned: rightAligned) { palette.paint($0, as: .key) }
-        for (row, text) in zip(rows, texts) {
+        for (row, text) in zip(values, texts) {
             out += line(shown.map { text[$0] }, widths: widths, rightAligned: rightAligned) { cell, index in
-                guard let value = columns[shown[index]].value(in: row), let role = CellText.role(of: value) else { return cell }
+                guard let value = row[shown[index]], let role = CellText.role(of: value) else { return cell }
                 return palette.paint(cell, as: role)
             }
         }

@@ -39,7 +39,12 @@ struct Column: Equatable {
     /// What the cell shows: a reference by its name (a list of them by their names), a date to
     /// the second, anything else as `CellText` writes it; one line, not yet cut to a width.
     func text(in row: Fields, cells: CellText) -> String {
-        guard let value = value(in: row) else { return "" }
+        text(of: value(in: row), cells: cells)
+    }
+
+    /// The cell's text for `value`, this column's value in some row.
+    func text(of value: Value?, cells: CellText) -> String {
+        guard let value else { return "" }
         switch role {
         case .reference:
             if case .list(let items) = value {

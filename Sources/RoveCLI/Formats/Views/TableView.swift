@@ -38,11 +38,12 @@ struct TableView {
         columns = Self.view(of: profiles, rows: rows)
     }
 
-    /// Small records: every field in its place, the rightmost giving way first.
+    /// Small records: every field in its place, the rightmost giving way first. The role only
+    /// decides how far a column may be cut, so the first rows are enough to judge it by.
     private static func wholeRecords(_ fields: [String], rows: [Fields]) -> [Column] {
         fields.enumerated().map { position, key in
             var profile = FieldProfile(key: key, position: position)
-            for row in rows { profile.add(row[key]) }
+            for row in rows.prefix(1000) { profile.add(row[key]) }
             let role = profile.role == .hidden ? .detail : profile.role
             return Column(key: key, role: role, priority: position)
         }

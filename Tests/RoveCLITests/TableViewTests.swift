@@ -102,7 +102,7 @@ final class TableViewTests: XCTestCase {
     /// every kind under one name. The view stays bounded and never crashes.
     func testOddRowsStillMakeAView() {
         let empty: [Fields] = (0..<10).map { _ in Fields(uniqueKeysWithValues: (0..<12).map { ("f\($0)", Value.null) }) }
-        XCTAssertEqual(TableView(rows: empty).columns.map(\.key), [])
+        XCTAssertEqual(TableView(rows: empty).columns.map(\.key), (0..<8).map { "f\($0)" })
         let wide: [Fields] = [Fields(uniqueKeysWithValues: (0..<10_000).map { ("field\($0)", Value.int($0)) }),
                               Fields(uniqueKeysWithValues: (0..<10_000).map { ("field\($0)", Value.int(-$0)) })]
         let columns = TableView(rows: wide).columns
@@ -110,6 +110,12 @@ final class TableViewTests: XCTestCase {
         let mixed: [Fields] = [["Name": "a", "v": 1], ["Name": 2, "v": "x"], ["Name": .list([1]), "v": nil],
                                ["Name": .object(["a": 1]), "v": true]] + (0..<6).map { ["extra\($0)": .int($0)] }
         XCTAssertNoThrow(render(mixed, width: 40))
+        // A list of a million items in every row is never a column, and is not read through.
+        let huge = Value.list(Array(repeating: .string("x"), count: 1_000_000))
+        let heavy: [Fields] = (0..<3).map { index in
+            Fields(uniqueKeysWithValues: [("Name", .string("row \(index)")), ("items", huge)] + (0..<8).map { ("f\($0)", Value.null) })
+        }
+        XCTAssertEqual(TableView(rows: heavy).columns.map(\.key), ["Name"])
         let hint = render(wide, width: 80).split(separator: "\n").last.map(String.init) ?? ""
         XCTAssertTrue(hint.hasPrefix("(\(10_000 - columns.count) more columns"), hint)
         XCTAssertLessThanOrEqual(TextWidth.of(hint), 80)

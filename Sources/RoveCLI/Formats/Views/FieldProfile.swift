@@ -39,7 +39,7 @@ struct FieldProfile {
 
     mutating func add(_ value: Value?) {
         let value = value ?? .null
-        if distinctValues.count < Self.distinctLimit, Self.isScalar(value) || Self.isScalarList(value) {
+        if distinctValues.count < Self.distinctLimit, Self.isScalar(value) || Self.isShortScalarList(value) {
             distinctValues.insert(String(value.description.prefix(100)))
         }
         switch value {
@@ -63,13 +63,16 @@ struct FieldProfile {
         case .list(let items):
             guard !items.isEmpty else { return }
             longestList = max(longestList, items.count)
+            // A long list is never a column; it is not read any further (it may be huge).
+            guard items.count <= FieldRules.longestList else {
+                otherShapes += 1
+                break
+            }
             if items.allSatisfy({ Self.name(of: $0) != nil }) {
                 namedLists += 1
-            } else if Self.isScalarList(value) {
+            } else if Self.isShortScalarList(value) {
                 scalarLists += 1
-                if items.contains(where: { if case .string(let text) = $0 { return FieldRules.looksLikeIdentifier(text) } else { return false } }) {
-                    identifierShaped += 1
-                }
+                if items.contains(where: Self.isIdentifierText) { identifierShaped += 1 }
             } else {
                 otherShapes += 1
             }
@@ -94,12 +97,11 @@ struct FieldProfile {
         if FieldRules.linkNames.contains(FieldRules.normalized(key)) || filled == 0 { return .hidden }
         // `servers_url: "/projects/api/servers"`: a link written as a field, as DeployHQ does.
         if FieldRules.isLinkName(key), relativePaths == filled { return .hidden }
-        if namedRecords + namedLists == filled { return namedLists > 0 && longestList > FieldRules.longestList ? .hidden : .reference }
+        if namedRecords + namedLists == filled { return .reference }
         if otherShapes > 0 || namedRecords + namedLists > 0 { return .hidden }
         if scalarLists > 0 {
-            let isShort = longestList <= FieldRules.longestList && longestText <= FieldRules.widestList
             let isIdentifiers = identifierShaped > 0 || FieldRules.namesOtherIdentifier(key)
-            return scalarLists == filled && isShort && !isIdentifiers ? .detail : .hidden
+            return scalarLists == filled && longestText <= FieldRules.widestList && !isIdentifiers ? .detail : .hidden
         }
         if FieldRules.identityRank(key) != nil, booleans == 0 { return .identifier }
         if FieldRules.namesOtherIdentifier(key) || (identifierShaped > 0 && identifierShaped == strings) { return .hidden }
@@ -138,7 +140,9 @@ struct FieldProfile {
     /// is the project Web. A nested record without both a name and an identity (a package's
     /// `{ActionName, Version}`) is not a reference to anything.
     static func name(of value: Value) -> String? {
-        guard case .object(let fields) = value, fields.keys.contains(where: { FieldRules.identityRank($0) != nil }) else { return nil }
+        guard case .object(let fields) = value, fields.keys.contains(where: { FieldRules.identityRank($0) != nil }) else {
+            return nil
+        }
         let named = fields.compactMap { key, inner -> (Int, String)? in
             guard case .string(let text) = inner, !text.isEmpty, let rank = FieldRules.nameRank(key) else { return nil }
             return (rank, text)
@@ -146,9 +150,14 @@ struct FieldProfile {
         return named.min { $0.0 < $1.0 }?.1
     }
 
-    private static func isScalarList(_ value: Value) -> Bool {
-        guard case .list(let items) = value else { return false }
+    private static func isShortScalarList(_ value: Value) -> Bool {
+        guard case .list(let items) = value, items.count <= FieldRules.longestList else { return false }
         return items.allSatisfy(isScalar)
+    }
+
+    private static func isIdentifierText(_ value: Value) -> Bool {
+        guard case .string(let text) = value else { return false }
+        return FieldRules.looksLikeIdentifier(text)
     }
 
     private static func isScalar(_ value: Value) -> Bool {

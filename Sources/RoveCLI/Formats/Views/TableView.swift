@@ -35,7 +35,10 @@ struct TableView {
         for row in rows {
             for index in profiles.indices { profiles[index].add(row[profiles[index].key]) }
         }
-        columns = Self.view(of: profiles, rows: rows)
+        let view = Self.view(of: profiles, rows: rows)
+        // Records the rules find nothing to show in (every field nil, or nested) still get a
+        // table: their first fields, as they are.
+        columns = view.isEmpty ? Self.wholeRecords(Array(fields.prefix(Self.smallRecordFields)), rows: rows) : view
     }
 
     /// Small records: every field in its place, the rightmost giving way first. The role only
@@ -53,11 +56,14 @@ struct TableView {
         let byRole = Dictionary(grouping: profiles, by: \.role)
         func candidates(_ role: FieldRole) -> [FieldProfile] { byRole[role] ?? [] }
 
-        let name = candidates(.name).min { (FieldRules.nameRank($0.key)!, $0.position) < (FieldRules.nameRank($1.key)!, $1.position) }
-        let description = candidates(.description)
-            .min { (FieldRules.descriptionRank($0.key)!, $0.position) < (FieldRules.descriptionRank($1.key)!, $1.position) }
+        /// The candidate of `role` that `rank` puts first; document order breaks ties.
+        func best(_ role: FieldRole, by rank: (String) -> Int?) -> FieldProfile? {
+            candidates(role).min { (rank($0.key) ?? .max, $0.position) < (rank($1.key) ?? .max, $1.position) }
+        }
+        let name = best(.name, by: FieldRules.nameRank)
+        let description = best(.description, by: FieldRules.descriptionRank)
         let states = Array(candidates(.state).prefix(maximumStates))
-        let identity = candidates(.identifier).min { FieldRules.identityRank($0.key)! < FieldRules.identityRank($1.key)! }
+        let identity = best(.identifier, by: FieldRules.identityRank)
 
         // Dates: the document's own, and those of nested records (`timestamps.started_at`).
         var datePaths: [(path: [String], rank: Int, isISO: Bool, position: Int)] = candidates(.date).map {
@@ -72,8 +78,9 @@ struct TableView {
 
         // Details: the name's fellow name fields (`Version` beside `Name`) are details too.
         let otherNames = candidates(.name).filter { $0.key != name?.key }
-        var details = (candidates(.detail) + otherNames).filter { !$0.isLongText }
-            .sorted { ($0.detailRank.shape, $0.detailRank.sameness, $0.position) < ($1.detailRank.shape, $1.detailRank.sameness, $1.position) }
+        var details = (candidates(.detail) + otherNames).filter { !$0.isLongText }.sorted {
+            ($0.detailRank.shape, $0.detailRank.sameness, $0.position) < ($1.detailRank.shape, $1.detailRank.sameness, $1.position)
+        }
         // One address (a URL, a path) says where the row lives; a second rarely tells rows apart.
         if let address = details.first(where: \.isAddress)?.key {
             details.removeAll { $0.isAddress && $0.key != address }
@@ -92,14 +99,21 @@ struct TableView {
             guard !chosen.contains(where: { repeats(column, $0, rows: rows) }) else { return }
             chosen.append(column)
         }
+        // Priorities, lowest kept longest: the name; the first state and date; a short id (a
+        // UUID gives way to a reference and a detail first); the description; the first
+        // reference; the details; then the second state, date and reference.
+        func taken(_ role: FieldRole) -> Int { chosen.filter { $0.role == role }.count }
         if let name { take([name.key], .name, priority: 0) }
-        for (index, state) in states.enumerated() { take([state.key], .state, priority: index == 0 ? 1 : 9) }
-        for date in datePaths { take(date.path, .date, priority: chosen.contains { $0.role == .date } ? 10 : 2, limit: maximumDates) }
-        // A short id (`Projects-1`) is worth its room; a UUID gives way to a reference and a detail first.
-        if let identity { take([identity.key], .identifier, priority: identity.longestText <= longestCheapIdentifier ? 3 : 7) }
+        for state in states { take([state.key], .state, priority: taken(.state) == 0 ? 1 : 9) }
+        for date in datePaths { take(date.path, .date, priority: taken(.date) == 0 ? 2 : 10, limit: maximumDates) }
+        if let identity {
+            take([identity.key], .identifier, priority: identity.longestText <= longestCheapIdentifier ? 3 : 7)
+        }
         if let description { take([description.key], .description, priority: 4) }
-        for reference in references { take([reference.key], .reference, priority: 5 + 6 * chosen.filter { $0.role == .reference }.count, limit: maximumReferences) }
-        for detail in details { take([detail.key], .detail, priority: 6 + chosen.filter { $0.role == .detail }.count, limit: maximumDetails) }
+        for reference in references {
+            take([reference.key], .reference, priority: taken(.reference) == 0 ? 5 : 11, limit: maximumReferences)
+        }
+        for detail in details { take([detail.key], .detail, priority: 6 + taken(.detail), limit: maximumDetails) }
         return chosen.sorted { (displayOrder($0.role), $0.priority) < (displayOrder($1.role), $1.priority) }
     }
 

@@ -47,7 +47,12 @@ struct Pager {
         // A socket rather than a pipe: `send` with MSG_NOSIGNAL reports a pager that quit
         // early as EPIPE instead of killing rove with SIGPIPE.
         var ends: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0 else {
+        #if canImport(Glibc)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        guard socketpair(AF_UNIX, stream, 0, &ends) == 0 else {
             throw ChildProcess.Failure(description: "cannot start the pager: \(String(cString: strerror(errno)))")
         }
         let (readEnd, writeEnd) = (ends[0], ends[1])
@@ -56,15 +61,16 @@ struct Pager {
         var one: Int32 = 1
         setsockopt(writeEnd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
-        defer { close(writeEnd) }
         let child: pid_t
         do {
             child = try ChildProcess.spawn("/bin/sh", ["-c", command], standardInput: readEnd,
                                            standardOutput: .inherited, standardError: .inherited)
         } catch {
             close(readEnd)
+            close(writeEnd)
             throw error
         }
+        // The child has its own copy; with ours closed, the pager's reads end where the text does.
         close(readEnd)
         Self.deliver(Array(text.utf8), to: writeEnd)
         close(writeEnd)

@@ -1,7 +1,7 @@
 // The builtin methods of lists: properties, in-place changes, and reshaping without closures.
 
 enum ListMethods {
-    static let table: [Method] = properties + mutating + reshaping + ListClosureMethods.table
+    static let table: [Method] = properties + mutating + reshaping + ListClosureMethods.table + [ListProjection.select]
 
     // MARK: Properties: facts about the list, read without parentheses; some take a closure too.
 

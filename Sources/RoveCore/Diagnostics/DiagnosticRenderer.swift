@@ -13,39 +13,38 @@ public enum DiagnosticRenderer {
     /// them) and then by each of its `furtherErrors` the same way, with a count at the end.
     /// `color` adds ANSI colour; the CLI asks for it only on a terminal without `NO_COLOR`.
     public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
+        let palette = color ? Palette.ansi : Palette.plain
         let errors = diagnostic.allErrors
         var out = ""
-        for error in errors { append(error, to: &out, color: color) }
+        for error in errors { append(error, to: &out, palette: palette) }
         if errors.count > 1 { out += "\(errors.count) errors\n" }
         return out
     }
 
     /// One error: its header and excerpt, its notes, its trace.
-    private static func append(_ diagnostic: Diagnostic, to out: inout String, color: Bool) {
-        let red = color ? "\u{1B}[1;31m" : "", cyan = color ? "\u{1B}[1;36m" : ""
-        append(label: "\(red)error:", diagnostic.message, at: diagnostic.location, to: &out, color: color)
+    private static func append(_ diagnostic: Diagnostic, to out: inout String, palette: Palette) {
+        append(palette.paint("error:", as: .error), diagnostic.message, at: diagnostic.location, to: &out, palette: palette)
         for note in diagnostic.notes {
-            append(label: "\(cyan)note:", note.message, at: note.location, to: &out, color: color)
+            append(palette.paint("note:", as: .note), note.message, at: note.location, to: &out, palette: palette)
         }
         appendTrace(diagnostic, to: &out)
     }
 
     /// `file:line:column: label message`, then the line with a caret under the column.
-    private static func append(label: String, _ message: String, at location: SourceLocation?,
-                               to out: inout String, color: Bool) {
-        let bold = color ? "\u{1B}[1m" : "", green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
+    private static func append(_ label: String, _ message: String, at location: SourceLocation?,
+                               to out: inout String, palette: Palette) {
         guard let location else {
-            out += "\(label)\(reset) \(bold)\(message)\(reset)\n"
+            out += label + " " + palette.paint(message, as: .emphasis) + "\n"
             return
         }
         let (line, column) = location.file.lineAndColumn(of: location.offset)
-        out += "\(bold)\(location.file.name):\(line):\(column):\(reset) \(label)\(reset) "
-        out += "\(bold)\(message)\(reset)\n"
+        out += palette.paint("\(location.file.name):\(line):\(column):", as: .emphasis) + " "
+        out += label + " " + palette.paint(message, as: .emphasis) + "\n"
         let (text, caretColumn) = excerpt(location.file.text(ofLine: line), column: column)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(sanitized(text))\n"
-        out += " \(pad) | \(caretPadding(text, column: caretColumn))\(green)^\(reset)\n"
+        out += " \(pad) | \(caretPadding(text, column: caretColumn))" + palette.paint("^", as: .caret) + "\n"
     }
 
     /// Characters of a source line shown at most; longer lines show a window around the caret.

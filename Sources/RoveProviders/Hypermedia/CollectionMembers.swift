@@ -10,8 +10,8 @@ struct CollectionMembers {
 
     init(_ link: Link) { self.link = link }
 
-    static let names = ["count", "first", "items", "next", "prev", "all", "page", "take", "get", "find",
-                        "each", "create", "where", "map"]
+    static let names = ["count", "first", "items", "next", "prev", "all", "page", "take", "get", "find", "select",
+                        "each", "create", "where", "map", "sortBy"]
 
 
     func member(_ name: String) throws -> Value? {

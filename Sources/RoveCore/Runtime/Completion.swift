@@ -14,6 +14,12 @@ public struct Completion: Equatable {
         public var display: String
         /// What replaces `Completion.replaced` when this candidate is chosen.
         public var text: String
+
+        public init(name: String, display: String, text: String) {
+            self.name = name
+            self.display = display
+            self.text = text
+        }
     }
 
     /// The text at the end of the input that a candidate replaces.
@@ -23,6 +29,12 @@ public struct Completion: Equatable {
     /// What one Tab puts in place of `replaced`: the only candidate; else the longest start
     /// every candidate shares, when it is longer than what was typed; else `replaced` itself.
     public var insertion: String
+
+    public init(replaced: String, candidates: [Candidate], insertion: String) {
+        self.replaced = replaced
+        self.candidates = candidates
+        self.insertion = insertion
+    }
 
     public static let none = Completion(replaced: "", candidates: [], insertion: "")
 }

@@ -265,7 +265,7 @@ final class DeployHQDialect: Dialect {
         // Paths that are only written to, from the API's own description.
         for (name, route) in actions(at: address).sorted(by: { $0.key < $1.key }) {
             let method = route.writes.contains("POST") ? "POST" : route.writes[0]
-            entries.append(HelpTopic.Entry(name: name, doc: "\(name)(…) — \(method)s to …/\(name), with labelled values or an object as the body"))
+            entries.append(HelpTopic.Entry(name: name, doc: "\(name)(…) — \(method) …/\(name), with labelled values or an object as the body"))
         }
         return entries
     }

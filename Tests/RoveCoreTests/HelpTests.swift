@@ -85,8 +85,9 @@ final class HelpTests: XCTestCase {
     func testHelpWithoutArgumentsListsBuiltinsFunctionsAndObjects() throws {
         let text = try output(of: "fn mine() { }\nhelp()", defining: ["gauge": .host(Gauge())])
         for piece in ["Builtin functions:\n", "  len(x)  ", "  approve ", " approves the ticket\n", "  help(x)  ",
-                      "Functions written in Rove:\n", "  assert  fn assert(condition, message: …) — Stops with an error",
-                      "  mine    fn mine()\n", "Objects:\n  gauge  <Gauge>\n"] {
+                      "Functions written in Rove:\n",
+                      "  assert(condition, message: …)  Stops with an error when `condition` is false.\n",
+                      "  mine()\n", "Objects:\n  gauge  <Gauge>\n"] {
             XCTAssertTrue(text.contains(piece), "wanted \(piece.debugDescription) in\n\(text)")
         }
     }

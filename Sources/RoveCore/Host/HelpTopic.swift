@@ -80,10 +80,13 @@ public struct HelpTopic {
     /// with the name, else the name spelled as source writes it and the whole doc.
     static func split(_ doc: String, for name: String) -> (usage: String, description: String) {
         let doc = MemberSpelling.printable(doc)
-        if doc.hasPrefix(name), let dash = doc.firstRange(of: " — ") {
+        guard doc.hasPrefix(name) else { return (MemberSpelling.display(name), doc) }
+        if let dash = doc.firstRange(of: " — ") {
             return (String(doc[..<dash.lowerBound]), String(doc[dash.upperBound...]))
         }
-        return (MemberSpelling.display(name), doc)
+        // A usage alone (`mine()`), or prose that happens to start with the name.
+        let after = doc.dropFirst(name.count)
+        return after.isEmpty || after.hasPrefix("(") ? (doc, "") : (MemberSpelling.display(name), doc)
     }
 
     /// Names on shared lines, indented, each line shorter than `width` where the names allow.

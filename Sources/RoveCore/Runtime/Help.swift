@@ -56,8 +56,10 @@ extension Interpreter {
                 if let builtin = function.builtin {
                     builtins.append(HelpTopic.Entry(name: name, doc: builtin.doc))
                 } else if let code = function.code {
-                    let comment = Self.comment(above: code).first.map { " — " + $0 } ?? ""
-                    functions.append(HelpTopic.Entry(name: name, doc: Self.signature(of: code, named: name) + comment))
+                    let signature = Self.signature(of: code, named: name)
+                    let usage = signature.hasPrefix("fn ") ? String(signature.dropFirst(3)) : signature
+                    let summary = Self.firstSentence(of: Self.comment(above: code))
+                    functions.append(HelpTopic.Entry(name: name, doc: summary.isEmpty ? usage : usage + " — " + summary))
                 }
             case .host(let object):
                 objects.append(HelpTopic.Entry(name: name, doc: object.describe(in: self)))
@@ -153,6 +155,13 @@ extension Interpreter {
             number -= 1
         }
         return lines.filter { !$0.isEmpty }
+    }
+
+    /// The first sentence of a comment, for a one-line listing.
+    static func firstSentence(of lines: [String]) -> String {
+        let text = lines.joined(separator: " ")
+        let sentence = text.firstRange(of: ". ").map { String(text[..<$0.lowerBound]) + "." } ?? text
+        return sentence.count > 100 ? String(sentence.prefix(99)) + "…" : sentence
     }
 
     // MARK: Helpers

@@ -161,7 +161,7 @@ extension Interpreter {
     static func firstSentence(of lines: [String]) -> String {
         let text = lines.joined(separator: " ")
         let sentence = text.firstRange(of: ". ").map { String(text[..<$0.lowerBound]) + "." } ?? text
-        return sentence.count > 100 ? String(sentence.prefix(99)) + "…" : sentence
+        return sentence.count > 72 ? String(sentence.prefix(71)) + "…" : sentence
     }
 
     // MARK: Helpers

@@ -166,6 +166,7 @@ public struct CLI {
             plainInput: standardInput,
             history: HistoryFile(environment: environment)
         )
+        session.enterREPL()
         return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
     }
 
@@ -174,8 +175,11 @@ public struct CLI {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
+        let colorsErrors = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
         let created = Interpreter(host: Host.process(
-            output: standardOutput, errors: standardError, environment: environment,
+            output: standardOutput,
+            errors: terminal.error ? StyledWarnings(standardError, palette: colorsErrors ? .ansi : .plain) : standardError,
+            environment: environment,
             secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
             shouldStop: { reference.interpreter?.shouldStop ?? false }
         ))
@@ -188,7 +192,7 @@ public struct CLI {
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,
             format: invocation.outputFormat ?? (terminal.output ? .table : .json),
-            terminal: terminal, environment: environment
+            terminal: terminal, environment: environment, pages: invocation.pages
         )
     }
 

@@ -1,4 +1,4 @@
-// Starting a child process with its output redirected: `rove --demo`'s simulator, and the tests' one.
+// Starting a child process with its streams redirected: `rove --demo`'s simulator, the tests' one, the pager.
 
 #if canImport(Glibc)
 import Glibc
@@ -13,21 +13,29 @@ public enum ChildProcess {
         case descriptor(Int32)
         case file(String)
         case discarded
+        /// The parent's own stream (a pager writes to the terminal rove writes to).
+        case inherited
     }
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// Starts `executable arguments` with standard input from /dev/null, and SIGINT, SIGTERM and
-    /// SIGPIPE at their defaults (whatever the parent blocks or ignores). With
-    /// `ownProcessGroup`, the terminal's Ctrl-C does not reach the child.
-    public static func spawn(_ executable: String, _ arguments: [String], standardOutput: Output,
-                             standardError: Output, ownProcessGroup: Bool = false) throws(Failure) -> pid_t {
+    /// Starts `executable arguments` with standard input from `standardInput` (a descriptor
+    /// the child reads; /dev/null when nil), and SIGINT, SIGTERM and SIGPIPE at their defaults
+    /// (whatever the parent blocks or ignores). With `ownProcessGroup`, the terminal's Ctrl-C
+    /// does not reach the child.
+    public static func spawn(_ executable: String, _ arguments: [String], standardInput: Int32? = nil,
+                             standardOutput: Output, standardError: Output,
+                             ownProcessGroup: Bool = false) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let standardInput {
+            posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         for (target, output) in [(Int32(1), standardOutput), (Int32(2), standardError)] {
             switch output {
             case .descriptor(let descriptor):
@@ -36,6 +44,8 @@ public enum ChildProcess {
                 posix_spawn_file_actions_addopen(&actions, target, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             case .discarded:
                 posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0)
+            case .inherited:
+                break
             }
         }
         var attributes = posix_spawnattr_t()

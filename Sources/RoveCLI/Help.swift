@@ -18,6 +18,7 @@ enum Help {
           -o, --output FORMAT    print results as table, json, ndjson, csv or text
                                  (default: table on a terminal, json otherwise)
           -i, --interactive      open the REPL, after running FILE or SOURCE if given
+              --no-pager         write long REPL results out instead of through $PAGER
               --profile NAME     connect with the config file's profile NAME
                                  (default: $ROVE_PROFILE, else the file's `profile`)
               --demo             start the local simulator and connect to it

@@ -34,6 +34,8 @@ struct Invocation: Equatable {
     var outputFormat: OutputFormat?
     /// `-i`: the REPL even when standard input is not a terminal (lines are then read plainly).
     var forcesREPL = false
+    /// `--no-pager`: REPL results taller than the screen are written out rather than paged.
+    var pages = true
     var showsHelp = false
     var showsVersion = false
     /// `--trace`: each request and response goes to standard error, credentials redacted.
@@ -105,14 +107,11 @@ extension Invocation {
                 scriptArguments = Array(arguments[(index + 1)...])
                 return
             case "-o", "--output":
-                let text = try value(of: name, inline: inline)
-                guard let format = OutputFormat(rawValue: text) else {
-                    let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw UsageError(message: "unknown output format '\(text)' (expected one of \(names))")
-                }
-                outputFormat = format
+                outputFormat = try OutputFormat(named: try value(of: name, inline: inline))
             case "-i", "--interactive":
                 forcesREPL = true
+            case "--no-pager":
+                pages = false
             case "-h", "--help":
                 showsHelp = true
             case "--version":

@@ -14,16 +14,27 @@ public enum OutputFormat: String, CaseIterable {
     case csv
     /// What `print` shows.
     case text
+
+    /// The format called `name`, as `--output` and `:output` take it.
+    init(named name: String) throws(UsageError) {
+        guard let format = OutputFormat(rawValue: name) else {
+            let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(message: "unknown output format '\(CellText.withoutControls(name))' (expected one of \(names))")
+        }
+        self = format
+    }
 }
 
 /// Turns result values into the text of one output format.
 struct ResultPrinter {
     let interpreter: Interpreter
     let format: OutputFormat
-    /// The terminal's width in columns; nil when not printing to a terminal.
+    /// The terminal's width in columns at this render; nil when not printing to a terminal.
     let width: Int?
-    /// Whether ANSI styling (a bold table header) may be used.
-    let color: Bool
+    /// The styles for people's formats; `Palette.plain` off a terminal or under `NO_COLOR`.
+    let palette: Palette
+    /// Who reads the hint under a table that leaves fields out.
+    let audience: MoreColumnsHint.Audience
 
     /// The full text for `value`, ending in a newline.
     func render(_ value: Value) throws -> String {
@@ -36,15 +47,21 @@ struct ResultPrinter {
         }
     }
 
+    /// Tables for lists of records, key/value blocks for records, a bare string as itself and
+    /// anything else as a literal, coloured; no control character from the data gets through.
     private func renderForPeople(_ value: Value) throws -> String {
         let plain = try PlainData(interpreter).convert(value)
         let cells = CellText(interpreter: interpreter)
         if let rows = PlainData.records(in: plain) {
-            return TableFormat(cells: cells, width: width, color: color).render(rows)
+            return TableFormat(cells: cells, width: width, palette: palette, audience: audience).render(rows)
         }
-        if case .object(let fields) = plain, !fields.isEmpty {
-            return KeyValueFormat(cells: cells, width: width, color: color).render(fields)
+        switch plain {
+        case .object(let fields) where !fields.isEmpty:
+            return KeyValueFormat(cells: cells, width: width, palette: palette).render(fields)
+        case .string(let text):
+            return CellText.withoutControls(text) + "\n"
+        case .null, .bool, .int, .float, .list, .object, .function, .host:
+            return StyledLiteral(interpreter: interpreter, palette: palette).text(plain) + "\n"
         }
-        return TextFormat.render(plain, in: interpreter)
     }
 }

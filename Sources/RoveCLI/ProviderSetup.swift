@@ -71,7 +71,10 @@ extension CLI {
     func resolveConnections(_ invocation: Invocation) -> ResolvedConnections? {
         do {
             let connections = try ConnectionSettings.resolve(environment: environment, profile: invocation.profile)
-            for warning in connections.warnings { standardError.write("rove: warning: \(warning)\n") }
+            let palette: Palette = Terminal.wantsColor(onTerminal: terminal.error, environment: environment) ? .ansi : .plain
+            for warning in connections.warnings {
+                standardError.write("rove: " + StyledWarnings.styled(" \(warning)\n", palette: palette))
+            }
             return connections
         } catch {
             standardError.write(DiagnosticRenderer.render(error, color: false))

@@ -51,6 +51,10 @@ final class REPL {
                 pending = ""
                 session.writeError("\n")
             case .line(let line):
+                if pending.isEmpty, session.perform(line) {
+                    editor.remember(line)
+                    continue
+                }
                 let entry = pending.isEmpty ? line : pending + "\n" + line
                 if entry.allSatisfy(\.isWhitespace) {
                     pending = ""

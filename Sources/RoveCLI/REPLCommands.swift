@@ -71,6 +71,7 @@ struct REPLCommand {
             ("help(x)", "what x is and what it offers: help(len), help(\(example))"),
             ("help()", "every builtin function, and the globals defined now"),
             ("_", "the last result"),
+            (":output json", "results as JSON from now on (:output table goes back)"),
         ]
         return "Rove \(Help.version), a shell for deployment APIs.\n\nConnections:\n" + columns(connections)
             + "\nExploring:\n" + columns(exploring)

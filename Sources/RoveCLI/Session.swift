@@ -11,20 +11,37 @@ final class Session {
     let providers: Providers?
     let output: TextOutput
     let errors: TextOutput
-    private let printer: ResultPrinter
+    /// How results print; `:output FORMAT` changes it in the REPL.
+    var format: OutputFormat
+    private let terminal: Terminal
+    private let environment: [String: String]
     private let colorsDiagnostics: Bool
+    private let outputPalette: Palette
+    /// Where long results go in the REPL at a terminal; nil when paging is off.
+    private let pager: Pager?
+    /// Whether the REPL runs (at a terminal or not): hints name its ways, results may be paged.
+    private var isInteractive = false
 
     init(interpreter: Interpreter, providers: Providers? = nil, output: TextOutput, errors: TextOutput,
-         format: OutputFormat, terminal: Terminal, environment: [String: String])
+         format: OutputFormat, terminal: Terminal, environment: [String: String], pages: Bool = true)
     {
         self.interpreter = interpreter
         self.providers = providers
         self.output = output
         self.errors = errors
+        self.format = format
+        self.terminal = terminal
+        self.environment = environment
         self.colorsDiagnostics = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
         let colorsOutput = Terminal.wantsColor(onTerminal: terminal.output, environment: environment)
-        self.printer = ResultPrinter(interpreter: interpreter, format: format, width: terminal.width,
-                                     color: colorsOutput)
+        self.outputPalette = colorsOutput ? .ansi : .plain
+        // Only a person at a terminal reads through a pager: never when either end is a pipe.
+        self.pager = pages && terminal.input && terminal.output ? Pager.configured(environment: environment) : nil
+    }
+
+    /// From now on results are shown for the REPL: its hints, and the pager at a terminal.
+    func enterREPL() {
+        isInteractive = true
     }
 
     /// Stops the running evaluation and any request in flight; safe from the interrupt watcher's thread.
@@ -53,22 +70,54 @@ final class Session {
         }
     }
 
-    /// Prints `value` in the chosen format; nil prints nothing.
+    /// Prints `value` in the chosen format, laid out for the terminal's size now; nil prints
+    /// nothing. In the REPL, a result taller than the screen goes through the pager.
     @discardableResult
     func show(_ value: Value) -> ExitStatus {
         if case .null = value { return .success }
+        let size = terminal.currentSize(environment: environment)
+        let printer = ResultPrinter(interpreter: interpreter, format: format, width: terminal.output ? size.width : nil,
+                                    palette: outputPalette, audience: isInteractive ? .repl : .commandLine)
+        let text: String
         do {
-            output.write(try printer.render(value))
-            return .success
+            text = try printer.render(value)
         } catch {
             return report(error)
         }
+        if isInteractive, let pager, Pager.isTaller(text, thanScreenOf: size.height, width: size.width) {
+            output.flush()
+            if (try? pager.show(text)) == true { return .success }
+        }
+        output.write(text)
+        return .success
+    }
+
+    /// Runs `line` when it is one of the session's own commands (`:output json`), writing
+    /// what it says to standard error; false when it is not one, and should run as Rove.
+    func perform(_ line: String) -> Bool {
+        guard let command = SessionCommand(parsing: line) else { return false }
+        switch command {
+        case .output(nil):
+            let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            writeError("results print as \(format.rawValue); ':output FORMAT' chooses one of \(names)\n")
+        case .output(let name?):
+            do {
+                format = try OutputFormat(named: name)
+                writeError("results print as \(format.rawValue)\n")
+            } catch {
+                report(Diagnostic(.argument, error.message))
+            }
+        }
+        return true
     }
 
     /// Writes `error` to standard error, rendered as a diagnostic, and says how it ends the program.
     @discardableResult
     func report(_ error: any Error) -> ExitStatus {
-        let diagnostic = (error as? Diagnostic) ?? Diagnostic(.value, "\(error)")
+        var diagnostic = (error as? Diagnostic) ?? Diagnostic(.value, "\(error)")
+        // Messages quote server text (a link's name, a field); an escape sequence in it must
+        // not reach a terminal as one.
+        diagnostic.message = CellText.withoutControls(diagnostic.message)
         // The excerpt quotes the script's own line, which may hold a key typed in the clear.
         let text = DiagnosticRenderer.render(diagnostic, color: colorsDiagnostics)
         writeError(providers?.redactor.redact(text) ?? text)

@@ -23,8 +23,10 @@ public final class TerminalSession {
         public let description: String
     }
 
-    /// Starts `executable` with `arguments` and exactly `environment`, on an 80×24 terminal.
-    public init(executable: String, arguments: [String] = [], environment: [String: String]) throws {
+    /// Starts `executable` with `arguments` and exactly `environment`, on a terminal of
+    /// `columns` × `rows` (80×24 unless asked otherwise).
+    public init(executable: String, arguments: [String] = [], environment: [String: String],
+                columns: Int = 80, rows: Int = 24) throws {
         guard let pty = PseudoTerminalCalls.load() else {
             throw SpawnError(description: "the C library has no posix_openpt")
         }
@@ -39,7 +41,7 @@ public final class TerminalSession {
         }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
-        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         var actions = posix_spawn_file_actions_t()
@@ -100,6 +102,19 @@ public final class TerminalSession {
             guard count > 0 else { return }
             bytes = bytes.dropFirst(count)
         }
+    }
+
+    /// Changes the window's size, as dragging a terminal window's corner does: the kernel
+    /// sends the program SIGWINCH, and what it measures from now on is the new size.
+    public func resize(columns: Int, rows: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
+    /// Everything the program wrote, escape sequences included (to check colours).
+    public var rawScreen: String {
+        drain()
+        return String(decoding: raw, as: UTF8.self)
     }
 
     /// Everything the program showed, with escape sequences, bells and carriage returns removed.

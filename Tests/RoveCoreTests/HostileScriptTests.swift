@@ -67,6 +67,24 @@ private let cases: [HostileCase] = [
     HostileCase(name: "recursion that catches its stack error runs into the step limit",
                 script: "fn f(n) { try { return f(n + 1) } catch e { return f(0) } }\nf(0)",
                 limits: Limits(steps: 10_000, callDepth: 200), kind: .limit, message: "step limit of 10000 reached"),
+    // Each way a script can wrap a value one level deeper meets the nesting limit where the
+    // value is built, whatever its breadth.
+    HostileCase(name: "a list literal that wraps itself", script: "var x = []\nwhile true { x = [x] }",
+                limits: Limits(), kind: .limit, message: "nesting limit of 1000 levels reached"),
+    HostileCase(name: "an object literal that wraps itself", script: "var o = {}\nwhile true { o = {inner: o, list: [1, 2]} }",
+                limits: Limits(), kind: .limit, message: "nesting limit of 1000 levels reached"),
+    HostileCase(name: "append that nests", script: "var x = []\nwhile true { var y = [1, 2, 3]\ny.append(x)\nx = y }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
+    HostileCase(name: "element assignment that nests", script: "var x = [0]\nwhile true { var y = [0]\ny[0] = x\nx = y }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
+    HostileCase(name: "field assignment that nests", script: "var o = {}\nwhile true { var p = {}\np.inner = o\no = p }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
+    HostileCase(name: "a deep path assignment", script: "var o = {a: {b: {c: 1}}}\nvar n = 0\nwhile true { o.a.b.c = o\nn += 1 }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
+    HostileCase(name: "a builtin that nests", script: "var x = [1]\nwhile true { x = x.enumerated() }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
+    HostileCase(name: "nesting inside a catch", script: "var x = []\nwhile true { try { x = [x] } catch e { x = [] } }",
+                limits: Limits(nesting: 50), kind: .limit, message: "nesting limit of 50 levels reached"),
 ]
 
 final class HostileScriptTests: XCTestCase {
@@ -92,6 +110,54 @@ final class HostileScriptTests: XCTestCase {
             }
             // The limit belonged to that run: the interpreter goes on.
             XCTAssertEqual(try interpreter.run("1 + 1", file: "after.rove"), .int(2), hostile.name)
+        }
+    }
+
+    /// Values past any nesting a recursive release survives are freed without recursion, on
+    /// the test's own thread: a host may lift the nesting limit and still cannot crash. Each
+    /// chain is 300,000 links long, several times what the thread's stack could unwind.
+    func testValuesOfEveryShapeAreFreedWithoutRecursion() throws {
+        let chains = [
+            "var x = []\nfor i in 0..<300000 { x = [x] }\nx = nil",
+            "var o = {}\nfor i in 0..<300000 { o = {next: o, list: [1]} }\no = nil",
+            "var x = []\nfor i in 0..<150000 { x = [{inner: x}] }\nx = nil",
+            "var f = fn() { 0 }\nfor i in 0..<300000 { let g = f\nf = fn() { g() } }\nf = nil",
+            "var x = [1]\nfor i in 0..<300000 { x = [x.map] }\nx = nil",
+            "var x = []\nfor i in 0..<300000 { let inner = x\nx = [fn() { inner }] }\nx = nil",
+        ]
+        for chain in chains {
+            let interpreter = interpreter()
+            let script = SourceFile(name: "chain.rove", text: chain + "\n\"freed\"")
+            XCTAssertEqual(try interpreter.run(script, limits: Limits(nesting: .max)), "freed", chain)
+        }
+    }
+
+    /// A value an earlier run allowed is refused by a stricter run when wrapped, without
+    /// walking it all the way down.
+    func testAStricterRunRefusesADeepValueAnEarlierRunMade() throws {
+        let interpreter = interpreter()
+        let build = SourceFile(name: "build.rove", text: "var x = []\nfor i in 0..<200000 { x = [x] }\nvar y = [x]\ny.removeLast()")
+        _ = try interpreter.run(build, limits: Limits(nesting: .max))
+        XCTAssertThrowsError(try interpreter.run(SourceFile(name: "wrap.rove", text: "[x]"), limits: Limits())) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message, "nesting limit of 1000 levels reached")
+        }
+        XCTAssertEqual(try interpreter.run(SourceFile(name: "wrap.rove", text: "len([y])"), limits: Limits()), 1)
+    }
+
+    /// A value keeps its nesting as it changes, so the limit needs no walk.
+    func testNestingIsKeptAsValuesChange() throws {
+        let rows: [(script: String, nesting: Int)] = [
+            ("1", 0), ("[]", 1), ("{}", 1), ("[[1], 2]", 2), ("{a: [{}]}", 3),
+            ("var xs = [1]\nxs.append([[2]])\nxs", 3),
+            ("var xs = [1, 2]\nxs[1] = {a: [1]}\nxs", 3),
+            ("var o = {a: 1}\no.b = [[[]]]\no", 4),
+            ("var o = {a: {b: {}}}\no.a.b.c = [1]\no", 4),
+            ("[1, 2].enumerated()", 2),
+            ("var xs = [[1]]\nvar ys = xs\nys[0] = 1\nxs", 2),
+        ]
+        for row in rows {
+            let value = try XCTUnwrap(try Interpreter().run(row.script, file: "nesting.rove"), row.script)
+            XCTAssertEqual(value.nesting, row.nesting, row.script)
         }
     }
 

@@ -22,6 +22,7 @@ final class OctopusCompletionTests: XCTestCase {
             ("octopus.Tasks(states: \"Failed\", hasP", ["hasPendingInterruptions:"]),
             ("octopus.Projects(partialName: \"W\", ta", ["take:"]),
             ("print(octopus.Environments.fi", ["filter", "find", "first"]),   // list methods too, over every item
+            ("octopus.Projects.sel", ["select"]),
         ]
         for (typed, offered) in cases {
             XCTAssertEqual(interpreter.completions(for: typed), offered, typed)

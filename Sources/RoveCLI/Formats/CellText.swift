@@ -20,16 +20,40 @@ struct CellText {
         }
     }
 
+    /// The colour a cell of `value` gets: numbers and yes/no stand out, text stays plain.
+    static func role(of value: Value) -> Palette.Role? {
+        switch value {
+        case .int, .float: return .number
+        case .bool: return .boolean
+        case .null, .string, .list, .object, .function, .host: return nil
+        }
+    }
+
     /// Newlines and tabs become spaces and other control characters '?', so that a hostile or
     /// multi-line field cannot break the layout or drive the terminal.
     static func singleLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar {
             case "\n", "\r", "\t": return " "
-            default: return scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar
+            default: return isControl(scalar) ? "?" : scalar
             }
         }))
+    }
+
+    /// `text` with every control character but the line break shown as '?': what may reach a
+    /// terminal from a server (an escape sequence would recolour it, move the cursor, or worse).
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar == "\n" || !isControl(scalar) ? scalar : scalar == "\t" ? " " : "?"
+        }))
+    }
+
+    /// C0 controls, DEL, and the C1 controls (U+0080–U+009F), which some terminals obey too
+    /// (U+009B is a one-character CSI).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `text` cut to at most `width` terminal columns, ending in '…' when something was cut.

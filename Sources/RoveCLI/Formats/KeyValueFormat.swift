@@ -7,18 +7,19 @@ struct KeyValueFormat {
     let cells: CellText
     /// The terminal's width; values are cut to fit it. Nil leaves them whole.
     let width: Int?
-    let color: Bool
+    let palette: Palette
 
     func render(_ fields: Fields) -> String {
         let keys = fields.keys.map { CellText.truncated(CellText.singleLine($0), to: 40) }
         let keyWidth = keys.reduce(0) { max($0, TextWidth.of($1)) }
         let valueWidth = width.map { max(20, $0 - keyWidth - 2) }
-        let (bold, reset) = color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
         var out = ""
         for (key, value) in zip(keys, fields.values) {
             var text = cells.text(value)
             if let valueWidth { text = CellText.truncated(text, to: valueWidth) }
-            out += bold + CellText.padded(key, to: keyWidth) + reset + "  " + text + "\n"
+            let padding = String(repeating: " ", count: keyWidth - TextWidth.of(key))
+            let styled = CellText.role(of: value).map { palette.paint(text, as: $0) } ?? text
+            out += palette.paint(key, as: .key) + padding + "  " + styled + "\n"
         }
         return out
     }

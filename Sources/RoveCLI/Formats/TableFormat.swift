@@ -1,77 +1,88 @@
-// A list of records as an aligned table: one column per key, in the order keys are first seen.
+// A list of records as an aligned table: the columns of its view, fitted to the terminal's width.
 
 import RoveCore
 
 /// Lays out records as rows under a header.
 ///
-/// Cells are cut at `maximumCellWidth`; on a terminal, columns that do not fit its width are left
-/// out and named in a last line, so a wide API document never wraps into an unreadable mess.
+/// The columns are the records' default view (`TableView`). Cells are cut at
+/// `maximumCellWidth`; on a terminal the view is fitted to the width measured for this render:
+/// the least wanted columns are left out and the widest cut, so a row never wraps. A last line
+/// names the fields not shown and how to see them.
 struct TableFormat {
     let cells: CellText
-    /// The terminal's width; nil prints every column.
+    /// The terminal's width now; nil prints every column of the view whole.
     let width: Int?
-    let color: Bool
+    let palette: Palette
+    let audience: MoreColumnsHint.Audience
     static let maximumCellWidth = 40
-    static let gap = "  "
 
     func render(_ rows: [Fields]) -> String {
-        let columns = PlainData.columns(of: rows)
-        var texts = rows.map { row in
-            columns.map { CellText.truncated(cells.text(row[$0] ?? .null), to: Self.maximumCellWidth) }
+        let view = TableView(rows: rows)
+        let columns = view.columns
+        // Each cell's value is looked up once: a table of a hundred thousand rows is not rare.
+        let values = rows.map { row in columns.map { $0.value(in: row) } }
+        let texts = values.map { row in
+            columns.indices.map { CellText.truncated(columns[$0].text(of: row[$0], cells: cells), to: Self.maximumCellWidth) }
         }
-        let headers = columns.map { CellText.truncated(CellText.singleLine($0), to: Self.maximumCellWidth) }
-        var widths = columns.indices.map { column in
+        let headers = columns.map { CellText.truncated(CellText.singleLine($0.key), to: Self.maximumCellWidth) }
+        let natural = columns.indices.map { column in
             texts.reduce(TextWidth.of(headers[column])) { max($0, TextWidth.of($1[column])) }
         }
-        let rightAligned = columns.map { column in
-            rows.allSatisfy { row in row[column].map { CellText.isNumber($0) || isNull($0) } ?? true }
-                && rows.contains { row in row[column].map(CellText.isNumber) ?? false }
+        let minimum = columns.indices.map { min(natural[$0], Self.narrowest(columns[$0].role)) }
+        let layout = ColumnLayout(natural: natural, minimum: minimum, priorities: columns.map(\.priority), width: width)
+        let shown = columns.indices.filter { layout.widths[$0] != nil }
+        let widths = shown.map { layout.widths[$0]! }
+        let rightAligned = shown.map { column in
+            values.allSatisfy { $0[column].map { CellText.isNumber($0) || $0 == .null } ?? true }
+                && values.contains { $0[column].map(CellText.isNumber) ?? false }
         }
 
-        let shown = fittingColumnCount(widths)
-        let hidden = Array(columns[shown...])
-        widths = Array(widths[..<shown])
-        texts = texts.map { Array($0[..<shown]) }
-
-        var out = ""
-        let (bold, reset) = color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
-        out += bold + line(Array(headers[..<shown]), widths: widths, rightAligned: rightAligned) + reset + "\n"
-        for row in texts {
-            out += line(row, widths: widths, rightAligned: rightAligned) + "\n"
-        }
-        if !hidden.isEmpty {
-            let names = CellText.truncated(hidden.joined(separator: ", "), to: max(20, (width ?? 80) - 30))
-            out += "(\(hidden.count) more column\(hidden.count == 1 ? "" : "s"): \(names); --output json shows all)\n"
-        }
-        return out
-    }
-
-    /// How many leading columns fit in `width`; always at least one.
-    private func fittingColumnCount(_ widths: [Int]) -> Int {
-        guard let width else { return widths.count }
-        var used = 0
-        for (index, columnWidth) in widths.enumerated() {
-            used += columnWidth + (index > 0 ? Self.gap.count : 0)
-            if used > width { return max(1, index) }
-        }
-        return widths.count
-    }
-
-    private func line(_ texts: [String], widths: [Int], rightAligned: [Bool]) -> String {
-        var out = ""
-        for (index, text) in texts.enumerated() {
-            if index > 0 { out += Self.gap }
-            let isLast = index == texts.count - 1
-            // No trailing spaces after the last column: they only get in the way of copy and paste.
-            if isLast && !rightAligned[index] { out += text } else {
-                out += CellText.padded(text, to: widths[index], alignRight: rightAligned[index])
+        var out = line(shown.map { headers[$0] }, widths: widths, rightAligned: rightAligned) { palette.paint($0, as: .key) }
+        for (row, text) in zip(values, texts) {
+            out += line(shown.map { text[$0] }, widths: widths, rightAligned: rightAligned) { cell, index in
+                guard let value = row[shown[index]], let role = CellText.role(of: value) else { return cell }
+                return palette.paint(cell, as: role)
             }
         }
+        let shownFields = Set(shown.map { columns[$0].path[0] })
+        let dropped = columns.indices.filter { layout.widths[$0] == nil }.map { columns[$0].key }
+        let hidden = dropped + view.fields.filter { !shownFields.contains($0) && !dropped.contains($0) }
+        if let hint = MoreColumnsHint.line(hidden: hidden, width: width, audience: audience) {
+            out += palette.paint(hint, as: .hint) + "\n"
+        }
         return out
     }
 
-    private func isNull(_ value: Value) -> Bool {
-        if case .null = value { return true }
-        return false
+    /// How narrow a column of each role may be cut before a less wanted column should give
+    /// way instead: identifiers, states and dates are no use cut; a description cut shorter
+    /// than a few words says nothing.
+    private static func narrowest(_ role: FieldRole) -> Int {
+        switch role {
+        case .identifier, .state, .date: return maximumCellWidth
+        case .description: return 16
+        case .name: return 12
+        case .reference: return 11
+        case .detail, .hidden: return 8
+        }
+    }
+
+    private func line(_ texts: [String], widths: [Int], rightAligned: [Bool],
+                      style: (String) -> String) -> String {
+        line(texts, widths: widths, rightAligned: rightAligned) { text, _ in style(text) }
+    }
+
+    /// One row: cells cut to their column, padded, styled, two spaces apart, no trailing spaces.
+    private func line(_ texts: [String], widths: [Int], rightAligned: [Bool],
+                      style: (String, Int) -> String) -> String {
+        var out = ""
+        for (index, text) in texts.enumerated() {
+            if index > 0 { out += String(repeating: " ", count: ColumnLayout.gap) }
+            let cut = CellText.truncated(text, to: widths[index])
+            let padding = String(repeating: " ", count: max(0, widths[index] - TextWidth.of(cut)))
+            let styled = style(cut, index)
+            // No trailing spaces after the last column: they only get in the way of copy and paste.
+            if rightAligned[index] { out += padding + styled } else if index == texts.count - 1 { out += styled } else { out += styled + padding }
+        }
+        return out + "\n"
     }
 }

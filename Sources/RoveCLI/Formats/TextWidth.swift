@@ -6,6 +6,23 @@ enum TextWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
+    /// `text` without the SGR styles the palette adds (`ESC [ … m`), for measuring styled text.
+    static func withoutStyles(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        var out = ""
+        var inStyle = false
+        for scalar in text.unicodeScalars {
+            if inStyle {
+                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inStyle = false }
+            } else if scalar == "\u{1B}" {
+                inStyle = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         if first.properties.isEmojiPresentation || isWide(first.value) { return 2 }

@@ -1,5 +1,7 @@
 // Compiling expressions into closures, with integer fast paths for the common operators.
 
+import OrderedCollections
+
 extension Compiler {
     mutating func expression(_ expr: Expr) throws -> Code {
         switch expr {
@@ -33,18 +35,26 @@ extension Compiler {
             return variable(name, at: location(at))
         case .dollar(let n, let at):
             return variable("$\(n)", at: location(at))
-        case .list(let items, _):
+        case .list(let items, let at):
             let codes = try items.map { CodeBox(try expression($0)) }
-            return { interpreter in .list(try Compiler.evaluate(codes, interpreter)) }
-        case .object(let entries, _):
+            let where_ = location(at)
+            return { interpreter in
+                let list = Value.list(try Compiler.evaluate(codes, interpreter))
+                try interpreter.checkNesting(of: list, at: where_)
+                return list
+            }
+        case .object(let entries, let at):
             // The keys are known now: each evaluation copies a template that shares them (and
             // their hash table) and only fills in the values.
-            let template = Fields(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
+            let template = OrderedDictionary(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
             let codes = try entries.map { CodeBox(try expression($0.value)) }
+            let where_ = location(at)
             return { interpreter in
                 var fields = template
                 for index in codes.indices { fields.values[index] = try codes[index].run(interpreter) }
-                return .object(fields)
+                let object = Value.object(Fields(fields))
+                try interpreter.checkNesting(of: object, at: where_)
+                return object
             }
         case .function(let declaration):
             return try function(declaration)

@@ -54,6 +54,7 @@ extension Compiler {
             let store: (Interpreter, Value) throws -> Void = { interpreter, value in
                 _ = try parent.access(interpreter, true) { target in
                     try interpreter.setMember(of: &target, name, to: value, at: where_)
+                    try interpreter.checkNesting(of: target, at: where_)
                     return .null
                 }
             }
@@ -61,7 +62,9 @@ extension Compiler {
                 try parent.access(interpreter, enforcingLet) { target in
                     switch target {
                     case .object:
-                        return try interpreter.modifyMember(of: &target, name, at: where_, change)
+                        let result = try interpreter.modifyMember(of: &target, name, at: where_, change)
+                        try interpreter.checkNesting(of: target, at: where_)
+                        return result
                     case .host:
                         var value = try interpreter.member(of: target, name, at: where_)
                         let result = try change(&value)
@@ -81,7 +84,9 @@ extension Compiler {
             return Place(name: parent.name, immutableReason: parent.immutableReason) { interpreter, enforcingLet, change in
                 let key = try keyCode(interpreter)
                 return try parent.access(interpreter, enforcingLet) { target in
-                    try interpreter.modifyElement(of: &target, at: key, location: where_, change)
+                    let result = try interpreter.modifyElement(of: &target, at: key, location: where_, change)
+                    try interpreter.checkNesting(of: target, at: where_)
+                    return result
                 }
             }
         case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,

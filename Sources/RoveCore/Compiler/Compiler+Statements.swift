@@ -179,7 +179,7 @@ extension Interpreter {
     }
 
     /// Splits `for (a, b) in` items: a list of exactly `count` values.
-    func destructure(_ item: Value, into count: Int, at location: SourceLocation) throws -> [Value] {
+    func destructure(_ item: Value, into count: Int, at location: SourceLocation) throws -> List {
         guard case .list(let parts) = item, parts.count == count else {
             throw Diagnostic(.type, "cannot split \(repr(item).prefix(40)) into \(count) loop variables", at: location)
         }

@@ -11,22 +11,21 @@ public enum DiagnosticRenderer {
     /// ```
     /// `color` adds ANSI colour; the CLI asks for it only on a terminal without `NO_COLOR`.
     public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
-        let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[1;31m" : ""
-        let green = color ? "\u{1B}[1;32m" : "", reset = color ? "\u{1B}[0m" : ""
+        let palette = color ? Palette.ansi : Palette.plain
         var out = ""
         guard let location = diagnostic.location else {
-            out += "\(red)error:\(reset) \(bold)\(diagnostic.message)\(reset)\n"
+            out += palette.paint("error:", as: .error) + " " + palette.paint(diagnostic.message, as: .emphasis) + "\n"
             appendTrace(diagnostic, to: &out)
             return out
         }
         let (line, column) = location.file.lineAndColumn(of: location.offset)
-        out += "\(bold)\(location.file.name):\(line):\(column):\(reset) \(red)error:\(reset) "
-        out += "\(bold)\(diagnostic.message)\(reset)\n"
+        out += palette.paint("\(location.file.name):\(line):\(column):", as: .emphasis) + " "
+        out += palette.paint("error:", as: .error) + " " + palette.paint(diagnostic.message, as: .emphasis) + "\n"
         let text = location.file.text(ofLine: line)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(sanitized(text))\n"
-        out += " \(pad) | \(caretPadding(text, column: column))\(green)^\(reset)\n"
+        out += " \(pad) | \(caretPadding(text, column: column))" + palette.paint("^", as: .caret) + "\n"
         appendTrace(diagnostic, to: &out)
         return out
     }

@@ -22,14 +22,19 @@ public struct Limits: Sendable, Hashable {
     /// Calls nested deeper than this raise a catchable `stack` error instead of overflowing the
     /// native stack; a host running scripts on a small thread lowers it.
     public var callDepth: Int
+    /// Lists and objects nested deeper than this are refused where they are built, with a
+    /// `limit` error: comparing, hashing and printing values recurse, and must not overflow the
+    /// native stack. Real documents nest a few dozen levels; JSON is read to 512.
+    public var nesting: Int
 
     public init(time: Double? = nil, steps: Int? = nil, memory: Int? = nil, requests: Int? = nil,
-                callDepth: Int = 1000) {
+                callDepth: Int = 1000, nesting: Int = 1000) {
         self.time = time
         self.steps = steps
         self.memory = memory
         self.requests = requests
         self.callDepth = callDepth
+        self.nesting = nesting
     }
 
     /// What a limit's error calls it: `time limit of 30 s`, `memory limit of 512 MB`.

@@ -85,7 +85,7 @@ private struct NodeDecoder: Decoder, SingleValueDecodingContainer {
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let found = try plain()
         guard case .list(let items) = found else { throw mismatch("list", found) }
-        return UnkeyedNodeContainer(items: items, decoder: self)
+        return UnkeyedNodeContainer(items: items.array, decoder: self)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }

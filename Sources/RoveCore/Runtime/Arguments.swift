@@ -109,7 +109,7 @@ public struct Arguments {
         throw typeError(index, expected: "boolean")
     }
 
-    public func list(_ index: Int) throws -> [Value] {
+    public func list(_ index: Int) throws -> List {
         if index < values.count, case .list(let l) = values[index] { return l }
         throw typeError(index, expected: "list")
     }

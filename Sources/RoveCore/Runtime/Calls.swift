@@ -38,7 +38,9 @@ extension Interpreter {
     @inline(__always)
     func callNative(_ body: (Arguments) throws -> Value, _ args: Arguments, at location: SourceLocation?) throws -> Value {
         do {
-            return try body(args)
+            let result = try body(args)
+            try checkNesting(of: result)
+            return result
         } catch {
             throw locate(error, at: location)
         }
@@ -47,7 +49,10 @@ extension Interpreter {
     func callMethod(_ method: Method, on receiver: Value, _ args: Arguments, at location: SourceLocation?) throws -> Value {
         do {
             switch method.body {
-            case .reading(let body): return try body(receiver, args)
+            case .reading(let body):
+                let result = try body(receiver, args)
+                try checkNesting(of: result)
+                return result
             case .mutating:
                 // The change would be lost: the receiver is not stored anywhere.
                 throw Diagnostic(.immutable, "cannot \(method.name) on a temporary value; store it in a 'var' first")

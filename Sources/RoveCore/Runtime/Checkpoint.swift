@@ -125,10 +125,36 @@ extension Interpreter {
     /// memory limit hears of first, so growing lists are charged even where the host's gauge
     /// cannot see them.
     @inline(__always)
+    func reserveRoom(in items: List) throws {
+        try reserveRoom(count: items.count, capacity: items.capacity)
+    }
+
+    @inline(__always)
     func reserveRoom(in items: [Value]) throws {
-        if items.count == items.capacity {
-            try reserveMemory(Swift.max(items.capacity, 16) &* 2 &* MemoryLayout<Value>.stride)
+        try reserveRoom(count: items.count, capacity: items.capacity)
+    }
+
+    @inline(__always)
+    private func reserveRoom(count: Int, capacity: Int) throws {
+        if count == capacity {
+            try reserveMemory(Swift.max(capacity, 16) &* 2 &* MemoryLayout<Value>.stride)
         }
+    }
+
+    /// Refuses a list or object nested past the run's limit. Every place that builds one from
+    /// script values calls this (literals, element and field assignment, builtin results, the
+    /// in-place list methods); a value keeps its nesting, so it is a load and a compare.
+    @inline(__always)
+    func checkNesting(of value: Value, at location: SourceLocation? = nil) throws {
+        if value.nesting > budget.limits.nesting,
+           value.recountedNesting(within: budget.limits.nesting) > budget.limits.nesting {
+            throw nestingLimitReached(at: location)
+        }
+    }
+
+    @inline(never)
+    private func nestingLimitReached(at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.limit, "nesting limit of \(budget.limits.nesting) levels reached", at: location)
     }
 
     private func measureMemory(adding bytes: Int, at location: SourceLocation?) throws {

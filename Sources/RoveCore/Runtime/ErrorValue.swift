@@ -3,10 +3,19 @@
 /// A caught error as scripts see it: `e.message`, `e.kind`, `e.value`, `e.line`, and for HTTP
 /// errors `e.status`, `e.method`, `e.url`, `e.body`.
 public final class ErrorValue: HostObject {
-    public let diagnostic: Diagnostic
+    /// Changed only as the error dies (see `deinit`).
+    public private(set) var diagnostic: Diagnostic
 
     public init(_ diagnostic: Diagnostic) {
         self.diagnostic = diagnostic
+    }
+
+    deinit {
+        // `throw {cause: e}` caught and thrown again a million times is a chain of errors.
+        if var value = diagnostic.value {
+            diagnostic.value = nil
+            Dismantling.release(&value)
+        }
     }
 
     public var typeName: String { "error" }

@@ -77,7 +77,8 @@ extension Interpreter {
         out += "\""
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
+    /// Whether `s` can be written bare as an object key (`{id: 1}` rather than `{"odd key": 1}`).
+    public static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.utf8.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
         return s.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 48 && $0 <= 57) }
             && !Keyword.all.contains(s)

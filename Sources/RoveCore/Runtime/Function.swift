@@ -4,7 +4,8 @@
 public final class Function {
     /// The name traces and errors show; closures are named `closure`.
     public let name: String
-    let body: Body
+    /// Changed only as the function dies (see `deinit`).
+    @exclusivity(unchecked) private(set) var body: Body
 
     enum Body {
         /// A function written in Rove, with the variables it captured.
@@ -37,6 +38,14 @@ public final class Function {
         case .native, .bound:
             self.code = nil
             self.captures = []
+        }
+    }
+
+    deinit {
+        // `[xs.map]` wrapped a million times over is a chain through bound receivers.
+        if case .bound(var receiver, let method) = body {
+            body = .bound(receiver: .null, method: method)
+            Dismantling.release(&receiver)
         }
     }
 
@@ -77,6 +86,15 @@ final class Box {
     init(_ value: Value, isDefined: Bool = true) {
         self.value = value
         self.isDefined = isDefined
+    }
+
+    deinit {
+        // A closure capturing a closure (or a list holding one) capturing…: freed without
+        // recursion. Scalars and strings cannot start a chain and skip the thread lookup.
+        switch value {
+        case .list, .object, .function, .host: Dismantling.release(&value)
+        case .null, .bool, .int, .float, .string: break
+        }
     }
 }
 

@@ -82,7 +82,9 @@ extension Interpreter {
             }
             let args = Arguments(callee: name, values: arguments, labels: labels, interpreter: self)
             do {
-                return try body(&value, args)
+                let result = try body(&value, args)
+                try checkNesting(of: value)
+                return result
             } catch {
                 throw locate(error, at: location)
             }

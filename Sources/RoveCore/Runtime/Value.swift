@@ -1,19 +1,14 @@
 // The values a Rove program computes with.
 
-import OrderedCollections
-
-/// An object's fields: string keys in insertion order.
-public typealias Fields = OrderedDictionary<String, Value>
-
-/// A Rove value. Lists and objects are Swift collections, so they have value semantics with
-/// copy-on-write for free: `var ys = xs; ys.append(1)` leaves `xs` alone.
+/// A Rove value. Lists and objects have value semantics, copy-on-write behind one reference
+/// (`List`, `Fields`): `var ys = xs; ys.append(1)` leaves `xs` alone.
 public enum Value {
     case null
     case bool(Bool)
     case int(Int)
     case float(Double)
     case string(String)
-    case list([Value])
+    case list(List)
     case object(Fields)
     case function(Function)
     /// Anything the embedding layer provides: resources, collections, ranges, errors, secrets.

@@ -1,5 +1,10 @@
 // The JSON decoder: builds Rove values straight from UTF-8 bytes, by recursive descent.
 
+import OrderedCollections
+
+/// An object's fields while they are read; `Fields` takes them over, counting their nesting once.
+private typealias Entries = OrderedDictionary<String, Value>
+
 /// Reads one JSON document (RFC 8259) from UTF-8 bytes.
 ///
 /// Hand-written over a raw pointer because API responses run to tens of megabytes and this is
@@ -123,12 +128,12 @@ struct JSONReader {
         // Values of keys that matched `shape` so far; `fields` takes over at the first mismatch.
         var matched: [Value] = []
         var following = shape != nil
-        var fields = Fields()
+        var fields = Entries()
         if let shape { matched.reserveCapacity(shape.keys.count) }
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "}") {
             cursor += 1
-            return .object(fields)
+            return .object(Fields(fields))
         }
         while true {
             skipWhitespace()
@@ -165,7 +170,7 @@ struct JSONReader {
                     shapes[depth] = ObjectShape(fields)
                 }
                 if hinted { fieldCountHints[depth] = min(fields.count, Self.maxHint) }
-                return .object(fields)
+                return .object(Fields(fields))
             default: throw failure("expected ',' or '}'")
             }
         }
@@ -486,14 +491,14 @@ struct JSONReader {
 /// The keys of an object, kept to build the next object of the same shape.
 private struct ObjectShape {
     /// The keys with nil values: copying it shares the keys and their hash table.
-    let template: Fields
+    let template: Entries
     let keys: [String]
     /// Each key's UTF-8 bytes, compared with the raw bytes of the next object's keys.
     let keyBytes: [[UInt8]]
 
     /// Nil for objects whose keys hold a backslash: raw JSON bytes equal to such a key could
     /// spell a different, escaped key.
-    init?(_ fields: Fields) {
+    init?(_ fields: Entries) {
         var template = fields
         for index in template.values.indices { template.values[index] = .null }
         self.template = template
@@ -503,13 +508,13 @@ private struct ObjectShape {
     }
 
     /// An object with the first `count` keys and `values`.
-    func prefix(_ count: Int, values: [Value]) -> Fields {
+    func prefix(_ count: Int, values: [Value]) -> Entries {
         if count == keys.count {
             var fields = template
             for index in values.indices { fields.values[index] = values[index] }
             return fields
         }
-        var fields = Fields(minimumCapacity: count)
+        var fields = Entries(minimumCapacity: count)
         for index in 0..<count { fields[keys[index]] = values[index] }
         return fields
     }

@@ -72,12 +72,12 @@ enum ListClosureMethods {
             for item in items {
                 groups[args.interpreter.describe(try args.call(key, item)), default: []].append(item)
             }
-            return .object(groups.mapValues { .list($0) })
+            return .object(Fields(groups.mapValues { .list($0) }))
         },
     ]
 
     /// `where { pred }` and its alias `filter { pred }`: the items the predicate accepts.
-    private static func filter(_ items: [Value], _ args: Arguments) throws -> Value {
+    private static func filter(_ items: List, _ args: Arguments) throws -> Value {
         try args.expect(1)
         let predicate = try args.function(0)
         var result: [Value] = []

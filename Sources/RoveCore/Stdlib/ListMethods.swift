@@ -1,7 +1,7 @@
 // The builtin methods of lists: properties, in-place changes, and reshaping without closures.
 
 enum ListMethods {
-    static let table: [Method] = properties + mutating + reshaping + ListClosureMethods.table
+    static let table: [Method] = properties + mutating + reshaping + ListClosureMethods.table + [ListProjection.select]
 
     // MARK: Properties: facts about the list, read without parentheses; some take a closure too.
 
@@ -149,7 +149,7 @@ enum ListMethods {
     /// bound a loop.
     static func method(
         _ name: String, property: Bool = false, walks: Bool = false, doc: String,
-        _ body: @escaping ([Value], Arguments) throws -> Value
+        _ body: @escaping (List, Arguments) throws -> Value
     ) -> Method {
         Method(name, property: property, doc: doc) { receiver, args in
             guard case .list(let items) = receiver else {
@@ -162,7 +162,7 @@ enum ListMethods {
 
     /// Declares a mutating method whose receiver is a list, changed in place without a copy.
     private static func change(_ name: String, doc: String,
-                               _ body: @escaping (inout [Value], Arguments) throws -> Value) -> Method {
+                               _ body: @escaping (inout List, Arguments) throws -> Value) -> Method {
         Method(mutating: name, doc: doc) { receiver, args in
             guard case .list(var items) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs a list, got \(receiver.typeName)")
@@ -180,7 +180,7 @@ enum ListMethods {
 
     /// Adds numbers (or the numbers `key` maps items to): integers stay integers, one float
     /// makes the total a float.
-    private static func sum(_ items: [Value], key: Value?, _ args: Arguments) throws -> Value {
+    private static func sum(_ items: List, key: Value?, _ args: Arguments) throws -> Value {
         var integer = 0
         var float = 0.0
         var isFloat = false
@@ -204,7 +204,7 @@ enum ListMethods {
     /// The smallest (or largest) item, by itself or by `key`; the first one wins a tie; nil
     /// for an empty list.
     private static func extreme(
-        _ items: [Value], key: Value?, _ args: Arguments, isBetter: (Int) -> Bool
+        _ items: List, key: Value?, _ args: Arguments, isBetter: (Int) -> Bool
     ) throws -> Value {
         guard var best = items.first else { return .null }
         var bestKey = try key.map { try args.call($0, best) } ?? best
@@ -220,7 +220,7 @@ enum ListMethods {
 
     /// Items in first-seen order without repeats; scalars are found by hashing, so this stays
     /// linear for long lists of ids or names.
-    private static func unique(_ items: [Value]) -> [Value] {
+    private static func unique(_ items: List) -> [Value] {
         var seen = Set<ValueKey>()
         var unhashable: [Value] = []
         var result: [Value] = []

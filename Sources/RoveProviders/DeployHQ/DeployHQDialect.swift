@@ -98,7 +98,7 @@ final class DeployHQDialect: Dialect {
     func page(of document: Value) -> Page? {
         switch document {
         case .list(let items):
-            return Page(items: items, total: items.count, next: nil, offset: 0, size: items.count)
+            return Page(items: items.array, total: items.count, next: nil, offset: 0, size: items.count)
         case .object(let fields):
             guard case .list(let items)? = fields["records"], case .object(let pagination)? = fields["pagination"] else { return nil }
             func integer(_ key: String) -> Int? { Self.integer(pagination[key]) }
@@ -107,7 +107,7 @@ final class DeployHQDialect: Dialect {
             let more = (integer("total_pages") ?? current) > current
             // A total below zero is the server not saying.
             let total = integer("total_records").flatMap { $0 >= 0 ? $0 : nil }
-            return Page(items: items, total: total, next: nil, offset: integer("offset") ?? 0,
+            return Page(items: items.array, total: total, next: nil, offset: integer("offset") ?? 0,
                         size: more ? items.count : max(items.count, 1))
         case .null, .bool, .int, .float, .string, .function, .host:
             return nil

@@ -94,6 +94,14 @@ public final class Resource: HostObject {
         return try dialect.method(name, of: self, with: arguments)
     }
 
+    deinit {
+        // A script may chain resources through their fields (`task.previous = last`), one
+        // level per resource: freed without recursion, as the core frees its own values.
+        var contents = Value.object(document)
+        document = Fields()
+        Dismantling.release(&contents)
+    }
+
     public func setMember(_ name: String, to value: Value, in interpreter: Interpreter) throws -> Bool {
         guard name != "Links", name != "json" else { return false }
         document[name] = value

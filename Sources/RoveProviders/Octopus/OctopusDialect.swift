@@ -53,10 +53,10 @@ final class OctopusDialect: Dialect {
         // Some links answer a bare array (`lifecycle.Projects`, `CurrentUser.Spaces`): all of
         // it, one page, so every collection member works on it.
         if case .list(let items) = document {
-            return Page(items: items, total: items.count, next: nil, offset: 0, size: items.count)
+            return Page(items: items.array, total: items.count, next: nil, offset: 0, size: items.count)
         }
         guard case .object(let fields) = document, case .list(let items)? = fields["Items"] else { return nil }
-        var page = Page(items: items, total: nil, next: nil, offset: 0, size: items.count)
+        var page = Page(items: items.array, total: nil, next: nil, offset: 0, size: items.count)
         // A total below zero, or a page size of zero or less, is the server not saying.
         if case .int(let total)? = fields["TotalResults"], total >= 0 { page.total = total }
         if case .int(let size)? = fields["ItemsPerPage"], size > 0 { page.size = size }

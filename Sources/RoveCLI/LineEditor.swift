@@ -1,6 +1,7 @@
 // Line input for the REPL: libedit on a terminal, plain lines otherwise. The only importer of CEditLine.
 
 import CEditLine
+import RoveCore
 import RoveHost
 #if canImport(Glibc)
 import Glibc
@@ -28,13 +29,12 @@ final class LineEditor {
     private let history: HistoryFile
     private var historyIsWritable = false
     private var lastEntry: String?
-    /// Completes the text before the cursor: returns names that can replace its last word.
-    var completions: (String) -> [String] = { _ in [] }
+    /// What Tab offers for the text before the cursor.
+    var complete: (String) -> Completion = { _ in .none }
 
     /// Written by `abandonLine()` to wake the read blocked in `nextByte()`.
     private var wakePipe: (read: Int32, write: Int32) = (-1, -1)
     private var wasInterrupted = false
-    private var candidates: [String] = []
 
     nonisolated(unsafe) private static var active: LineEditor?
     nonisolated(unsafe) private static var isConfigured = false
@@ -132,9 +132,9 @@ final class LineEditor {
         rl_catch_signals = 0
         rl_getc_function = readCharacter
         rl_attempted_completion_function = complete
-        // Words end at anything that cannot be part of a name, so `octopus.Pro` completes `Pro`.
-        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"\\'`@$><=;|&{}()[],.+-*/%!?:#"))
-        rl_completer_word_break_characters = strdup(" \t\n\"\\'`@$><=;|&{}()[],.+-*/%!?:#")
+        // A chain (`octopus.Pro`, `octopus["Auth`) is one word: completion may rewrite all of it.
+        rl_basic_word_break_characters = UnsafePointer(strdup(TabCompletion.wordBreaks))
+        rl_completer_word_break_characters = strdup(TabCompletion.wordBreaks)
         rl_completion_append_character = 0
         stifle_history(Int32(HistoryFile.capacity))
         // Initialise now, while the terminal is in the mode the person set up: libedit keeps
@@ -217,6 +217,9 @@ final class LineEditor {
 
     // MARK: Completion
 
+    /// libedit's completion hook. Every answer is shaped as a single match, so libedit inserts
+    /// it and never lists candidates itself: its own listing waits on standard input for a
+    /// "y or n" past 100 of them. The candidates are listed here instead, on the first Tab.
     private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
         -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
             // Never fall back to completing file names: they are not Rove names.
@@ -225,19 +228,27 @@ final class LineEditor {
             let word = String(cString: text)
             let line = rl_line_buffer.map { String(cString: $0) } ?? word
             let beforeCursor = String(decoding: line.utf8.prefix(Int(max(rl_point, 0))), as: UTF8.self)
-            var seen = Set<String>()
-            editor.candidates = editor.completions(beforeCursor)
-                .filter { $0.hasPrefix(word) && seen.insert($0).inserted }
-                .sorted()
-            guard !editor.candidates.isEmpty else { return nil }
-            return rl_completion_matches(text, nextCandidate)
+            let completion = editor.complete(beforeCursor)
+            if completion.candidates.count > 1 { showListing(completion.candidates) }
+            guard let replacement = TabCompletion.replacement(forWord: word, completion) else { return nil }
+            guard let matches = malloc(3 * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
+                .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self) else { return nil }
+            matches[0] = strdup(replacement)
+            matches[1] = strdup(replacement)
+            matches[2] = nil
+            return matches
         }
 
-    /// libedit asks for candidates one at a time and frees each one.
-    private static let nextCandidate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = {
-        _, state in
-        guard let editor = active, Int(state) < editor.candidates.count else { return nil }
-        return strdup(editor.candidates[Int(state)])
+    /// Lists candidates under the line being edited, then draws the prompt and line again below.
+    private static func showListing(_ candidates: [Completion.Candidate]) {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        rl_get_screen_size(&rows, &columns)
+        let listing = "\n" + TabCompletion.listing(candidates, width: columns > 0 ? Int(columns) : 80)
+        let stream = rl_outstream ?? stdout
+        fputs(listing, stream)
+        fflush(stream)
+        rl_forced_update_display()
     }
 }
 

@@ -16,6 +16,8 @@ final class REPL {
     private let session: Session
     private let editor: LineEditor
     private let interrupts: InterruptWatcher?
+    /// Set by `exit()` and `quit()`, which stop the entry that calls them.
+    private var isEnding = false
 
     init(session: Session, editor: LineEditor, interrupts: InterruptWatcher?) {
         self.session = session
@@ -23,15 +25,18 @@ final class REPL {
         self.interrupts = interrupts
         let interpreter = session.interpreter
         let providers = session.providers
-        editor.completions = { [unowned interpreter] text in
-            guard let providers else { return interpreter.completions(for: text) }
-            return providers.withTimeLimit(Self.completionTimeLimit) { interpreter.completions(for: text) }
+        editor.complete = { [unowned interpreter] text in
+            guard let providers else { return interpreter.completion(for: text) }
+            return providers.withTimeLimit(Self.completionTimeLimit) { interpreter.completion(for: text) }
+        }
+        for builtin in REPLCommand.builtins(ending: { [weak self] in self?.isEnding = true }) {
+            interpreter.register(builtin)
         }
     }
 
     func run() -> ExitStatus {
         if editor.isTerminal {
-            session.writeError("Rove \(Help.version). Tab completes, Ctrl-R searches history, Ctrl-D exits.\n")
+            session.writeError("Rove \(Help.version). Type help to find your way; Tab completes, Ctrl-D exits.\n")
         }
         var pending = ""
         while true {
@@ -55,8 +60,19 @@ final class REPL {
                     pending = ""
                     continue
                 }
+                if let command = REPLCommand.command(for: entry, in: session.interpreter) {
+                    pending = ""
+                    editor.remember(entry)
+                    switch command.action {
+                    case .orient: session.output.write(REPLCommand.orientation(for: session.interpreter))
+                    case .end: return .success
+                    }
+                    continue
+                }
                 let secretsBefore = session.interpreter.secretsMade
-                if evaluate(entry) == .needsMoreInput {
+                let outcome = evaluate(entry)
+                if outcome == .ended { return .success }
+                if outcome == .needsMoreInput {
                     pending = entry
                 } else {
                     pending = ""
@@ -70,20 +86,26 @@ final class REPL {
         }
     }
 
-    private enum Outcome { case done, needsMoreInput }
+    private enum Outcome { case done, needsMoreInput, ended }
 
     private func evaluate(_ entry: String) -> Outcome {
         whileEvaluating()
         defer { whileReading() }
         do {
             let value = try session.interpreter.run(entry, file: "<repl>")
-            if let value { session.show(value) }
+            // `_` is the last value shown, as in Python: nil and errors leave it as it was.
+            if let value, value != .null {
+                session.interpreter.define("_", as: value)
+                session.show(value)
+            }
         } catch let diagnostic as Diagnostic where diagnostic.isUnexpectedEnd {
             return .needsMoreInput
         } catch let diagnostic as Diagnostic where diagnostic.kind == .syntax || diagnostic.kind == .unexpectedEnd {
             // The entry is given up on for a mistake no next line mends; that it was not
             // finished yet (an open '{') is no news.
             session.report(diagnostic.droppingUnexpectedEnds() ?? diagnostic)
+        } catch let diagnostic as Diagnostic where diagnostic.kind == .interrupted && isEnding {
+            return .ended
         } catch let diagnostic as Diagnostic where diagnostic.kind == .interrupted && editor.isTerminal {
             // The terminal has echoed `^C` where the cursor was; start the report on a line of its own.
             session.writeError("\n")

@@ -7,7 +7,8 @@ import RoveCore
 enum ProviderLibrary {
     /// The providers' builtins, declared as a table like RoveCore's.
     static let builtins: [Builtin] = [
-        Builtin("expand", ExpandBuiltin.expand),
+        Builtin("expand", doc: "expand(template, vars) — an RFC 6570 URI template expanded; nil variables drop out",
+                ExpandBuiltin.expand),
     ]
 
     /// Defines `builtins` as globals of `interpreter` (scripts may shadow them), and makes the

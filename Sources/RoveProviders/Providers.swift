@@ -85,9 +85,9 @@ public final class Providers {
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
-        interpreter.define("connect", as: .function(Function(name: "connect") { args in
+        interpreter.register(Builtin("connect", doc: "connect(\"profile\") or connect(octopus: url, apiKey: key) — opens another connection") { args in
             try self.connect(args)
-        }))
+        })
         let earlier = interpreter.secretMade
         interpreter.secretMade = { [redactor] text in
             earlier?(text)
@@ -275,4 +275,7 @@ final class Unconfigured: HostObject {
     func callMethod(_ name: String, with arguments: Arguments) throws -> Value? { throw error() }
     func data(in interpreter: Interpreter) throws -> Value? { throw error() }
     func describe(in interpreter: Interpreter) -> String { "<\(name): not configured>" }
+    func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        HelpTopic(title: "\(name) is not configured", lines: [hint.prefix(1).uppercased() + hint.dropFirst() + "."])
+    }
 }

@@ -123,6 +123,13 @@ public final class TerminalSession {
         return Self.plainText(raw)
     }
 
+    /// Every byte the program wrote, escape sequences and all: for tests that must see that
+    /// text from outside never reached the terminal raw.
+    public var rawOutput: [UInt8] {
+        drain()
+        return raw
+    }
+
     /// The screen text since the last `type`.
     public var recentScreen: String {
         let text = screen

@@ -21,7 +21,7 @@ final class OctopusCompletionTests: XCTestCase {
             ("octopus.Tasks(sta", ["states:"]),
             ("octopus.Tasks(states: \"Failed\", hasP", ["hasPendingInterruptions:"]),
             ("octopus.Projects(partialName: \"W\", ta", ["take:"]),
-            ("print(octopus.Environments.fi", ["find", "first"]),
+            ("print(octopus.Environments.fi", ["filter", "find", "first"]),   // list methods too, over every item
             ("octopus.Projects.sel", ["select"]),
         ]
         for (typed, offered) in cases {

@@ -46,6 +46,11 @@ public protocol HostObject: AnyObject {
     /// Argument labels offered by Tab completion inside a call of the object itself: a link's
     /// template variables, for `octopus.Tasks(sta` → `states:`.
     func parameterCompletions(in interpreter: Interpreter) -> [String]
+
+    /// What `help(x)` shows: the object's members with one line each, read from the table
+    /// they are declared in (`HostMembers`). Nil lets the interpreter list `completions(in:)`
+    /// under the object's description.
+    func help(in interpreter: Interpreter) throws -> HelpTopic?
 }
 
 /// A lazy stream of values; `next()` returns nil at the end.
@@ -68,6 +73,7 @@ extension HostObject {
     public func data(in interpreter: Interpreter) throws -> Value? { nil }
     public func completions(in interpreter: Interpreter) -> [String] { [] }
     public func parameterCompletions(in interpreter: Interpreter) -> [String] { [] }
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? { nil }
 }
 
 /// Iterates a Swift sequence of values; handy for host objects backed by an array.

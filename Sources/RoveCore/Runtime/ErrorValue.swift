@@ -20,15 +20,24 @@ public final class ErrorValue: HostObject {
 
     public var typeName: String { "error" }
 
+    /// Dispatch, completion and help read this table; other names read the diagnostic's own
+    /// fields (`status`, `url`, … of an HTTP error), nil when it has none.
+    static let members = HostMembers<ErrorValue>([
+        .property("message", doc: "message — what went wrong, as the report says it") { error, _ in .string(error.diagnostic.message) },
+        .property("kind", doc: "kind — the kind of error: name, type, argument, http, task, …") { error, _ in
+            .string(error.diagnostic.kind.name)
+        },
+        .property("value", doc: "value — the value thrown (throw {…}), else the message") { error, _ in
+            error.diagnostic.value ?? .string(error.diagnostic.message)
+        },
+        .property("line", doc: "line — the line it happened on, or nil") { error, _ in error.diagnostic.location.map { .int($0.line) } ?? .null },
+        .property("file", doc: "file — the file it happened in, or nil") { error, _ in
+            error.diagnostic.location.map { .string($0.file.name) } ?? .null
+        },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "message": return .string(diagnostic.message)
-        case "kind": return .string(diagnostic.kind.name)
-        case "value": return diagnostic.value ?? .string(diagnostic.message)
-        case "line": return diagnostic.location.map { .int($0.line) } ?? .null
-        case "file": return diagnostic.location.map { .string($0.file.name) } ?? .null
-        default: return diagnostic.fields[name] ?? .null
-        }
+        try Self.members.read(name, of: self, in: interpreter) ?? diagnostic.fields[name] ?? .null
     }
 
     public func describe(in interpreter: Interpreter) -> String { "error: \(diagnostic.message)" }
@@ -41,6 +50,12 @@ public final class ErrorValue: HostObject {
     }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        ["message", "kind", "value", "line", "file"] + diagnostic.fields.keys
+        Self.members.names + diagnostic.fields.keys
+    }
+
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        HelpTopic(title: describe(in: interpreter),
+                  sections: [HelpTopic.Section("Members", Self.members.helpEntries),
+                             HelpTopic.Section("Fields of this error", diagnostic.fields.keys.map { HelpTopic.Entry(name: $0) })])
     }
 }

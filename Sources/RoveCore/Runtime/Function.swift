@@ -105,7 +105,8 @@ public struct Builtin {
     /// How many positional arguments it takes, checked before `body` runs; nil when `body`
     /// checks its arguments itself (labels, or counts that depend on them).
     public let arity: ClosedRange<Int>?
-    /// One line saying what it does, for help; nil when undocumented.
+    /// One line saying what it does, for help; nil when undocumented. The builtins' own start
+    /// with how they are called: `len(x) — characters of a string, items of a list, …`.
     public let doc: String?
     public let body: (Arguments) throws -> Value
 
@@ -113,6 +114,15 @@ public struct Builtin {
         self.name = name
         self.arity = nil
         self.doc = nil
+        self.body = body
+    }
+
+    /// A documented builtin whose body checks its own arguments (labels, or counts that depend
+    /// on them).
+    public init(_ name: String, doc: String, _ body: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.arity = nil
+        self.doc = doc
         self.body = body
     }
 
@@ -140,17 +150,22 @@ public struct Method {
     public let name: String
     /// Whether `x.name` without parentheses runs the method (`xs.count`, `s.isEmpty`, `xs.first`).
     public let isProperty: Bool
+    /// How it is called and what it does, in one line, for help: `take(n) — the first n items`.
+    public let doc: String?
     public let body: Body
 
-    public init(_ name: String, property: Bool = false, _ body: @escaping (Value, Arguments) throws -> Value) {
+    public init(_ name: String, property: Bool = false, doc: String? = nil,
+                _ body: @escaping (Value, Arguments) throws -> Value) {
         self.name = name
         self.isProperty = property
+        self.doc = doc
         self.body = .reading(body)
     }
 
-    public init(mutating name: String, _ body: @escaping (inout Value, Arguments) throws -> Value) {
+    public init(mutating name: String, doc: String? = nil, _ body: @escaping (inout Value, Arguments) throws -> Value) {
         self.name = name
         self.isProperty = false
+        self.doc = doc
         self.body = .mutating(body)
     }
 }

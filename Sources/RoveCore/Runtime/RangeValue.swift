@@ -47,16 +47,20 @@ public final class RangeValue: HostObject {
         return isEmpty ? "\(lower)..<\(lower)" : "\(lower)..<\(last + 1)"
     }
 
+    /// Dispatch, completion and help read this table.
+    static let members = HostMembers<RangeValue>([
+        .property("count", doc: "count — how many integers it holds") { range, _ in .int(try range.count()) },
+        .property("isEmpty", doc: "isEmpty — whether it holds none") { range, _ in .bool(range.isEmpty) },
+        .property("lower", doc: "lower — the first bound as written") { range, _ in .int(range.lower) },
+        .property("upper", doc: "upper — the second bound as written") { range, _ in
+            range.isEmpty ? .int(range.lower) : .int(range.isClosed ? range.last : range.last + 1)
+        },
+        .property("first", doc: "first — the first integer, or nil when empty") { range, _ in range.isEmpty ? .null : .int(range.lower) },
+        .property("last", doc: "last — the last integer, or nil when empty") { range, _ in range.isEmpty ? .null : .int(range.last) },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "count": return .int(try count())
-        case "isEmpty": return .bool(isEmpty)
-        case "lower": return .int(lower)
-        case "upper": return isEmpty ? .int(lower) : .int(isClosed ? last : last + 1)
-        case "first": return isEmpty ? .null : .int(lower)
-        case "last": return isEmpty ? .null : .int(last)
-        default: return nil
-        }
+        try Self.members.read(name, of: self, in: interpreter)
     }
 
     public func element(at key: Value, in interpreter: Interpreter) throws -> Value? {
@@ -89,6 +93,14 @@ public final class RangeValue: HostObject {
     }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        ["count", "isEmpty", "lower", "upper", "first", "last"]
+        Self.members.names
+    }
+
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        HelpTopic(title: "range \(text)",
+                  lines: ["Integers from lower up to upper (a..<b leaves b out, a...b keeps it), made as they are read."],
+                  sections: [HelpTopic.Section("Members", Self.members.helpEntries),
+                             HelpTopic.Section("List methods, over its integers",
+                                               ListMethods.table.map { HelpTopic.Entry(name: $0.name) })])
     }
 }

@@ -2,7 +2,7 @@
 
 enum CoreBuiltins {
     static let table: [Builtin] = [
-        Builtin("print") { args in
+        Builtin("print", doc: "print(a, b, …) — writes its arguments separated by spaces, then a newline; strings bare") { args in
             try args.expect(0...Int.max)
             let text = line(args)
             // Text cut short by an interrupt is never printed.
@@ -11,51 +11,51 @@ enum CoreBuiltins {
             return .null
         },
         // Diagnostics of a script's own, kept out of the data on standard output.
-        Builtin("eprint") { args in
+        Builtin("eprint", doc: "eprint(a, b, …) — as print, to standard error: notes and progress stay out of the data") { args in
             try args.expect(0...Int.max)
             args.interpreter.host.standardError(line(args))
             return .null
         },
-        Builtin("type") { args in
+        Builtin("type", doc: "type(x) — the name of x's type: nil, boolean, integer, float, string, list, object, function, or a host type") { args in
             try args.expect(1)
             return .string(args.values[0].typeName)
         },
-        Builtin("str") { args in
+        Builtin("str", doc: "str(x) — the text print shows: strings bare, other values as literals") { args in
             try args.expect(1)
             let text = args.interpreter.describe(args.values[0])
             try args.interpreter.checkpoint(at: nil)
             return .string(text)
         },
-        Builtin("len") { args in
+        Builtin("len", doc: "len(x) — characters of a string, items of a list, fields of an object; a collection's count") { args in
             try args.expect(1)
             return .int(try length(args))
         },
-        Builtin("int") { args in
+        Builtin("int", doc: "int(x, radix: 10) — an integer from a string, a float (toward zero) or a boolean") { args in
             try args.expect(1, labels: ["radix"])
             return .int(try integer(args))
         },
-        Builtin("float") { args in
+        Builtin("float", doc: "float(x) — a float from a string, an integer or a boolean") { args in
             try args.expect(1)
             return .float(try float(args))
         },
-        Builtin("keys") { args in
+        Builtin("keys", doc: "keys(o) — an object's keys in order (a resource's through its data)") { args in
             try args.expect(1)
             return .list(try fields(args).keys.map { .string($0) })
         },
-        Builtin("values") { args in
+        Builtin("values", doc: "values(o) — an object's values in order") { args in
             try args.expect(1)
             return .list(Array(try fields(args).values))
         },
-        Builtin("json") { args in
+        Builtin("json", doc: "json(x, pretty: false) — JSON text; pretty: true indents by two spaces") { args in
             try args.expect(1, labels: ["pretty"])
             let pretty = try args.bool(labelled: "pretty", default: false)
             return .string(try args.interpreter.encodeJSON(args.values[0], pretty: pretty))
         },
-        Builtin("parse") { args in
+        Builtin("parse", doc: "parse(text) — the value of a JSON document") { args in
             try args.expect(1)
             return try args.interpreter.decodeJSON(try args.string(0))
         },
-        Builtin("secret") { args in
+        Builtin("secret", doc: "secret(text) — a secret: shown as ••• everywhere, sent only where a request needs it") { args in
             try args.expect(1)
             // `secret(env("KEY"))` is the idiom even where `env` already gives a secret.
             if case .host(let object) = args.values[0], object is Secret { return args.values[0] }

@@ -4,7 +4,7 @@ import OrderedCollections
 
 enum ListClosureMethods {
     static let table: [Method] = [
-        ListMethods.method("map") { items, args in
+        ListMethods.method("map", doc: "map { x in … } — each item transformed") { items, args in
             try args.expect(1)
             let transform = try args.function(0)
             var result: [Value] = []
@@ -13,15 +13,15 @@ enum ListClosureMethods {
             for item in items { result.append(try args.call(transform, item)) }
             return .list(result)
         },
-        ListMethods.method("where", filter),
-        ListMethods.method("filter", filter),
-        ListMethods.method("find") { items, args in
+        ListMethods.method("where", doc: "where { pred } — the items the predicate accepts", filter),
+        ListMethods.method("filter", doc: "filter { pred } — the items the predicate accepts (as where)", filter),
+        ListMethods.method("find", doc: "find { pred } — the first item the predicate accepts, or nil") { items, args in
             try args.expect(1)
             let predicate = try args.function(0)
             for item in items where try args.test(predicate, item) { return item }
             return .null
         },
-        ListMethods.method("flatMap") { items, args in
+        ListMethods.method("flatMap", doc: "flatMap { x in … } — each item's list, concatenated") { items, args in
             try args.expect(1)
             let transform = try args.function(0)
             var result: [Value] = []
@@ -33,26 +33,26 @@ enum ListClosureMethods {
             }
             return .list(result)
         },
-        ListMethods.method("reduce") { items, args in
+        ListMethods.method("reduce", doc: "reduce(initial) { acc, x in … } — folds the items into one value") { items, args in
             try args.expect(2)
             var accumulator = try args.value(0)
             let combine = try args.function(1)
             for item in items { accumulator = try args.interpreter.call(combine, with: accumulator, item) }
             return accumulator
         },
-        ListMethods.method("any") { items, args in
+        ListMethods.method("any", doc: "any { pred } — whether some item matches") { items, args in
             try args.expect(0...1)
             guard let predicate = try args.optionalFunction(0) else { return .bool(items.contains { $0.isTruthy }) }
             for item in items where try args.test(predicate, item) { return true }
             return false
         },
-        ListMethods.method("all") { items, args in
+        ListMethods.method("all", doc: "all { pred } — whether every item matches") { items, args in
             try args.expect(0...1)
             guard let predicate = try args.optionalFunction(0) else { return .bool(items.allSatisfy { $0.isTruthy }) }
             for item in items where !(try args.test(predicate, item)) { return false }
             return true
         },
-        ListMethods.method("sortBy") { items, args in
+        ListMethods.method("sortBy", doc: "sortBy { key } — sorted by what the closure returns, ties keep their order") { items, args in
             try args.expect(1)
             let key = try args.function(0)
             // Each key is computed once; ties keep their original order (a stable sort), so
@@ -64,7 +64,7 @@ enum ListClosureMethods {
             }
             return .list(sorted.map { items[$0.offset] })
         },
-        ListMethods.method("groupBy") { items, args in
+        ListMethods.method("groupBy", doc: "groupBy { key } — an object from each key to the items with that key") { items, args in
             try args.expect(1)
             let key = try args.function(0)
             // Keyed by `str(key)`, in the order each key is first seen.

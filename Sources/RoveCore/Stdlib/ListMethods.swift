@@ -6,39 +6,39 @@ enum ListMethods {
     // MARK: Properties: facts about the list, read without parentheses; some take a closure too.
 
     static let properties: [Method] = [
-        method("count", property: true) { items, args in
+        method("count", property: true, doc: "count — the number of items; count { pred } counts the matching ones") { items, args in
             try args.expect(0...1)
             guard let predicate = try args.optionalFunction(0) else { return .int(items.count) }
             var count = 0
             for item in items where try args.test(predicate, item) { count += 1 }
             return .int(count)
         },
-        method("isEmpty", property: true) { items, args in
+        method("isEmpty", property: true, doc: "isEmpty — whether it has no items") { items, args in
             try args.expect(0)
             return .bool(items.isEmpty)
         },
-        method("first", property: true) { items, args in
+        method("first", property: true, doc: "first — the first item, or nil; first { pred } the first match") { items, args in
             try args.expect(0...1)
             guard let predicate = try args.optionalFunction(0) else { return items.first ?? .null }
             for item in items where try args.test(predicate, item) { return item }
             return .null
         },
-        method("last", property: true) { items, args in
+        method("last", property: true, doc: "last — the last item, or nil; last { pred } the last match") { items, args in
             try args.expect(0...1)
             guard let predicate = try args.optionalFunction(0) else { return items.last ?? .null }
             for item in items.reversed() where try args.test(predicate, item) { return item }
             return .null
         },
-        method("sum", property: true, walks: true) { items, args in
+        method("sum", property: true, walks: true, doc: "sum — the total; sum { key } adds what the closure returns") { items, args in
             try args.expect(0...1)
             let key = try args.optionalFunction(0)
             return try sum(items, key: key, args)
         },
-        method("min", property: true, walks: true) { items, args in
+        method("min", property: true, walks: true, doc: "min — the smallest item (min { key }: by key), or nil when empty") { items, args in
             try args.expect(0...1)
             return try extreme(items, key: try args.optionalFunction(0), args) { $0 < 0 }
         },
-        method("max", property: true, walks: true) { items, args in
+        method("max", property: true, walks: true, doc: "max — the largest item (max { key }: by key), or nil when empty") { items, args in
             try args.expect(0...1)
             return try extreme(items, key: try args.optionalFunction(0), args) { $0 > 0 }
         },
@@ -47,13 +47,13 @@ enum ListMethods {
     // MARK: In-place changes: only on a `var`.
 
     static let mutating: [Method] = [
-        change("append") { items, args in
+        change("append", doc: "append(x) — adds x at the end (on a var)") { items, args in
             try args.expect(1)
             try args.interpreter.reserveRoom(in: items)
             items.append(args.values[0])
             return .null
         },
-        change("insert") { items, args in
+        change("insert", doc: "insert(x, at: i) — inserts x before index i (on a var)") { items, args in
             try args.expect(1...1, required: ["at"])
             let index = try args.int(labelled: "at")
             guard index >= 0, index <= items.count else {
@@ -62,7 +62,7 @@ enum ListMethods {
             items.insert(try args.value(0), at: index)
             return .null
         },
-        change("remove") { items, args in
+        change("remove", doc: "remove(at: i) — removes and returns the item at i (on a var)") { items, args in
             try args.expect(0...0, required: ["at"])
             let index = try args.int(labelled: "at")
             guard index >= 0, index < items.count else {
@@ -70,7 +70,7 @@ enum ListMethods {
             }
             return items.remove(at: index)
         },
-        change("removeLast") { items, args in
+        change("removeLast", doc: "removeLast() — removes and returns the last item (on a var)") { items, args in
             try args.expect(0)
             guard let last = items.popLast() else {
                 throw Diagnostic(.index, "cannot remove the last item of an empty list")
@@ -82,7 +82,7 @@ enum ListMethods {
     // MARK: New lists from old ones, without closures.
 
     static let reshaping: [Method] = [
-        method("sort") { items, args in
+        method("sort", doc: "sort() — sorted: numbers by value, strings in Unicode order") { items, args in
             try args.expect(0)
             // A million items take a few hundred milliseconds; an interrupt is seen every 4,096
             // comparisons instead of at the end.
@@ -93,31 +93,31 @@ enum ListMethods {
                 return try ValueOrdering.less(a, b)
             })
         },
-        method("reverse", walks: true) { items, args in
+        method("reverse", walks: true, doc: "reverse() — in reverse order") { items, args in
             try args.expect(0)
             return .list(items.reversed())
         },
-        method("unique", walks: true) { items, args in
+        method("unique", walks: true, doc: "unique() — without repeats, first occurrence kept") { items, args in
             try args.expect(0)
             return .list(unique(items))
         },
-        method("take") { items, args in
+        method("take", doc: "take(n) — the first n items") { items, args in
             try args.expect(1)
             return .list(Array(items.prefix(try args.nonNegativeInt(0))))
         },
-        method("drop") { items, args in
+        method("drop", doc: "drop(n) — all but the first n items") { items, args in
             try args.expect(1)
             return .list(Array(items.dropFirst(try args.nonNegativeInt(0))))
         },
-        method("enumerated", walks: true) { items, args in
+        method("enumerated", walks: true, doc: "enumerated() — [index, item] pairs, for for (i, x) in xs.enumerated()") { items, args in
             try args.expect(0)
             return .list(items.enumerated().map { .list([.int($0.offset), $0.element]) })
         },
-        method("zip", walks: true) { items, args in
+        method("zip", walks: true, doc: "zip(other) — [a, b] pairs, as long as the shorter list") { items, args in
             try args.expect(1)
             return .list(zip(items, try args.list(0)).map { .list([$0, $1]) })
         },
-        method("join", walks: true) { items, args in
+        method("join", walks: true, doc: "join(sep) — the items as text with sep between") { items, args in
             try args.expect(0...1)
             let separator = args.count == 0 ? "" : try args.string(0)
             let parts = items.map { args.interpreter.describe($0) }
@@ -125,16 +125,16 @@ enum ListMethods {
             try args.interpreter.reserveMemory(parts.reduce(separator.utf8.count * parts.count) { $0 &+ $1.utf8.count })
             return .string(parts.joined(separator: separator))
         },
-        method("contains", walks: true) { items, args in
+        method("contains", walks: true, doc: "contains(x) — whether an item equals x") { items, args in
             try args.expect(1)
             return .bool(items.contains(args.values[0]))
         },
-        method("indexOf", walks: true) { items, args in
+        method("indexOf", walks: true, doc: "indexOf(x) — the index of the first item equal to x, or nil") { items, args in
             try args.expect(1)
             return items.firstIndex(of: args.values[0]).map(Value.int) ?? .null
         },
         // `xs[i]` that gives nil out of range instead of an error: `args.at(1) ?? "Staging"`.
-        method("at") { items, args in
+        method("at", doc: "at(i) — the item at i (negative counts from the end), or nil out of range") { items, args in
             try args.expect(1)
             let index = try args.int(0)
             let position = index < 0 ? index + items.count : index
@@ -148,10 +148,10 @@ enum ListMethods {
     /// counts them as steps at the checkpoint first, so limits and interrupts bound it as they
     /// bound a loop.
     static func method(
-        _ name: String, property: Bool = false, walks: Bool = false,
+        _ name: String, property: Bool = false, walks: Bool = false, doc: String,
         _ body: @escaping (List, Arguments) throws -> Value
     ) -> Method {
-        Method(name, property: property) { receiver, args in
+        Method(name, property: property, doc: doc) { receiver, args in
             guard case .list(let items) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs a list, got \(receiver.typeName)")
             }
@@ -161,8 +161,9 @@ enum ListMethods {
     }
 
     /// Declares a mutating method whose receiver is a list, changed in place without a copy.
-    private static func change(_ name: String, _ body: @escaping (inout List, Arguments) throws -> Value) -> Method {
-        Method(mutating: name) { receiver, args in
+    private static func change(_ name: String, doc: String,
+                               _ body: @escaping (inout List, Arguments) throws -> Value) -> Method {
+        Method(mutating: name, doc: doc) { receiver, args in
             guard case .list(var items) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs a list, got \(receiver.typeName)")
             }

@@ -12,7 +12,8 @@
 ///   whole, so the columns a table shows for nested dates can be selected by their header.
 /// - Items must be records: objects, or host objects (resources) read through their members.
 enum ListProjection {
-    static let select = ListMethods.method("select", walks: true) { items, args in
+    static let select = ListMethods.method("select", walks: true,
+                                           doc: "select(name, …) — each record cut down to the named fields, in that order") { items, args in
         guard args.count > 0 else { throw args.badArgument(0, "field name expected, got no value") }
         try args.expect(1...Int.max)
         var names: [String] = []

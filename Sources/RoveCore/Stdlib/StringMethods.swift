@@ -3,21 +3,21 @@
 enum StringMethods {
     static let table: [Method] = [
         // Properties: facts about the string, read without parentheses.
-        method("count", property: true) { s, args in
+        method("count", property: true, doc: "count — the number of characters") { s, args in
             try args.expect(0)
             return .int(s.characterCount)
         },
-        method("isEmpty", property: true) { s, args in
+        method("isEmpty", property: true, doc: "isEmpty — whether it has no characters") { s, args in
             try args.expect(0)
             return .bool(s.isEmpty)
         },
-        method("chars", property: true) { s, args in
+        method("chars", property: true, doc: "chars — the characters, each a string") { s, args in
             try args.expect(0)
             try args.interpreter.reserveMemory(s.utf8.count * MemoryLayout<Value>.stride)
             return .list(s.map { .string(String($0)) })
         },
         // Splits at "\n" or "\r\n"; a final line break does not add an empty line.
-        method("lines", property: true) { s, args in
+        method("lines", property: true, doc: "lines — the lines, split at \\n or \\r\\n") { s, args in
             try args.expect(0)
             var lines = s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             if lines.last?.isEmpty == true { lines.removeLast() }
@@ -25,7 +25,7 @@ enum StringMethods {
         },
 
         // Calls.
-        method("split") { s, args in
+        method("split", doc: "split(sep) — the parts between each sep; split() splits at runs of whitespace") { s, args in
             try args.expect(0...1)
             guard args.count == 1 else {
                 return .list(s.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
@@ -38,32 +38,32 @@ enum StringMethods {
             }
             return .list(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
         },
-        method("trim") { s, args in
+        method("trim", doc: "trim() — without leading and trailing whitespace") { s, args in
             try args.expect(0)
             return .string(s.trimmingWhitespace())
         },
-        method("lower") { s, args in
+        method("lower", doc: "lower() — lowercased") { s, args in
             try args.expect(0)
             return .string(s.lowercased())
         },
-        method("upper") { s, args in
+        method("upper", doc: "upper() — uppercased") { s, args in
             try args.expect(0)
             return .string(s.uppercased())
         },
-        method("contains") { s, args in
+        method("contains", doc: "contains(s) — whether s occurs in it") { s, args in
             try args.expect(1)
             let part = try args.string(0)
             return .bool(part.isEmpty || s.contains(part))
         },
-        method("startsWith") { s, args in
+        method("startsWith", doc: "startsWith(s) — whether it begins with s") { s, args in
             try args.expect(1)
             return .bool(s.hasPrefix(try args.string(0)))
         },
-        method("endsWith") { s, args in
+        method("endsWith", doc: "endsWith(s) — whether it ends with s") { s, args in
             try args.expect(1)
             return .bool(s.hasSuffix(try args.string(0)))
         },
-        method("replace") { s, args in
+        method("replace", doc: "replace(old, with: new) — every old replaced by new") { s, args in
             try args.expect(1...1, required: ["with"])
             let old = try nonEmptyString(args, 0)
             let new = try args.requiredString(labelled: "with")
@@ -73,13 +73,13 @@ enum StringMethods {
             try args.interpreter.reserveMemory(overflow ? .max : bound)
             return .string(s.replacing(old, with: new))
         },
-        method("indexOf") { s, args in
+        method("indexOf", doc: "indexOf(s) — the position of the first s, or nil") { s, args in
             try args.expect(1)
             let part = try args.string(0)
             guard let range = s.firstRange(of: part) else { return .null }
             return .int(s.distance(from: s.startIndex, to: range.lowerBound))
         },
-        method("repeat") { s, args in
+        method("repeat", doc: "repeat(n) — n copies joined") { s, args in
             try args.expect(1)
             let times = try args.nonNegativeInt(0)
             let (size, overflow) = s.utf8.count.multipliedReportingOverflow(by: times)
@@ -89,11 +89,11 @@ enum StringMethods {
             try args.interpreter.reserveMemory(size)
             return .string(String(repeating: s, count: times))
         },
-        method("take") { s, args in
+        method("take", doc: "take(n) — the first n characters") { s, args in
             try args.expect(1)
             return .string(String(s.prefix(try args.nonNegativeInt(0))))
         },
-        method("drop") { s, args in
+        method("drop", doc: "drop(n) — all but the first n characters") { s, args in
             try args.expect(1)
             return .string(String(s.dropFirst(try args.nonNegativeInt(0))))
         },
@@ -101,9 +101,9 @@ enum StringMethods {
 
     /// Declares a method whose receiver is a string.
     private static func method(
-        _ name: String, property: Bool = false, _ body: @escaping (String, Arguments) throws -> Value
+        _ name: String, property: Bool = false, doc: String, _ body: @escaping (String, Arguments) throws -> Value
     ) -> Method {
-        Method(name, property: property) { receiver, args in
+        Method(name, property: property, doc: doc) { receiver, args in
             guard case .string(let s) = receiver else {
                 throw Diagnostic(.type, "'\(name)' needs a string, got \(receiver.typeName)")
             }

@@ -2,11 +2,11 @@
 
 enum SystemBuiltins {
     static let table: [Builtin] = [
-        Builtin("now") { args in
+        Builtin("now", doc: "now() — seconds since 1970, as a float") { args in
             try args.expect(0)
             return .float(args.interpreter.host.now())
         },
-        Builtin("sleep") { args in
+        Builtin("sleep", doc: "sleep(seconds) — pauses; fractions allowed") { args in
             try args.expect(1)
             let seconds = try args.number(0)
             guard seconds >= 0, seconds.isFinite else {
@@ -20,7 +20,7 @@ enum SystemBuiltins {
             try interpreter.checkpoint()
             return .null
         },
-        Builtin("env") { args in
+        Builtin("env", doc: "env(name) — an environment variable, nil when unset; credentials come back as secrets") { args in
             try args.expect(1)
             let name = try args.string(0)
             try args.interpreter.policy.checkEnvironment(name)
@@ -30,13 +30,13 @@ enum SystemBuiltins {
         },
         // The host's closures throw `io` diagnostics naming the path; they pass through untouched.
         // Under a policy that restricts files they are given the resolved path that was checked.
-        Builtin("readFile") { args in
+        Builtin("readFile", doc: "readFile(path) — a whole file as text") { args in
             try args.expect(1)
             let interpreter = args.interpreter
             let path = try interpreter.policy.check(.read, path: try args.string(0), resolve: interpreter.host.resolvePath)
             return .string(try interpreter.host.readFile(path))
         },
-        Builtin("writeFile") { args in
+        Builtin("writeFile", doc: "writeFile(path, text) — writes (replaces) a whole file") { args in
             try args.expect(2)
             let interpreter = args.interpreter
             let text = try args.string(1)

@@ -4,7 +4,7 @@
 /// back to `2026-06-30T13:02:11Z`. Both are pure: the clock is `now()`'s business.
 enum TimeBuiltins {
     static let table: [Builtin] = [
-        Builtin("parseTime") { args in
+        Builtin("parseTime", doc: "parseTime(text) — seconds since 1970 of an ISO 8601 time as the APIs write them") { args in
             try args.expect(1)
             let text = try args.string(0)
             guard let seconds = ISOTime.seconds(of: text) else {
@@ -12,7 +12,7 @@ enum TimeBuiltins {
             }
             return seconds == seconds.rounded() && abs(seconds) < 1e15 ? .int(Int(seconds)) : .float(seconds)
         },
-        Builtin("formatTime") { args in
+        Builtin("formatTime", doc: "formatTime(seconds) — the ISO 8601 UTC time, such as 2026-06-30T13:02:11Z") { args in
             try args.expect(1)
             let seconds = try args.number(0)
             guard seconds.isFinite, abs(seconds) < 1e13 else { throw args.badArgument(0, "a time in seconds since 1970 expected") }

@@ -229,26 +229,45 @@ final class DeployHQDialect: Dialect {
         }
     }
 
+    /// What a project adds; dispatch, completion and help read it.
+    static let projectMembers = HostMembers<Resource>([
+        .method("deploy", doc: "deploy(to: target, branch:, revision:, mode:, from:, …) — starts a deployment and returns it") {
+            project, arguments in try DeployHQDeploy(project: project, arguments: arguments).run()
+        },
+    ])
+
+    /// What a deployment adds to the task members.
+    static let deploymentMembers = HostMembers<Resource>([
+        .property("logs", doc: "logs — the log entries of the steps that failed") { deployment, _ in
+            .list(try DeployHQLogs.failedStepEntries(of: deployment))
+        },
+    ])
+
     func member(_ name: String, of resource: Resource) throws -> Value? {
-        if name == "logs", resource.isTask { return .list(try DeployHQLogs.failedStepEntries(of: resource)) }
-        return nil
+        guard resource.isTask else { return nil }
+        return try Self.deploymentMembers.read(name, of: resource, in: resource.connection.interpreter)
     }
 
     func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value? {
         guard let address = resource.address else { return nil }
-        if name == "deploy", isProject(at: address) {
-            return try DeployHQDeploy(project: resource, arguments: arguments).run()
+        if isProject(at: address), let answer = try Self.projectMembers.call(name, on: resource, with: arguments) {
+            return answer
         }
         guard let action = actions(at: address)[name] else { return nil }
         return try DeployHQAction(name: name, route: action, resource: resource, dialect: self).call(with: arguments)
     }
 
-    func memberNames(of resource: Resource) -> [String] {
+    func memberHelp(of resource: Resource) -> [HelpTopic.Entry] {
         guard let address = resource.address else { return [] }
-        var names = Array(actions(at: address).keys)
-        if isProject(at: address) { names.append("deploy") }
-        if resource.isTask { names.append("logs") }
-        return names
+        var entries: [HelpTopic.Entry] = []
+        if isProject(at: address) { entries += Self.projectMembers.helpEntries }
+        if resource.isTask { entries += Self.deploymentMembers.helpEntries }
+        // Paths that are only written to, from the API's own description.
+        for (name, route) in actions(at: address).sorted(by: { $0.key < $1.key }) {
+            let method = route.writes.contains("POST") ? "POST" : route.writes[0]
+            entries.append(HelpTopic.Entry(name: name, doc: "\(name)(…) — \(method) …/\(name), with labelled values or an object as the body"))
+        }
+        return entries
     }
 
     /// Whether `address` is a project's, which `deploy(to:)` belongs to.

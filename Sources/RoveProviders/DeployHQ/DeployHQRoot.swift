@@ -14,8 +14,13 @@ public final class DeployHQRoot: HostObject {
 
     public var typeName: String { "DeployHQ" }
 
+    /// What the account answers besides its paths; dispatch, completion and help read it.
+    static let members = HostMembers<DeployHQRoot>([
+        .property("url", doc: "url — the account's base address") { root, _ in .string(root.account.connection.baseURL) },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        if name == "url" { return .string(account.connection.baseURL) }
+        if let value = try Self.members.read(name, of: self, in: interpreter) { return value }
         // The account is no document: a name that is none of its paths is an error, not nil.
         let value = try account.member(name, in: interpreter)
         return value == .null ? nil : value
@@ -37,6 +42,14 @@ public final class DeployHQRoot: HostObject {
     }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        Array(account.links.keys) + account.dialect.memberNames(of: account) + ["url"] + RawRequests.names
+        Array(account.links.keys) + account.dialect.memberHelp(of: account).map(\.name) + Self.members.names + RawRequests.names
+    }
+
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        HelpTopic(title: "DeployHQ account \(account.connection.baseURL)",
+                  lines: ["Each path of the API is a member: deployhq.projects, deployhq.global_servers; Tab lists them."],
+                  sections: [HelpTopic.Section("Paths", account.links.keys.sorted().map { HelpTopic.Entry(name: $0) }),
+                             HelpTopic.Section("Members", Self.members.helpEntries + account.dialect.memberHelp(of: account)),
+                             HelpTopic.Section("Requests to any path", RawRequests.helpEntries)])
     }
 }

@@ -63,8 +63,8 @@ protocol Dialect: AnyObject {
     /// (DeployHQ's `deploy(to:)`, `abort()`, `logs`); nil when `name` is not one.
     func member(_ name: String, of resource: Resource) throws -> Value?
     func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value?
-    /// Their names, for Tab.
-    func memberNames(of resource: Resource) -> [String]
+    /// Their names and one line each, for Tab, help and "did you mean".
+    func memberHelp(of resource: Resource) -> [HelpTopic.Entry]
     /// A task's whole log as text, or nil when it has none.
     func log(of task: Resource) throws -> String?
     /// Asks the server to stop a task; the answer, when it is the task's new document.

@@ -132,39 +132,47 @@ public final class Link: HostObject {
 
     // MARK: HostObject
 
+    /// What every link answers, collection or not; dispatch, completion and help read it.
+    static let members = HostMembers<Link>([
+        .property("url", doc: "url — the address this link reads, credentials masked") { link, _ in
+            .string(link.connection.redactor.redact(url: link.connection.url(for: try link.address())))
+        },
+        .property("template", doc: "template — the link's URI template, as the server wrote it") { link, _ in .string(link.template) },
+        // Action links (`Submit`, `Responsible`, `Cancel`) are written to, not read.
+        .method("post", doc: "post(body) — POSTs the body (an object, or nothing) to the link") { link, arguments in
+            try link.write("POST", arguments)
+        },
+        .method("put", doc: "put(body) — PUTs the body (an object, or nothing) to the link") { link, arguments in
+            try link.write("PUT", arguments)
+        },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
-        switch name {
-        case "url": return .string(connection.redactor.redact(url: connection.url(for: try address())))
-        case "template": return .string(template)
-        default: break
-        }
+        if let value = try Self.members.read(name, of: self, in: interpreter) { return value }
         if try isCollection() {
-            return try CollectionMembers(self).member(name)
+            return try CollectionMembers.table.read(name, of: CollectionMembers(self), in: interpreter)
         }
         return try resource()?.member(name, in: interpreter)
     }
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
-        switch name {
-        case "post", "put":
-            // Action links (`Submit`, `Responsible`, `Cancel`) are written to, not read.
-            try arguments.expect(0...1)
-            var body: Value?
-            if arguments.count == 1 {
-                guard case .object = try arguments.value(0) else { throw arguments.typeError(0, expected: "object") }
-                body = try arguments.value(0)
-            }
-            let method = name.uppercased()
-            let target = try address()
-            let answer = try connection.send(method, to: target, body: body.map { dialect.requestBody($0, to: target) })
-            return answer.map { wrap($0) } ?? .null
-        default:
-            break
-        }
+        if let answer = try Self.members.call(name, on: self, with: arguments) { return answer }
         if try isCollection() {
-            return try CollectionMembers(self).call(name, with: arguments)
+            return try CollectionMembers.table.call(name, on: CollectionMembers(self), with: arguments)
         }
         return try resource()?.callMethod(name, with: arguments)
+    }
+
+    private func write(_ method: String, _ arguments: Arguments) throws -> Value {
+        try arguments.expect(0...1)
+        var body: Value?
+        if arguments.count == 1 {
+            guard case .object = try arguments.value(0) else { throw arguments.typeError(0, expected: "object") }
+            body = try arguments.value(0)
+        }
+        let target = try address()
+        let answer = try connection.send(method, to: target, body: body.map { dialect.requestBody($0, to: target) })
+        return answer.map { wrap($0) } ?? .null
     }
 
     public func setMember(_ name: String, to value: Value, in interpreter: Interpreter) throws -> Bool {
@@ -241,9 +249,31 @@ public final class Link: HostObject {
         templateVariables
     }
 
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        guard try isCollection() else {
+            // A link to one resource stands for it: its help is the resource's, fetched once.
+            guard var topic = try resource()?.help(in: interpreter) else { return nil }
+            topic.lines.insert("Reached through the link \(MemberSpelling.display(rel)); its own members: url, template, post(body), put(body).", at: 0)
+            return topic
+        }
+        let own = Set(CollectionMembers.table.names + Self.members.names)
+        let parameters = templateVariables.filter { variables[$0] == nil }
+        // An example that narrows: a filter rather than paging or an id, where there is one.
+        let example = parameters.first { !["id", "skip", "take", "ids"].contains($0) } ?? parameters.first
+        return HelpTopic(
+            title: "Collection \(MemberSpelling.display(rel))",
+            lines: ["Read from \(template), page by page as items are needed.",
+                    example.map { "Calling it with template parameters narrows it: \(MemberSpelling.display(rel))(\($0): …)." }
+                        ?? "It takes no template parameters.",
+                    "for x in it, and the list methods, walk every item."],
+            sections: [HelpTopic.Section("Template parameters", parameters.map { HelpTopic.Entry(name: $0) }),
+                       HelpTopic.Section("Members", CollectionMembers.table.helpEntries + Self.members.helpEntries),
+                       HelpTopic.Section("List methods, over every item",
+                                         Interpreter.listMethodNames.filter { !own.contains($0) }.map { HelpTopic.Entry(name: $0) })])
+    }
+
     public func completions(in interpreter: Interpreter) -> [String] {
-        let own = ["url", "template", "post", "put"]
-        if isCollectionByTemplate { return CollectionMembers.names + own }
-        return ((try? resource())??.completions(in: interpreter) ?? []) + own
+        if isCollectionByTemplate { return CollectionMembers.table.names + Self.members.names }
+        return ((try? resource())??.completions(in: interpreter) ?? []) + Self.members.names
     }
 }

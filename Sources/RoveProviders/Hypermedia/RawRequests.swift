@@ -33,6 +33,8 @@ struct RawRequests {
 
     static let names = verbs.map(\.name)
 
+    static var helpEntries: [HelpTopic.Entry] { verbs.map { HelpTopic.Entry(name: $0.name, doc: $0.doc) } }
+
     /// The answer to `name(arguments)`, or nil when `name` is not a raw verb.
     func call(_ name: String, with arguments: Arguments) throws -> Value? {
         guard let verb = Self.verbs.first(where: { $0.name == name }) else { return nil }

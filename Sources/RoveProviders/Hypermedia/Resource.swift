@@ -44,14 +44,32 @@ public final class Resource: HostObject {
     /// reads nil, as absent fields of objects do (APIs omit fields freely). A null field gives
     /// way to a link of the same name: a new DeployHQ project's `"repository": null` must not
     /// hide the way to create its repository.
+    /// What every resource answers besides its fields and links; dispatch, completion and
+    /// help read it. A field of the same name wins.
+    static let members = HostMembers<Resource>([
+        .property("json", doc: "json — the document as a plain object") { resource, _ in .object(resource.document) },
+        .property("web", doc: "web — the address of its page in a browser (Links.Web), or nil") { resource, _ in try resource.web() },
+        .method("reload", doc: "reload() — reads the document again and returns the resource") { resource, arguments in
+            try arguments.expect(0)
+            try resource.reload()
+            return .host(resource)
+        },
+        .method("save", doc: "save() — PUTs the changed document back to its Self link") { resource, arguments in
+            try arguments.expect(0)
+            try resource.save()
+            return .host(resource)
+        },
+        .method("delete", doc: "delete() — DELETEs the resource") { resource, arguments in
+            try arguments.expect(0)
+            try resource.connection.send("DELETE", to: try resource.selfLink(), body: nil)
+            return .null
+        },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         if let field = document[name], field != .null { return try dialect.field(name, field, of: self) }
-        switch name {
-        case "json": return .object(document)
-        case "web": return try web()
-        default: break
-        }
-        if isTask, let value = try TaskBehaviour(self).member(name) { return value }
+        if let value = try Self.members.read(name, of: self, in: interpreter) { return value }
+        if isTask, let value = try TaskBehaviour.members.read(name, of: TaskBehaviour(self), in: interpreter) { return value }
         if let link = links[name], case .string(let template) = link {
             return .host(Link(template: template, rel: name, connection: connection, dialect: dialect))
         }
@@ -71,27 +89,9 @@ public final class Resource: HostObject {
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
         if document[name] != nil { return nil }   // a field holding a function is called as one
-        switch name {
-        case "reload":
-            try arguments.expect(0)
-            try reload()
-            return .host(self)
-        case "save":
-            try arguments.expect(0)
-            let link = try selfLink()
-            let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), to: link)
-            if case .object(let fields)? = try connection.send("PUT", to: link, body: body) {
-                replace(with: fields)
-            }
-            return .host(self)
-        case "delete":
-            try arguments.expect(0)
-            try connection.send("DELETE", to: try selfLink(), body: nil)
-            return .null
-        default:
-            if isTask, let value = try TaskBehaviour(self).call(name, with: arguments) { return value }
-            return try dialect.method(name, of: self, with: arguments)
-        }
+        if let value = try Self.members.call(name, on: self, with: arguments) { return value }
+        if isTask, let value = try TaskBehaviour.members.call(name, on: TaskBehaviour(self), with: arguments) { return value }
+        return try dialect.method(name, of: self, with: arguments)
     }
 
     deinit {
@@ -130,9 +130,23 @@ public final class Resource: HostObject {
 
     public func completions(in interpreter: Interpreter) -> [String] {
         var names = Array(document.keys) + links.keys.filter { document[$0] == nil }
-        names += ["json", "web", "reload", "save", "delete"]
-        if isTask { names += TaskBehaviour.memberNames }
-        return names + dialect.memberNames(of: self)
+        names += Self.members.names
+        if isTask { names += TaskBehaviour.members.names }
+        return names + dialect.memberHelp(of: self).map(\.name)
+    }
+
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        let links = links.keys.filter { document[$0] == nil }
+        var sections = [
+            HelpTopic.Section("Fields", document.keys.map { HelpTopic.Entry(name: $0) }),
+            HelpTopic.Section("Links (each one a member: a collection, or the resource it names)", links.map { HelpTopic.Entry(name: $0) }),
+            HelpTopic.Section("Members", Self.members.helpEntries),
+        ]
+        if isTask { sections.append(HelpTopic.Section("Task members", TaskBehaviour.members.helpEntries)) }
+        sections.append(HelpTopic.Section("Members of this kind of resource", dialect.memberHelp(of: self)))
+        return HelpTopic(title: "\(typeName) \(describe(in: interpreter))",
+                         lines: ["A field reads as r.Name (nil when absent); r[\"Odd name\"] reads any name."],
+                         sections: sections)
     }
 
     // MARK: Requests
@@ -142,6 +156,16 @@ public final class Resource: HostObject {
         document = fields
         fetched = fields
         isAbridged = false
+    }
+
+    /// PUTs the document to `Self`, sending what the dialect says a save sends, and takes the
+    /// answer as the new document.
+    func save() throws {
+        let link = try selfLink()
+        let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), to: link)
+        if case .object(let fields)? = try connection.send("PUT", to: link, body: body) {
+            replace(with: fields)
+        }
     }
 
     /// Fetches the document again from `Self`.

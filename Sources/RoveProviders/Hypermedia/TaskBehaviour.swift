@@ -14,7 +14,30 @@ struct TaskBehaviour {
 
     init(_ resource: Resource) { self.resource = resource }
 
-    static let memberNames = ["state", "log", "wait", "cancel"]
+    /// Dispatch, completion and help read this table.
+    static let members = HostMembers<TaskBehaviour>([
+        // Read fresh: `while task.state == "Executing"` should see the task move.
+        .property("state", doc: "state — where the task is now, read afresh: Queued, Executing, Success, Failed, …") { task, _ in
+            try task.resource.reload()
+            return .string(task.resource.dialect.taskState(of: task.resource.document).name)
+        },
+        .property("log", doc: "log — the task's whole log as text") { task, _ in
+            try task.resource.dialect.log(of: task.resource).map(Value.string) ?? .null
+        },
+        .method("wait", doc: "wait(timeout: 600, interval: …) — waits until it finishes; throws if it failed or ran out of time") {
+            task, arguments in
+            try arguments.expect(0...0, labels: ["timeout", "interval"])
+            let timeout = try arguments.labelled("timeout").map { _ in try task.seconds("timeout", arguments) } ?? Self.defaultTimeout
+            let interval = try arguments.labelled("interval").map { _ in try task.seconds("interval", arguments) }
+            try task.wait(timeout: timeout, interval: interval)
+            return .host(task.resource)
+        },
+        .method("cancel", doc: "cancel() — asks the server to stop the task") { task, arguments in
+            try arguments.expect(0)
+            if let fields = try task.resource.dialect.cancel(task.resource) { task.resource.replace(with: fields) }
+            return .host(task.resource)
+        },
+    ])
 
     /// How long `wait()` waits by default, as the Octopus CLI does (research §4.3).
     static let defaultTimeout = 600.0
@@ -22,36 +45,6 @@ struct TaskBehaviour {
     static let longestPollInterval = 5.0
 
     var interpreter: Interpreter { resource.connection.interpreter }
-
-    func member(_ name: String) throws -> Value? {
-        switch name {
-        case "state":
-            // Read fresh: `while task.state == "Executing"` should see the task move.
-            try resource.reload()
-            return .string(resource.dialect.taskState(of: resource.document).name)
-        case "log":
-            return try resource.dialect.log(of: resource).map(Value.string) ?? .null
-        default:
-            return nil
-        }
-    }
-
-    func call(_ name: String, with arguments: Arguments) throws -> Value? {
-        switch name {
-        case "wait":
-            try arguments.expect(0...0, labels: ["timeout", "interval"])
-            let timeout = try arguments.labelled("timeout").map { _ in try seconds("timeout", arguments) } ?? Self.defaultTimeout
-            let interval = try arguments.labelled("interval").map { _ in try seconds("interval", arguments) }
-            try wait(timeout: timeout, interval: interval)
-            return .host(resource)
-        case "cancel":
-            try arguments.expect(0)
-            if let fields = try resource.dialect.cancel(resource) { resource.replace(with: fields) }
-            return .host(resource)
-        default:
-            return nil
-        }
-    }
 
     private func seconds(_ label: String, _ arguments: Arguments) throws -> Double {
         guard let index = arguments.index(ofLabel: label) else { return 0 }

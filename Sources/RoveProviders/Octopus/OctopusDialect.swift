@@ -113,7 +113,7 @@ final class OctopusDialect: Dialect {
     func field(_ name: String, _ value: Value, of resource: Resource) -> Value { value }
     func member(_ name: String, of resource: Resource) throws -> Value? { nil }
     func method(_ name: String, of resource: Resource, with arguments: Arguments) throws -> Value? { nil }
-    func memberNames(of resource: Resource) -> [String] { [] }
+    func memberHelp(of resource: Resource) -> [HelpTopic.Entry] { [] }
 
     // MARK: Tasks
 

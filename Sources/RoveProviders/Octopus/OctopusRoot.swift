@@ -128,23 +128,35 @@ public final class OctopusRoot: HostObject {
 
     // MARK: HostObject
 
+    /// What the server answers besides its fields and links; dispatch, completion and help read it.
+    static let members = HostMembers<OctopusRoot>([
+        .property("spaces", doc: "spaces — the collection of spaces") { root, _ in
+            guard let template = try root.link(named: "Spaces") else { return .list([]) }
+            return .host(Link(template: template, rel: "Spaces", connection: root.connection, dialect: root.dialect))
+        },
+        .property("space", doc: "space — the space in use, or nil; space(\"Ops\") the server seen from another space",
+                  read: { root, _ in
+                      guard root.scope == .space else { return .null }
+                      return try root.selectedSpace().space.map {
+                          .host(Resource($0, connection: root.connection, dialect: root.dialect))
+                      } ?? .null
+                  },
+                  call: { root, arguments in
+                      try arguments.expect(1)
+                      let other = OctopusRoot(connection: root.connection, dialect: root.dialect, space: try arguments.string(0))
+                      _ = try other.selectedSpace()
+                      return .host(other)
+                  }),
+        // The explicit way out of a space: links as the server root gives them, spanning spaces.
+        .property("server", doc: "server — the server's own links, outside any space (Users, Spaces, Events of every space)") {
+            root, _ in .host(OctopusRoot(connection: root.connection, dialect: root.dialect, space: nil, scope: .server))
+        },
+        .property("json", doc: "json — the root document as a plain object") { root, _ in .object(try root.rootDocument()) },
+    ])
+
     public func member(_ name: String, in interpreter: Interpreter) throws -> Value? {
         let root = try rootDocument()
-        switch name {
-        case "spaces":
-            guard let template = try link(named: "Spaces") else { return .list([]) }
-            return .host(Link(template: template, rel: "Spaces", connection: connection, dialect: dialect))
-        case "space":
-            guard scope == .space else { return .null }
-            return try selectedSpace().space.map { .host(Resource($0, connection: connection, dialect: dialect)) } ?? .null
-        case "server":
-            // The explicit way out of a space: links as the server root gives them, spanning spaces.
-            return .host(OctopusRoot(connection: connection, dialect: dialect, space: nil, scope: .server))
-        case "json":
-            return .object(root)
-        default:
-            break
-        }
+        if let value = try Self.members.read(name, of: self, in: interpreter) { return value }
         if let field = root[name] { return field }
         if let template = try link(named: name) {
             return .host(Link(template: template, rel: name, connection: connection, dialect: dialect))
@@ -154,11 +166,7 @@ public final class OctopusRoot: HostObject {
 
     public func callMethod(_ name: String, with arguments: Arguments) throws -> Value? {
         if let answer = try RawRequests(connection: connection, dialect: dialect).call(name, with: arguments) { return answer }
-        guard name == "space" else { return nil }
-        try arguments.expect(1)
-        let other = OctopusRoot(connection: connection, dialect: dialect, space: try arguments.string(0))
-        _ = try other.selectedSpace()
-        return .host(other)
+        return try Self.members.call(name, on: self, with: arguments)
     }
 
     public func element(at key: Value, in interpreter: Interpreter) throws -> Value? {
@@ -176,11 +184,28 @@ public final class OctopusRoot: HostObject {
     public func data(in interpreter: Interpreter) throws -> Value? { .object(try rootDocument()) }
 
     public func completions(in interpreter: Interpreter) -> [String] {
-        guard let root = try? rootDocument(), let documents = try? linkDocuments() else { return ["spaces", "space", "server"] }
-        let links = documents.flatMap { dialect.links(of: $0) }.filter { _, link in
+        guard let root = try? rootDocument(), let links = try? linkNames() else { return Self.members.names }
+        return Array(root.keys) + links + Self.members.names + RawRequests.names
+    }
+
+    /// The names of the links a script can follow from here, space root first.
+    private func linkNames() throws -> [String] {
+        let links = try linkDocuments().flatMap { dialect.links(of: $0) }.filter { _, link in
             guard scope == .server, case .string(let template) = link else { return true }
             return !OctopusSpaceScope.isInASpace(template)
         }
-        return Array(root.keys) + links.map(\.key) + ["spaces", "space", "server", "json"] + RawRequests.names
+        var seen = Set<String>()
+        return links.map(\.key).filter { seen.insert($0).inserted }
+    }
+
+    public func help(in interpreter: Interpreter) throws -> HelpTopic? {
+        let root = try rootDocument()
+        return HelpTopic(title: describe(in: interpreter),
+                         lines: ["Fields read as octopus.Version; each link is a member (octopus.Projects), octopus[\"Odd name\"] reads any.",
+                                 "A collection narrows when called with its template parameters: octopus.Tasks(states: \"Failed\")."],
+                         sections: [HelpTopic.Section("Fields", root.keys.map { HelpTopic.Entry(name: $0) }),
+                                    HelpTopic.Section("Links", try linkNames().map { HelpTopic.Entry(name: $0) }),
+                                    HelpTopic.Section("Members", Self.members.helpEntries),
+                                    HelpTopic.Section("Requests to any path", RawRequests.helpEntries)])
     }
 }

@@ -159,14 +159,16 @@ public struct CLI {
             catchInterruptsWhileRunning(session)
             status = session.run(program.source, file: program.name, printsResult: printsResult)
         }
-        guard opensREPL else { return status }
+        let reportsPlanAsData = invocation.outputFormat == .json || invocation.outputFormat == .ndjson
+        guard opensREPL else { return session.endDryRun(status, asData: reportsPlanAsData) }
         let editor = LineEditor(
             isTerminal: terminal.input,
             outputIsTerminal: terminal.output,
             plainInput: standardInput,
             history: HistoryFile(environment: environment)
         )
-        return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+        status = REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+        return session.endDryRun(status, asData: reportsPlanAsData)
     }
 
     private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,

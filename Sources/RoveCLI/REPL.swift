@@ -52,6 +52,8 @@ final class REPL {
                     continue
                 }
                 let secretsBefore = session.interpreter.secretsMade
+                let plannedBefore = session.providers?.plan?.entries.count ?? 0
+                defer { session.showPlannedSince(plannedBefore) }
                 if evaluate(entry) == .needsMoreInput {
                     pending = entry
                 } else {

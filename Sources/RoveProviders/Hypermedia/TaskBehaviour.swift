@@ -23,6 +23,9 @@ struct TaskBehaviour {
 
     var interpreter: Interpreter { resource.connection.interpreter }
 
+    /// Whether the task is a dry run's stand-in, which never runs.
+    var isPlanned: Bool { resource.connection.plan?.isPlaceholder(resource.identity) == true }
+
     func member(_ name: String) throws -> Value? {
         switch name {
         case "state":
@@ -30,6 +33,8 @@ struct TaskBehaviour {
             try resource.reload()
             return .string(resource.dialect.taskState(of: resource.document).name)
         case "log":
+            // A dry run's planned task never ran, so its log is empty, not missing.
+            if isPlanned { return .string("") }
             return try resource.dialect.log(of: resource).map(Value.string) ?? .null
         default:
             return nil
@@ -63,6 +68,8 @@ struct TaskBehaviour {
     /// Polls until the task completes; throws a `task` error when it did not succeed, and a
     /// `timeout` error when `timeout` seconds pass first. At a terminal, a progress line on stderr.
     private func wait(timeout: Double, interval: Double?) throws {
+        // A dry run's planned task never runs: there is nothing to wait for.
+        if isPlanned { return }
         let host = interpreter.host
         let start = host.now()
         var pause = interval ?? 0.2

@@ -1,6 +1,7 @@
 // Under a dry run, what a connection answers in place of the server.
 
 import RoveCore
+import RoveHTTP
 
 /// A resource's document as read and as the script changed it, for a save's plan entry.
 struct ResourceEdit {
@@ -38,6 +39,9 @@ extension Connection {
             guard plan.mentionsPlanned(url) else { return nil }
             return PlannedAnswer(value: plan.document(at: url).map(Value.object) ?? .list([]))
         }
+        // What the run's policy refuses is refused in a dry run too: the preview shows the
+        // failure the real run would meet (`--read-only` with `--dry-run` stops at the write).
+        try interpreter.policy.checkMethod(of: HTTPRequest(method: method, url: url), redactor: redactor)
         var entry = PlanEntry(connection: name, method: method, url: redactor.redact(url: url),
                               body: try body.map(redactedText), placeholder: nil, changes: nil)
         var answer: Value?

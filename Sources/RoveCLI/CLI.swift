@@ -157,7 +157,8 @@ public struct CLI {
             catchInterruptsWhileRunning(session)
             status = session.run(program.source, file: program.name, printsResult: printsResult)
         }
-        guard opensREPL else { return status }
+        let reportsPlanAsData = invocation.outputFormat == .json || invocation.outputFormat == .ndjson
+        guard opensREPL else { return session.endDryRun(status, asData: reportsPlanAsData) }
         let editor = LineEditor(
             isTerminal: terminal.input,
             outputIsTerminal: terminal.output,
@@ -165,7 +166,8 @@ public struct CLI {
             history: HistoryFile(environment: environment)
         )
         session.enterREPL()
-        return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+        status = REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
+        return session.endDryRun(status, asData: reportsPlanAsData)
     }
 
     /// What `rove --demo` says once connected: each service it reached, and where to start.

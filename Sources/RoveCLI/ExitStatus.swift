@@ -27,6 +27,9 @@ public enum ExitStatus: Int32 {
     /// what the run's policy forbids (a write under `--read-only`; a file, variable or
     /// connection the sandbox keeps closed).
     case denied = 8
+    /// A dry run (`--dry-run`) ran to the end and would have changed something: its plan
+    /// holds at least one write. A dry run that would change nothing exits 0.
+    case wouldChange = 10
     /// Ctrl-C (or a host) stopped the evaluation; 128 + SIGINT, as shells report it.
     case interrupted = 130
 

@@ -24,6 +24,8 @@ enum Help {
               --demo             start the local simulator and connect to it
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
+              --dry-run          send reads, plan writes instead of sending them; print the
+                                 plan at the end (stderr; the last stdout line with -o json)
               --sandbox          no files, environment or new connections beyond what
                                  the --allow-* options open (imports from the script's
                                  own folder still work); any --allow-* implies it
@@ -50,7 +52,7 @@ enum Help {
         Exit status: 0 ok, 1 script error, 2 usage, 3 syntax error, 4 HTTP 4xx or a
         refused redirect, 5 HTTP 5xx or network, 6 HTTP 401/403, 7 a limit reached, 8 denied
         (credentials to another origin, a write under --read-only, or what the sandbox keeps
-        closed), 130 interrupted.
+        closed), 10 a dry run would change something, 130 interrupted.
 
         """
 }

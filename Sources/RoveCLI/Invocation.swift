@@ -49,6 +49,9 @@ struct Invocation: Equatable {
     var maxResponseBytes: Int?
     /// `--read-only`: only GET and HEAD requests leave; a write is refused (exit 8).
     var readOnly = false
+    /// `--dry-run`: reads go out, writes are planned instead; the plan is shown at the end and
+    /// the exit status is 10 when it holds anything (docs/cli.md "Dry run").
+    var dryRun = false
     /// `--max-requests N`: the run sends at most N HTTP requests; the next is a limit (exit 7).
     var maxRequests: Int?
     /// `--max-time SECONDS`: each run (the program, each REPL line) stops with a limit error
@@ -126,6 +129,8 @@ extension Invocation {
                 profile = text
             case "--read-only":
                 readOnly = true
+            case "--dry-run":
+                dryRun = true
             case "--sandbox":
                 sandbox = true
             case "--allow-read", "--allow-write":

@@ -28,7 +28,8 @@ extension CLI {
             // otherwise, so without this a private CA could only be added system-wide.
             certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 },
             // For the connections a script makes with `connect(octopus: …)` without a cap of its own.
-            maxResponseBytes: flaggedCap ?? profileCap
+            maxResponseBytes: flaggedCap ?? profileCap,
+            dryRun: invocation.dryRun
         ))
         let environment = self.environment
         providers.profiles = { name in

@@ -70,6 +70,8 @@ final class REPL {
                     continue
                 }
                 let secretsBefore = session.interpreter.secretsMade
+                let plannedBefore = session.providers?.plan?.entries.count ?? 0
+                defer { session.showPlannedSince(plannedBefore) }
                 let outcome = evaluate(entry)
                 if outcome == .ended { return .success }
                 if outcome == .needsMoreInput {

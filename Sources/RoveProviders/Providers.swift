@@ -26,10 +26,14 @@ public final class Providers {
         /// The largest response body a connection accepts unless it sets its own; nil for the
         /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
         public var maxResponseBytes: Int?
+        /// A dry run: reads go out, writes are planned instead (`Providers.plan`), for every
+        /// connection, those a script makes with `connect(...)` included.
+        public var dryRun: Bool
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, dryRun: Bool = false) {
+            self.dryRun = dryRun
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -75,6 +79,8 @@ public final class Providers {
     /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
     public var profiles: ((String) throws -> ProfileSettings)?
     public let redactor = Redactor()
+    /// Under `Options.dryRun`, the writes the script would have made; nil otherwise.
+    public let plan: DryRun?
     private var madeClient: HTTPClient?
     /// The limit `withTimeLimit` set, for the client made while it runs.
     private var timeLimit: Double?
@@ -82,6 +88,7 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
+        self.plan = options.dryRun ? DryRun() : nil
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
@@ -173,7 +180,8 @@ public final class Providers {
         let connection = try Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() },
-                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
+                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init),
+                                        plan: plan)
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 

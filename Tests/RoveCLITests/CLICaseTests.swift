@@ -302,6 +302,20 @@ private let cases: [Case] = [
          output: "\"•••\"\n[\n  \"•••\"\n]\n"),
     Case(name: "-i after a file keeps its definitions", arguments: ["-i", "$DIR/library.rove"],
          input: "double(21)\n", output: "42\n"),
+
+    // --dry-run: reads go, writes are planned; 10 when the plan holds one, 0 when it is empty.
+    Case(name: "--dry-run of a script that writes nothing exits 0 and says so", arguments: ["--dry-run", "-e", "1 + 2"],
+         output: "3\n", error: "dry run: nothing would change\n", status: 0),
+    Case(name: "--dry-run with -o json ends stdout with the plan as one line", arguments: ["--dry-run", "-o", "json", "-e", "print(1)"],
+         output: "1\n{\"dryRun\":{\"writes\":0,\"plan\":[]}}\n", status: 0),
+    Case(name: "--dry-run keeps a script error's exit status", arguments: ["--dry-run", "$DIR/fails.rove"],
+         output: "", error: "dry run: nothing would change", status: 1),
+    Case(name: "--dry-run in the REPL reports the plan when it ends", arguments: ["--dry-run", "-i"], input: "1 + 1\n",
+         output: "2\n", error: "dry run: nothing would change\n", status: 0),
+    Case(name: "--dry-run takes no value", arguments: ["--dry-run=yes", "-e", "1"], output: "",
+         error: "option '--dry-run' takes no value", status: 2),
+    Case(name: "--help lists --dry-run and exit status 10", arguments: ["--help"], output: nil,
+         outputContains: "10 a dry run would change something"),
 ]
 
 final class CLICaseTests: XCTestCase {

@@ -28,6 +28,7 @@ final class InvocationTests: XCTestCase {
             (["--profile=site", "--trace"], Invocation(tracesRequests: true, profile: "site")),
             (["--profile", "a", "--profile", "b"], Invocation(profile: "b")),
             (["--read-only", "-e", "1"], Invocation(program: .source("1"), readOnly: true)),
+            (["--dry-run", "job.rove", "--dry-run"], Invocation(program: .file("job.rove"), scriptArguments: ["--dry-run"], dryRun: true)),
             (["--max-response-size", "512M"], Invocation(maxResponseBytes: 512 << 20)),
             (["--max-response-size=1G", "--read-only"], Invocation(maxResponseBytes: 1 << 30, readOnly: true)),
             (["--max-response-size", "65536"], Invocation(maxResponseBytes: 65536)),

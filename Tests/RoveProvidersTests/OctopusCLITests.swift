@@ -82,6 +82,58 @@ final class OctopusCLITests: XCTestCase {
         XCTAssertEqual(try simulator.octopusRequests().filter { $0.method != "GET" && $0.method != "HEAD" }.map(\.method), [])
     }
 
+    /// `--dry-run`: reads go, writes become a plan on stderr with stand-in answers the script
+    /// goes on with; exit 10 when it holds a write. The simulator sees no write at all.
+    func testDryRunSendsNoWriteAndPlansEach() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
+        defer { _ = simulator.stop() }
+        let dryRun: [CLICase] = [
+            CLICase(name: "reads go, nothing planned", source: "octopus.Projects.count", extraArguments: ["--dry-run"],
+                    outputContains: "12", errorContains: "dry run: nothing would change", status: 0),
+            CLICase(name: "a create is planned with a placeholder", source: #"print(octopus.Environments.create({Name: "Perf"}).Id)"#,
+                    extraArguments: ["--dry-run"], outputContains: "planned-1-",
+                    errorContains: "  POST \(simulator.octopusURL)/api/Spaces-1/environments → planned-1-", status: 10),
+            CLICase(name: "a save shows its field changes",
+                    source: #"var p = octopus.Projects.get("Projects-1"); p.Description = "x"; p.save()"#,
+                    extraArguments: ["--dry-run"], errorContains: "    ~ Description: ", status: 10),
+            CLICase(name: "a deploy plans the deployment and its wait returns at once",
+                    source: #"print(deploy("Web", to: "Development").Task.State)"#,
+                    extraArguments: ["--dry-run"], outputContains: "Planned",
+                    errorContains: "  POST \(simulator.octopusURL)/api/Spaces-1/deployments → planned-1-", status: 10),
+            CLICase(name: "a script error after a write keeps its status and shows the plan",
+                    source: #"octopus.delete("/api/Spaces-1/environments/Environments-1"); throw "stop""#,
+                    extraArguments: ["--dry-run"], errorContains: "  DELETE \(simulator.octopusURL)/api/Spaces-1/environments/Environments-1", status: 1),
+            CLICase(name: "--read-only still refuses the write, as the real run would",
+                    source: #"octopus.Environments.create({Name: "Perf"})"#, extraArguments: ["--dry-run", "--read-only"],
+                    errorContains: "dry run: nothing would change", status: 8),
+            CLICase(name: "-o json gives the plan as the last line of stdout",
+                    source: #"octopus.delete("/api/Spaces-1/environments/Environments-1"); nil"#,
+                    extraArguments: ["--dry-run", "-o", "json"],
+                    outputContains: #"{"dryRun":{"writes":1,"plan":[{"connection":"octopus","method":"DELETE","url":""#, status: 10),
+        ]
+        CLICase.run(dryRun,
+                    environment: { _ in ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey] },
+                    secrets: { _ in [simulator.octopusAPIKey] })
+        XCTAssertEqual(try simulator.octopusRequests().filter { $0.method != "GET" && $0.method != "HEAD" }.map(\.method), [])
+    }
+
+    /// `rove --dry-run -i`: each entry's planned writes show as it runs, the whole plan at the end.
+    func testDryRunInTheREPLShowsEachEntrysWrites() throws {
+        let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
+        defer { _ = simulator.stop() }
+        let output = MemoryOutput()
+        let errors = MemoryOutput()
+        let cli = CLI(standardInput: MemoryInput("let e = octopus.Environments.create({Name: \"Perf\"})\nprint(e.Name)\n"),
+                      standardOutput: output, standardError: errors,
+                      environment: ["OCTOPUS_URL": simulator.octopusURL, "OCTOPUS_API_KEY": simulator.octopusAPIKey])
+        XCTAssertEqual(cli.run(["--dry-run", "-i"]), 10, errors.text)
+        XCTAssertEqual(output.text, "Perf\n")
+        let entry = "  POST \(simulator.octopusURL)/api/Spaces-1/environments → planned-1-"
+        XCTAssertEqual(errors.text.components(separatedBy: entry).count, 3, "once as it ran, once at the end: \(errors.text)")
+        XCTAssertTrue(errors.text.contains("dry run: 1 write planned, none sent:"), errors.text)
+        XCTAssertEqual(try simulator.octopusRequests().filter { $0.method != "GET" }.map(\.method), [])
+    }
+
     func testCases() throws {
         let simulator = try SimulatorProcess(arguments: ["--task-seconds", "0.4"])
         defer { _ = simulator.stop() }

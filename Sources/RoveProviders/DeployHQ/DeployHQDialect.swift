@@ -193,6 +193,30 @@ final class DeployHQDialect: Dialect {
         return .object([wrapper: body])
     }
 
+    /// The body without the resource key `requestBody` wrapped it in, with an `identifier`
+    /// placeholder. A deployment (a new one, a rollback, a retry) is `planned`, so scripts that
+    /// print its status say so, and has the shape the server answers with: revisions as
+    /// `{ref: …}`, and `servers` and `steps` lists, empty since none has run.
+    func standIn(for body: Value?, sentTo address: String, plan: DryRun) -> StandIn? {
+        var document: Fields = [:]
+        if case .object(let fields)? = body {
+            document = fields
+            if let wrapper = graph.route(at: address)?.wrapper, fields.count == 1, case .object(let inner)? = fields[wrapper] {
+                document = inner
+            }
+        }
+        document["identifier"] = .string(plan.issuePlaceholder())
+        let segments = DeployHQGraph.segments(of: Connection.withoutQuery(address))
+        if segments.count >= 3, segments[0] == "projects", segments[2] == "deployments" {
+            document["status"] = "planned"
+            for key in ["start_revision", "end_revision"] {
+                if case .string(let ref)? = document[key] { document[key] = .object(["ref": .string(ref)]) }
+            }
+            for key in ["servers", "steps"] where document[key] == nil { document[key] = .list([]) }
+        }
+        return StandIn(document: document)
+    }
+
     /// Only what the script changed: PUT and PATCH change just the keys sent, and sending back
     /// read-only fields (embedded servers, timestamps) is noise at best.
     func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value {

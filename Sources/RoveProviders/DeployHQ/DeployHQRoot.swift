@@ -10,6 +10,7 @@ public final class DeployHQRoot: HostObject {
 
     init(connection: Connection, dialect: DeployHQDialect = DeployHQDialect()) {
         account = Resource([:], connection: connection, dialect: dialect, address: "")
+        connection.dialect = dialect
     }
 
     public var typeName: String { "DeployHQ" }

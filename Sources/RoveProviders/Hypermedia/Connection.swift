@@ -27,16 +27,22 @@ public final class Connection {
     unowned let interpreter: Interpreter
     /// Where `wait()` shows progress: set when stderr is a terminal, nil otherwise.
     let progress: TaskProgress?
+    /// Under `rove --dry-run`, the plan writes go to instead of the server (`plannedAnswer`).
+    let plan: DryRun?
+    /// How the roots made on this connection read documents; a dry run's stand-ins are
+    /// written in it. Set by the root, since the dialect belongs to the API, not the transport.
+    var dialect: Dialect?
 
     init(name: String, baseURL: String, headers: [(name: String, value: String)], redactor: Redactor,
          maxResponseBytes: Int?, client: @escaping () throws -> HTTPClient, interpreter: Interpreter,
-         progress: TaskProgress?) throws {
+         progress: TaskProgress?, plan: DryRun? = nil) throws {
         guard let origin = Origin(url: baseURL) else {
             throw Diagnostic(.value, "\(name): '\(redactor.redact(url: baseURL))' is not an http:// or https:// URL with a host")
         }
         self.origin = origin
         self.maxResponseBytes = maxResponseBytes
         self.progress = progress
+        self.plan = plan
         self.name = name
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -82,6 +88,13 @@ public final class Connection {
     /// as text) is fetched again, since a GET is safe to repeat; after that it is a `network`
     /// error naming the URL, never a value quietly missing its items.
     public func documents(at links: [String]) throws -> [Value] {
+        if plan != nil, try links.contains(where: { try plannedAnswer("GET", $0, body: nil) != nil }) {
+            // Some are only planned: those are answered from the plan, the rest one by one.
+            return try links.map { link in
+                if let planned = try plannedAnswer("GET", link, body: nil) { return planned.value ?? .null }
+                return try documents(at: [link])[0]
+            }
+        }
         var results = [Value?](repeating: nil, count: links.count)
         var attempt = 0
         while true {
@@ -111,6 +124,8 @@ public final class Connection {
 
     /// GETs `link` as text (task logs are `text/plain`).
     public func text(at link: String) throws -> String {
+        // A planned task has no log yet.
+        if try plannedAnswer("GET", link, body: nil) != nil { return "" }
         let response = try send([request("GET", link, accept: "text/plain, */*")])[0]
         return String(decoding: response.body, as: UTF8.self)
     }
@@ -119,6 +134,13 @@ public final class Connection {
     /// empty one (Octopus answers some DELETEs with nothing).
     @discardableResult
     public func send(_ method: String, to link: String, body: Value?) throws -> Value? {
+        try send(method, to: link, body: body, replacing: nil)
+    }
+
+    /// `send(_:to:body:)` for a save of a resource: under a dry run, `edit` is what the plan
+    /// shows the PUT would change.
+    func send(_ method: String, to link: String, body: Value?, replacing edit: ResourceEdit?) throws -> Value? {
+        if let planned = try plannedAnswer(method, link, body: body, replacing: edit) { return planned.value }
         let response = try exchange(method, link, body: body)
         if Self.isBlank(response.body) { return nil }
         do {
@@ -134,6 +156,7 @@ public final class Connection {
     /// when the body is not JSON (a log, a CSV export), nil when it is empty. For raw requests,
     /// whose answers may be anything.
     public func answer(to method: String, at link: String, body: Value?) throws -> Value {
+        if let planned = try plannedAnswer(method, link, body: body) { return planned.value ?? .null }
         let response = try exchange(method, link, body: body)
         if Self.isBlank(response.body) { return .null }
         if let value = try? interpreter.decodeJSON(response.body) { return value }
@@ -152,6 +175,11 @@ public final class Connection {
     /// is sent (`rove --read-only`).
     private func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
         for request in requests { try interpreter.policy.checkMethod(of: request, redactor: redactor) }
+        if plan != nil, let write = requests.first(where: { !Self.readMethods.contains($0.method) }) {
+            // Every write is planned before it gets here; one that was not is a bug, and a
+            // dry run must never send it.
+            throw Diagnostic(.denied, "dry run: \(write.method) \(redactor.redact(url: write.url)) was about to be sent")
+        }
         let client = try client()
         do {
             return try client.send(requests)

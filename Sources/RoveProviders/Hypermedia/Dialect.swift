@@ -57,6 +57,10 @@ protocol Dialect: AnyObject {
     func requestBody(_ body: Value, to address: String) -> Value
     /// What `save()` sends, given the document as last read and as the script changed it.
     func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value
+    /// Under a dry run, what the script goes on with in place of the answer to a POST of
+    /// `body` to `address`: the body with a placeholder identifier from `plan`, and whatever
+    /// the write would imply. Nil when the answer is nothing the script reads.
+    func standIn(for body: Value?, sentTo address: String, plan: DryRun) -> StandIn?
     /// A field as a script sees it (DeployHQ turns embedded lists it can address into resources).
     func field(_ name: String, _ value: Value, of resource: Resource) throws -> Value
     /// Members and methods the API adds to a resource beyond its fields and links

@@ -163,7 +163,8 @@ public final class Resource: HostObject {
     func save() throws {
         let link = try selfLink()
         let body = dialect.requestBody(dialect.saveBody(of: document, fetched: fetched, at: address), to: link)
-        if case .object(let fields)? = try connection.send("PUT", to: link, body: body) {
+        let edit = ResourceEdit(before: fetched, after: document)
+        if case .object(let fields)? = try connection.send("PUT", to: link, body: body, replacing: edit) {
             replace(with: fields)
         }
     }

@@ -22,7 +22,9 @@ struct TaskBehaviour {
             return .string(task.resource.dialect.taskState(of: task.resource.document).name)
         },
         .property("log", doc: "log — the task's whole log as text") { task, _ in
-            try task.resource.dialect.log(of: task.resource).map(Value.string) ?? .null
+            // A dry run's planned task never ran, so its log is empty, not missing.
+            if task.isPlanned { return .string("") }
+            return try task.resource.dialect.log(of: task.resource).map(Value.string) ?? .null
         },
         .method("wait", doc: "wait(timeout: 600, interval: …) — waits until it finishes; throws if it failed or ran out of time") {
             task, arguments in
@@ -46,6 +48,9 @@ struct TaskBehaviour {
 
     var interpreter: Interpreter { resource.connection.interpreter }
 
+    /// Whether the task is a dry run's stand-in, which never runs.
+    var isPlanned: Bool { resource.connection.plan?.isPlaceholder(resource.identity) == true }
+
     private func seconds(_ label: String, _ arguments: Arguments) throws -> Double {
         guard let index = arguments.index(ofLabel: label) else { return 0 }
         let value = try arguments.number(index)
@@ -56,6 +61,8 @@ struct TaskBehaviour {
     /// Polls until the task completes; throws a `task` error when it did not succeed, and a
     /// `timeout` error when `timeout` seconds pass first. At a terminal, a progress line on stderr.
     private func wait(timeout: Double, interval: Double?) throws {
+        // A dry run's planned task never runs: there is nothing to wait for.
+        if isPlanned { return }
         let host = interpreter.host
         let start = host.now()
         var pause = interval ?? 0.2

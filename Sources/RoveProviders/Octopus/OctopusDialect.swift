@@ -108,6 +108,43 @@ final class OctopusDialect: Dialect {
     /// Octopus replaces the whole document on PUT, so the whole document goes back.
     func saveBody(of document: Fields, fetched: Fields, at address: String?) -> Value { .object(document) }
 
+    /// The body with `Id` and `Links.Self` in the collection it was posted to. A deployment or
+    /// runbook run brings its task (`TaskId`, `Links.Task`), so `deploy()` can wait on it; a
+    /// POST to `tasks` is the task. A POST without a body is an action on a resource
+    /// (`Cancel`): its answer is that resource, which the script already holds.
+    func standIn(for body: Value?, sentTo address: String, plan: DryRun) -> StandIn? {
+        guard case .object(var document)? = body else { return nil }
+        let collection = Connection.withoutQuery(address)
+        let kind = collection.split(separator: "/").last?.lowercased() ?? ""
+        let id = plan.issuePlaceholder(prefix: kind == "tasks" ? Self.taskPrefix : "")
+        document["Id"] = .string(id)
+        var links: Fields = ["Self": .string(collection + "/" + id)]
+        var standIn = StandIn(document: document)
+        if kind == "tasks" {
+            for (key, value) in Self.plannedTask(id) where document[key] == nil { document[key] = value }
+        } else if kind == "deployments" || kind == "runbookruns" {
+            let task = plan.issuePlaceholder(prefix: Self.taskPrefix)
+            let taskLink = collection.dropLast(kind.count) + "tasks/" + task
+            document["TaskId"] = .string(task)
+            links["Task"] = .string(taskLink)
+            var taskDocument = Self.plannedTask(task)
+            taskDocument["Links"] = .object(["Self": .string(taskLink)])
+            standIn.implied.append((taskLink, taskDocument))
+        }
+        document["Links"] = .object(links)
+        standIn.document = document
+        return standIn
+    }
+
+    /// Task ids start so (`isTask`), placeholders too.
+    private static let taskPrefix = "ServerTasks-"
+
+    /// A task that will not run: `wait()` returns at once (`TaskBehaviour`), and its state says why.
+    private static func plannedTask(_ id: String) -> Fields {
+        ["Id": .string(id), "State": "Planned", "Description": "planned by a dry run, not run",
+         "IsCompleted": false, "FinishedSuccessfully": false, "HasPendingInterruptions": false]
+    }
+
     // MARK: What links already say
 
     func field(_ name: String, _ value: Value, of resource: Resource) -> Value { value }

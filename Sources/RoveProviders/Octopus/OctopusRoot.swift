@@ -23,6 +23,7 @@ public final class OctopusRoot: HostObject {
     init(connection: Connection, dialect: OctopusDialect = OctopusDialect(), space: String?, scope: Scope = .space) {
         self.connection = connection
         self.dialect = dialect
+        connection.dialect = dialect
         self.spaceSelector = space
         self.scope = scope
     }

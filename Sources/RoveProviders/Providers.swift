@@ -26,10 +26,14 @@ public final class Providers {
         /// The largest response body a connection accepts unless it sets its own; nil for the
         /// transport's default (`CurlTransport.Options.defaultMaxResponseBytes`).
         public var maxResponseBytes: Int?
+        /// The redactor to share, for a host whose transport masks too (a `RecordingTransport`
+        /// must mask the same keys and secrets); nil for a new one.
+        public var redactor: Redactor?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, redactor: Redactor? = nil) {
+            self.redactor = redactor
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -74,7 +78,7 @@ public final class Providers {
     private var budgetRun = 0
     /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
     public var profiles: ((String) throws -> ProfileSettings)?
-    public let redactor = Redactor()
+    public let redactor: Redactor
     private var madeClient: HTTPClient?
     /// The limit `withTimeLimit` set, for the client made while it runs.
     private var timeLimit: Double?
@@ -82,6 +86,7 @@ public final class Providers {
     public init(interpreter: Interpreter, options: Options = Options()) {
         self.interpreter = interpreter
         self.options = options
+        self.redactor = options.redactor ?? Redactor()
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.

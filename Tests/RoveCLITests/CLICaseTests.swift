@@ -34,6 +34,8 @@ private let scripts: [String: String] = [
     "broken.rove": "let a = 1\nlet b = (a +\n",
     "fails.rove": "fn check(x) {\n  if x > 1 { throw \"too big: \\(x)\" }\n}\ncheck(5)\n",
     "library.rove": "fn double(x) { return x * 2 }\n",
+    "cut.json": "{\"format\":\"rove-cassette\",\"version\":1,\"exchanges\":[{\"method\":\"GET\",\"url\":\"http://127.0.0.1:9/api\",\"sta",
+    "empty.json": "{\"format\":\"rove-cassette\",\"version\":1,\"connections\":{},\"exchanges\":[]}\n",
 ]
 
 private let terminal = Terminal(input: false, output: true, error: true, width: 80)
@@ -157,6 +159,21 @@ private let cases: [Case] = [
     Case(name: "unknown option", arguments: ["--frobnicate"], output: "",
          error: "rove: unknown option '--frobnicate'\nTry 'rove --help'", status: 2),
     Case(name: "-e needs a value", arguments: ["-e"], output: "", error: "option '-e' needs a value", status: 2),
+    // --record and --replay: a cassette is checked before anything runs.
+    Case(name: "--record needs a file", arguments: ["--record"], output: "", error: "option '--record' needs a value", status: 2),
+    Case(name: "--record and --replay exclude each other", arguments: ["--record", "a.json", "--replay=b.json", "-e", "1"],
+         output: "", error: "options '--record' and '--replay' cannot be used together", status: 2),
+    Case(name: "--replay of a missing file", arguments: ["--replay", "$DIR/none.json", "-e", "1"], output: "",
+         error: "rove: cannot read '$DIR/none.json': No such file or directory", status: 2),
+    Case(name: "--replay of a cut-short file names where it stops", arguments: ["--replay", "$DIR/cut.json", "-e", "1"],
+         output: "", error: "rove: cannot replay '$DIR/cut.json': unexpected end (the file is cut short) at byte", status: 2),
+    Case(name: "--replay of a script that is not a recording", arguments: ["--replay", "$DIR/hello.rove", "-e", "1"],
+         output: "", error: "rove: cannot replay '$DIR/hello.rove': unexpected character at byte 0", status: 2),
+    Case(name: "--replay needs no configuration, and runs what asks for no request",
+         arguments: ["--replay", "$DIR/empty.json", "-e", "1 + 1"], output: "2\n"),
+    Case(name: "--record to a folder that does not exist fails before running",
+         arguments: ["--record", "$DIR/no/such/run.json", "-e", "print(1)"], output: "",
+         error: "rove: cannot write '$DIR/no/such/run.json': No such file or directory", status: 2),
     Case(name: "unknown output format", arguments: ["-o", "xml", "-e", "1"], output: "",
          error: "unknown output format 'xml' (expected one of table, json, ndjson, csv, text)", status: 2),
     Case(name: "flag given a value", arguments: ["--help=yes"], output: "", error: "option '--help' takes no value",

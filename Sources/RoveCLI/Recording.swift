@@ -89,9 +89,10 @@ final class Recording {
             recorded["url"].map { url in
                 var settings = ConnectionSettings(provider: .deployhq)
                 settings.url = url
-                // Basic credentials are never recorded; these are never sent anywhere either.
+                // Basic credentials are never recorded. The connection needs some to be made;
+                // these go nowhere, since a replay sends nothing.
                 settings.email = "replay"
-                settings.apiKey = ""
+                settings.apiKey = "replay"
                 return settings
             }
         }

@@ -166,7 +166,7 @@ private let cases: [Case] = [
     Case(name: "--replay of a missing file", arguments: ["--replay", "$DIR/none.json", "-e", "1"], output: "",
          error: "rove: cannot read '$DIR/none.json': No such file or directory", status: 2),
     Case(name: "--replay of a cut-short file names where it stops", arguments: ["--replay", "$DIR/cut.json", "-e", "1"],
-         output: "", error: "rove: cannot replay '$DIR/cut.json': unexpected end (the file is cut short) at byte", status: 2),
+         output: "", error: "rove: cannot replay '$DIR/cut.json': unexpected end in a string (the file is cut short) at byte 102", status: 2),
     Case(name: "--replay of a script that is not a recording", arguments: ["--replay", "$DIR/hello.rove", "-e", "1"],
          output: "", error: "rove: cannot replay '$DIR/hello.rove': unexpected character at byte 0", status: 2),
     Case(name: "--replay needs no configuration, and runs what asks for no request",

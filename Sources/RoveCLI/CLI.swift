@@ -142,29 +142,26 @@ public struct CLI {
                          stackSize: Int) -> ExitStatus {
         guard var connections = resolveConnections(invocation) else { return .usage }
         let invocation = invocation.applying(connections.run)
-        let recording: Recording?
+        let records: RunRecords
         do {
-            recording = try Recording.start(invocation, connections: connections,
-                                            certificateAuthorities: certificateAuthorities)
+            records = try RunRecords(invocation, connections: connections, certificateAuthorities: certificateAuthorities)
         } catch {
             standardError.write("rove: \(error.message)\n")
             return .usage
         }
-        if let recording { connections = recording.connections(replacing: connections) }
-        let status = execute(invocation, program: program, connections: connections, recording: recording,
+        if let recording = records.recording { connections = recording.connections(replacing: connections) }
+        let status = execute(invocation, program: program, connections: connections, records: records,
                              stackSize: stackSize)
-        if let problem = recording?.finish() {
+        return records.finish(status, script: program?.name ?? "<repl>", arguments: invocation.scriptArguments) { problem in
             standardError.write("rove: \(problem)\n")
-            return status == .success ? .usage : status
         }
-        return status
     }
 
     private func execute(_ invocation: Invocation, program: (source: String, name: String)?,
-                         connections: ResolvedConnections, recording: Recording?, stackSize: Int) -> ExitStatus {
+                         connections: ResolvedConnections, records: RunRecords, stackSize: Int) -> ExitStatus {
         let session: Session
         do {
-            session = try makeSession(invocation, connections, recording: recording, stackSize: stackSize)
+            session = try makeSession(invocation, connections, records: records, stackSize: stackSize)
         } catch {
             standardError.write(DiagnosticRenderer.render(error as? Diagnostic ?? Diagnostic(.value, "\(error)"), color: false))
             return .usage
@@ -191,7 +188,7 @@ public struct CLI {
     }
 
     private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
-                             recording: Recording?, stackSize: Int) throws -> Session {
+                             records: RunRecords, stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
@@ -207,7 +204,7 @@ public struct CLI {
         created.policy = invocation.policy
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
                                 requests: invocation.maxRequests, callDepth: Self.callDepthLimit(stackSize: stackSize))
-        let providers = try makeProviders(for: created, connections, invocation, recording: recording)
+        let providers = try makeProviders(for: created, connections, invocation, records: records)
         prepare(created)
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,

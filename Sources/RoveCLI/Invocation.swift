@@ -74,6 +74,8 @@ struct Invocation: Equatable {
     var recordPath: String?
     /// `--replay FILE`: requests are answered from FILE's recording; nothing reaches the network.
     var replayPath: String?
+    /// `--audit FILE`: a JSON line per write attempt and one for the run are appended to FILE.
+    var auditPath: String?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -140,6 +142,10 @@ extension Invocation {
                 allowEnv.append(try Self.variableName(try value(of: name, inline: inline)))
             case "--allow-net":
                 allowNet.append(try Self.origin(try value(of: name, inline: inline)))
+            case "--audit":
+                let path = try value(of: name, inline: inline)
+                guard !path.isEmpty else { throw UsageError(message: "option '--audit' needs a file") }
+                auditPath = path
             case "--record", "--replay":
                 let path = try value(of: name, inline: inline)
                 guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a file") }

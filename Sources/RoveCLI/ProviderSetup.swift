@@ -7,7 +7,7 @@ extension CLI {
     /// The providers of a new interpreter, connected as `connections` says. A provider that is
     /// not configured still gets its global, one that explains how to configure it.
     func makeProviders(for interpreter: Interpreter, _ connections: ResolvedConnections,
-                       _ invocation: Invocation, recording: Recording? = nil) throws -> Providers {
+                       _ invocation: Invocation, records: RunRecords) throws -> Providers {
         let errors = standardError
         // The flag beats every profile: it is the most specific thing the caller said. A
         // profile's `max_response_size` is for every connection too, below a provider's own key.
@@ -24,11 +24,12 @@ extension CLI {
                 errors.write(text)
                 errors.flush()
             } : nil,
-            transport: recording?.transport,
+            transport: records.recording?.transport,
             certificateAuthorities: certificateAuthorities,
             // For the connections a script makes with `connect(octopus: …)` without a cap of its own.
             maxResponseBytes: flaggedCap ?? profileCap,
-            redactor: recording?.redactor
+            redactor: records.redactor,
+            journal: records.journal.map { journal in { attempt in journal.record(attempt) } }
         ))
         let environment = self.environment
         providers.profiles = { name in

@@ -4,7 +4,7 @@ import RoveCore
 import RoveHost
 import RoveHTTP
 
-/// A run's recording or replay: the shared redactor and the transport every connection uses.
+/// A run's recording or replay: the transport every connection uses.
 ///
 /// Recording wraps libcurl and writes the cassette when the run ends, from every exit path the
 /// CLI returns through (an error, a limit, Ctrl-C). Replaying reads the cassette first and
@@ -18,7 +18,6 @@ final class Recording {
 
     let path: String
     let mode: Mode
-    let redactor: Redactor
 
     var transport: HTTPTransport {
         switch mode {
@@ -29,9 +28,8 @@ final class Recording {
 
     /// Sets up what `invocation` asks for; nil when it asks for neither. Throws a message for
     /// `rove:` when the cassette cannot be read or the recording file cannot be written.
-    static func start(_ invocation: Invocation, connections: ResolvedConnections,
+    static func start(_ invocation: Invocation, connections: ResolvedConnections, redactor: Redactor,
                       certificateAuthorities: String?) throws(UsageError) -> Recording? {
-        let redactor = Redactor()
         if let path = invocation.replayPath {
             let text: String
             do {
@@ -45,8 +43,7 @@ final class Recording {
             } catch {
                 throw UsageError(message: "cannot replay '\(path)': \(error.message)")
             }
-            return Recording(path: path, mode: .replay(ReplayTransport(cassette: cassette, redactor: redactor), cassette),
-                             redactor: redactor)
+            return Recording(path: path, mode: .replay(ReplayTransport(cassette: cassette, redactor: redactor), cassette))
         }
         guard let path = invocation.recordPath else { return nil }
         // Made now, empty, so a path that cannot be written stops the run before any request.
@@ -63,13 +60,12 @@ final class Recording {
         }
         let recorder = RecordingTransport(wrapping: curl, redactor: redactor)
         recorder.cassette.connections = Self.settings(of: connections)
-        return Recording(path: path, mode: .record(recorder), redactor: redactor)
+        return Recording(path: path, mode: .record(recorder))
     }
 
-    private init(path: String, mode: Mode, redactor: Redactor) {
+    private init(path: String, mode: Mode) {
         self.path = path
         self.mode = mode
-        self.redactor = redactor
     }
 
     /// What a replay connects to: the recorded base URLs and spaces, with no credentials. The
@@ -91,8 +87,9 @@ final class Recording {
                 settings.url = url
                 // Basic credentials are never recorded. The connection needs some to be made;
                 // these go nowhere, since a replay sends nothing.
-                settings.email = "replay"
-                settings.apiKey = "replay"
+                // Long and odd, since the redactor masks them wherever they would appear.
+                settings.email = "rove-replay-placeholder-user"
+                settings.apiKey = "rove-replay-placeholder-key"
                 return settings
             }
         }

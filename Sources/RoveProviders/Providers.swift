@@ -29,11 +29,17 @@ public final class Providers {
         /// The redactor to share, for a host whose transport masks too (a `RecordingTransport`
         /// must mask the same keys and secrets); nil for a new one.
         public var redactor: Redactor?
+        /// Called with every write (POST, PUT, PATCH, DELETE) any connection sends, once it has
+        /// an outcome: the CLI's `--audit` journal. Nil keeps none; the providers never open a
+        /// file of their own.
+        public var journal: ((WriteAttempt) -> Void)?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, redactor: Redactor? = nil) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, redactor: Redactor? = nil,
+                    journal: ((WriteAttempt) -> Void)? = nil) {
             self.redactor = redactor
+            self.journal = journal
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -178,7 +184,8 @@ public final class Providers {
         let connection = try Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() },
-                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init))
+                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init),
+                                        journal: options.journal)
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 

@@ -232,3 +232,13 @@ public struct CassetteError: Error, Equatable, Sendable {
         self.message = message
     }
 }
+
+/// JSON text for hosts that write JSON lines without Foundation (the CLI's audit journal).
+public enum JSONText {
+    /// `text` as a JSON string literal, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        CassetteJSON.quote(text, into: &out)
+        return out
+    }
+}

@@ -100,6 +100,12 @@ final class Recording {
         return connections
     }
 
+    /// What a replay could not answer; empty when recording.
+    var misses: [String] {
+        guard case .replay(let replayer, _) = mode else { return [] }
+        return replayer.misses
+    }
+
     /// Writes the recording out (nothing to do for a replay); the message says why it could not.
     func finish() -> String? {
         guard case .record(let recorder) = mode else { return nil }

@@ -24,6 +24,12 @@ struct RunRecords {
             report(problem)
             if status == .success { final = .usage }
         }
+        // A script that caught the error of a request the recording lacks would pass otherwise;
+        // a replay is a test, and it did not replay what was recorded.
+        if let misses = recording?.misses, !misses.isEmpty, final == .success {
+            report("the replay met \(misses.count) request\(misses.count == 1 ? "" : "s") not in the recording; the first: \(misses[0])")
+            final = .scriptError
+        }
         journal?.recordRun(script: script, arguments: arguments, status: final, redactor: redactor)
         return final
     }

@@ -35,6 +35,7 @@ private let scripts: [String: String] = [
     "fails.rove": "fn check(x) {\n  if x > 1 { throw \"too big: \\(x)\" }\n}\ncheck(5)\n",
     "library.rove": "fn double(x) { return x * 2 }\n",
     "cut.json": "{\"format\":\"rove-cassette\",\"version\":1,\"exchanges\":[{\"method\":\"GET\",\"url\":\"http://127.0.0.1:9/api\",\"sta",
+    "octopus.json": "{\"format\":\"rove-cassette\",\"version\":1,\"connections\":{\"octopus\":{\"url\":\"http://127.0.0.1:9\"}},\"exchanges\":[]}\n",
     "empty.json": "{\"format\":\"rove-cassette\",\"version\":1,\"connections\":{},\"exchanges\":[]}\n",
 ]
 
@@ -174,6 +175,11 @@ private let cases: [Case] = [
     Case(name: "--audit to a path that cannot be written fails before running",
          arguments: ["--audit", "$DIR/no/such/journal.jsonl", "-e", "print(1)"], output: "",
          error: "rove: cannot write '$DIR/no/such/journal.jsonl': No such file or directory", status: 2),
+    Case(name: "--replay fails a run that caught the error of a request the recording lacks",
+         arguments: ["--replay", "$DIR/octopus.json", "-e", "try { octopus.Projects.count } catch e { print(\"caught\") }"],
+         output: "caught\n",
+         error: "rove: the replay met 1 request not in the recording; the first: GET http://127.0.0.1:9/api: not in the recording; the recording holds no requests",
+         status: 1),
     Case(name: "--record to a folder that does not exist fails before running",
          arguments: ["--record", "$DIR/no/such/run.json", "-e", "print(1)"], output: "",
          error: "rove: cannot write '$DIR/no/such/run.json': No such file or directory", status: 2),

@@ -95,7 +95,7 @@ final class CassetteTests: XCTestCase {
             guard case .failure(let error) = replay.send(request) else { return XCTFail("answered \(request.url)") }
             XCTAssertEqual(error.kind, .invalid)
             XCTAssertEqual(error.message, expected)
-            XCTAssertEqual(replay.misses, [expected])
+            XCTAssertEqual(replay.misses, ["\(request.method) \(request.url): \(expected)"])
         }
         let replay = ReplayTransport(cassette: cassette, redactor: Redactor())
         _ = replay.send(HTTPRequest(url: "http://h/api/projects/1"))

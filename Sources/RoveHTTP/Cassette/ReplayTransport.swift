@@ -13,7 +13,7 @@ public final class ReplayTransport: HTTPTransport {
     private var recorded: [Cassette.Key: [Int: Cassette.Exchange]] = [:]
     private var occurrences: [Cassette.Key: Int] = [:]
     private var ready: [HTTPCompletion] = []
-    /// The message of every request the cassette could not answer, in order.
+    /// Every request the cassette could not answer, in order: `METHOD url: ` and the failure's message.
     public private(set) var misses: [String] = []
 
     public init(cassette: Cassette, redactor: Redactor) {
@@ -30,7 +30,7 @@ public final class ReplayTransport: HTTPTransport {
         occurrences[key] = occurrence + 1
         guard let exchange = recorded[key]?[occurrence] else {
             let message = missMessage(key, occurrence: occurrence)
-            misses.append(message)
+            misses.append("\(key.method) \(key.url): \(message)")
             ready.append(HTTPCompletion(id: id, result: .failure(TransportError(.invalid, message))))
             return
         }

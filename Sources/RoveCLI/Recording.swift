@@ -59,7 +59,7 @@ final class Recording {
             throw UsageError(message: "cannot make HTTP requests: \(error.message)")
         }
         let recorder = RecordingTransport(wrapping: curl, redactor: redactor)
-        recorder.cassette.connections = Self.settings(of: connections)
+        recorder.connections = Self.settings(of: connections)
         return Recording(path: path, mode: .record(recorder))
     }
 

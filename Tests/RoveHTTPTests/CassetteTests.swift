@@ -36,6 +36,19 @@ final class CassetteTests: XCTestCase {
         ], body: Array("{\"Value\":\"•••\",\"Key\":\"•••\"}".utf8)))
     }
 
+    /// A secret made after a response arrived is masked in it too when the cassette is taken.
+    func testASecretLearnedLaterIsMaskedInEarlierExchanges() {
+        let redactor = Redactor()
+        let inner = ScriptedTransport()
+        inner.script("GET", "http://h/api/token", .success(HTTPResponse(status: 200, body: Array("{\"Token\":\"\(secret)\"}".utf8))))
+        let recorder = RecordingTransport(wrapping: inner, redactor: redactor)
+        _ = recorder.send(HTTPRequest(url: "http://h/api/token"))
+        redactor.register(secret: secret)
+        let text = String(decoding: recorder.cassette.encoded(), as: UTF8.self)
+        XCTAssertFalse(text.contains(secret), text)
+        XCTAssertTrue(text.contains("{\\\"Token\\\":\\\"•••\\\"}"), text)
+    }
+
     /// Encoding and decoding give the same cassette back: text with quotes, control characters
     /// and non-ASCII, a body that is not UTF-8, a failure, repeats.
     func testACassetteReadsBackAsWritten() throws {

@@ -9,8 +9,8 @@
 public final class RecordingTransport: HTTPTransport {
     private let inner: HTTPTransport
     private let redactor: Redactor
-    /// What was recorded so far; `connections` is the host's to fill.
-    public var cassette = Cassette()
+    /// The settings the host connects with, for a replay to connect the same way (never a credential).
+    public var connections: [String: [String: String]] = [:]
     /// Requests started and not yet reported, by id: their start order and masked form.
     private var pending: [Int: (sequence: Int, exchange: Cassette.Exchange)] = [:]
     /// Finished exchanges with their start order, so the file lists requests as they were made.
@@ -48,9 +48,29 @@ public final class RecordingTransport: HTTPTransport {
                 entry.exchange.outcome = .failure(kind: error.kind.name, message: redactor.redact(error.message))
             }
             finished.append(entry)
-            cassette.exchanges = finished.sorted { $0.sequence < $1.sequence }.map(\.exchange)
         }
         return done
+    }
+
+    /// What was recorded so far, in the order the requests were started. Masked once more with
+    /// every secret known now: a secret a script made after a response arrived is masked in
+    /// that response too.
+    public var cassette: Cassette {
+        let exchanges = finished.sorted { $0.sequence < $1.sequence }.map { entry in
+            var exchange = entry.exchange
+            exchange.url = redactor.redact(url: exchange.url)
+            exchange.requestBody = exchange.requestBody.map { redactor.redact($0) }
+            switch exchange.outcome {
+            case .response(let status, let headers, let body):
+                exchange.outcome = .response(status: status,
+                                             headers: headers.map { .init(name: $0.name, value: redactor.redact($0.value)) },
+                                             body: Self.masked(body: body, redactor: redactor))
+            case .failure(let kind, let message):
+                exchange.outcome = .failure(kind: kind, message: redactor.redact(message))
+            }
+            return exchange
+        }
+        return Cassette(connections: connections, exchanges: exchanges)
     }
 
     public func abandon() {

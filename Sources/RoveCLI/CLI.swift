@@ -137,11 +137,28 @@ public struct CLI {
 
     private func execute(_ invocation: Invocation, program: (source: String, name: String)?,
                          stackSize: Int) -> ExitStatus {
-        guard let connections = resolveConnections(invocation) else { return .usage }
+        guard var connections = resolveConnections(invocation) else { return .usage }
         let invocation = invocation.applying(connections.run)
+        let records: RunRecords
+        do {
+            records = try RunRecords(invocation, connections: connections, certificateAuthorities: certificateAuthorities)
+        } catch {
+            standardError.write("rove: \(error.message)\n")
+            return .usage
+        }
+        if let recording = records.recording { connections = recording.connections(replacing: connections) }
+        let status = execute(invocation, program: program, connections: connections, records: records,
+                             stackSize: stackSize)
+        return records.finish(status, script: program?.name ?? "<repl>", arguments: invocation.scriptArguments) { problem in
+            standardError.write("rove: \(problem)\n")
+        }
+    }
+
+    private func execute(_ invocation: Invocation, program: (source: String, name: String)?,
+                         connections: ResolvedConnections, records: RunRecords, stackSize: Int) -> ExitStatus {
         let session: Session
         do {
-            session = try makeSession(invocation, connections, stackSize: stackSize)
+            session = try makeSession(invocation, connections, records: records, stackSize: stackSize)
         } catch {
             standardError.write(DiagnosticRenderer.render(error as? Diagnostic ?? Diagnostic(.value, "\(error)"), color: false))
             return .usage
@@ -184,7 +201,7 @@ public struct CLI {
     }
 
     private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
-                             stackSize: Int) throws -> Session {
+                             records: RunRecords, stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
@@ -200,7 +217,7 @@ public struct CLI {
         created.policy = invocation.policy
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
                                 requests: invocation.maxRequests, callDepth: Self.callDepthLimit(stackSize: stackSize))
-        let providers = try makeProviders(for: created, connections, invocation)
+        let providers = try makeProviders(for: created, connections, invocation, records: records)
         prepare(created)
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,

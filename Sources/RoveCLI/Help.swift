@@ -39,6 +39,9 @@ enum Help {
               --max-memory MB    stop a run that adds MB megabytes (default: half the machine's)
               --max-response-size SIZE
                                  refuse response bodies larger than SIZE (default 256M)
+              --record FILE      write every request and response to FILE, secrets masked
+              --replay FILE      answer requests from FILE's recording; no network at all
+              --audit FILE       append a JSON line per write and per run to FILE
           -h, --help             show this help
               --version          show the version
 

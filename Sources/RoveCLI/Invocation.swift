@@ -73,6 +73,12 @@ struct Invocation: Equatable {
     var allowEnv: [String] = []
     /// `--allow-net ORIGIN`, repeatable: origins `connect(...)` may reach, as `scheme://host:port`.
     var allowNet: [String] = []
+    /// `--record FILE`: every HTTP exchange, credentials masked, is written to FILE at the end.
+    var recordPath: String?
+    /// `--replay FILE`: requests are answered from FILE's recording; nothing reaches the network.
+    var replayPath: String?
+    /// `--audit FILE`: a JSON line per write attempt and one for the run are appended to FILE.
+    var auditPath: String?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -141,6 +147,17 @@ extension Invocation {
                 allowEnv.append(try Self.variableName(try value(of: name, inline: inline)))
             case "--allow-net":
                 allowNet.append(try Self.origin(try value(of: name, inline: inline)))
+            case "--audit":
+                let path = try value(of: name, inline: inline)
+                guard !path.isEmpty else { throw UsageError(message: "option '--audit' needs a file") }
+                auditPath = path
+            case "--record", "--replay":
+                let path = try value(of: name, inline: inline)
+                guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a file") }
+                if name == "--record" { recordPath = path } else { replayPath = path }
+                if recordPath != nil && replayPath != nil {
+                    throw UsageError(message: "options '--record' and '--replay' cannot be used together")
+                }
             case "--max-time":
                 let text = try value(of: name, inline: inline)
                 guard let seconds = Double(text), seconds > 0, seconds.isFinite else {

@@ -7,7 +7,7 @@ extension CLI {
     /// The providers of a new interpreter, connected as `connections` says. A provider that is
     /// not configured still gets its global, one that explains how to configure it.
     func makeProviders(for interpreter: Interpreter, _ connections: ResolvedConnections,
-                       _ invocation: Invocation) throws -> Providers {
+                       _ invocation: Invocation, records: RunRecords) throws -> Providers {
         let errors = standardError
         // The flag beats every profile: it is the most specific thing the caller said. A
         // profile's `max_response_size` is for every connection too, below a provider's own key.
@@ -24,12 +24,13 @@ extension CLI {
                 errors.write(text)
                 errors.flush()
             } : nil,
-            // The variable OpenSSL's own tools read; libcurl is given its default CA bundle
-            // otherwise, so without this a private CA could only be added system-wide.
-            certificateAuthorities: environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            transport: records.recording?.transport,
+            certificateAuthorities: certificateAuthorities,
             // For the connections a script makes with `connect(octopus: …)` without a cap of its own.
             maxResponseBytes: flaggedCap ?? profileCap,
-            dryRun: invocation.dryRun
+            redactor: records.redactor,
+            dryRun: invocation.dryRun,
+            journal: records.journal.map { journal in { attempt in journal.record(attempt) } }
         ))
         let environment = self.environment
         providers.profiles = { name in
@@ -65,6 +66,12 @@ extension CLI {
         // both and nothing to choose, scripts name `octopus` and `deployhq`.
         if let root = connections.root.flatMap({ roots[$0] }) { interpreter.define("root", as: root) }
         return providers
+    }
+
+    /// The variable OpenSSL's own tools read; libcurl is given its default CA bundle
+    /// otherwise, so without this a private CA could only be added system-wide.
+    var certificateAuthorities: String? {
+        environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The connections the environment and config files describe; a broken config file or an

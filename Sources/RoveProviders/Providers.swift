@@ -29,11 +29,21 @@ public final class Providers {
         /// A dry run: reads go out, writes are planned instead (`Providers.plan`), for every
         /// connection, those a script makes with `connect(...)` included.
         public var dryRun: Bool
+        /// The redactor to share, for a host whose transport masks too (a `RecordingTransport`
+        /// must mask the same keys and secrets); nil for a new one.
+        public var redactor: Redactor?
+        /// Called with every write (POST, PUT, PATCH, DELETE) any connection sends, once it has
+        /// an outcome: the CLI's `--audit` journal. Nil keeps none; the providers never open a
+        /// file of their own.
+        public var journal: ((WriteAttempt) -> Void)?
 
         public init(trace: Bool = false, log: @escaping (String) -> Void = { _ in },
                     progressOutput: ((String) -> Void)? = nil, transport: HTTPTransport? = nil,
-                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, dryRun: Bool = false) {
+                    certificateAuthorities: String? = nil, maxResponseBytes: Int? = nil, redactor: Redactor? = nil,
+                    dryRun: Bool = false, journal: ((WriteAttempt) -> Void)? = nil) {
+            self.redactor = redactor
             self.dryRun = dryRun
+            self.journal = journal
             self.trace = trace
             self.log = log
             self.progressOutput = progressOutput
@@ -78,7 +88,7 @@ public final class Providers {
     private var budgetRun = 0
     /// Looks a profile up by name; throws a diagnostic naming the known ones when it is unknown.
     public var profiles: ((String) throws -> ProfileSettings)?
-    public let redactor = Redactor()
+    public let redactor: Redactor
     /// Under `Options.dryRun`, the writes the script would have made; nil otherwise.
     public let plan: DryRun?
     private var madeClient: HTTPClient?
@@ -89,6 +99,7 @@ public final class Providers {
         self.interpreter = interpreter
         self.options = options
         self.plan = options.dryRun ? DryRun() : nil
+        self.redactor = options.redactor ?? Redactor()
         ProviderLibrary.install(in: interpreter)
         // The interpreter keeps the providers alive through this global and the connections'
         // client closures; the providers hold the interpreter unowned, so there is no cycle.
@@ -181,7 +192,7 @@ public final class Providers {
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() },
                                         interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init),
-                                        plan: plan)
+                                        plan: plan, journal: options.journal)
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }
 

@@ -23,6 +23,10 @@ public final class Interpreter {
     /// register it with their redactor, so an error excerpt quoting `secret("…")` or a server
     /// echoing it shows `•••` even when it was never sent.
     @exclusivity(unchecked) public var secretMade: ((String) -> Void)?
+    /// Where the host-object method running now was called from (`resource.save()`,
+    /// `octopus.post(…)`), for hosts that say which line of a script caused a request: the
+    /// providers' audit journal. Nil outside such a call.
+    public internal(set) var hostCallSite: SourceLocation?
 
     // MARK: Machine state, used by compiled code
 

@@ -52,6 +52,9 @@ extension Interpreter {
             return try callMethod(method, on: value, Arguments(callee: name, values: arguments, labels: labels, interpreter: self), at: location)
         case .host(let object):
             let args = Arguments(callee: name, values: arguments, labels: labels, interpreter: self)
+            let outerSite = hostCallSite
+            hostCallSite = location
+            defer { hostCallSite = outerSite }
             do {
                 if let result = try object.callMethod(name, with: args) { return result }
                 // A nil member is an absent field (resources read those as nil), not a method.

@@ -32,10 +32,14 @@ public final class Connection {
     /// How the roots made on this connection read documents; a dry run's stand-ins are
     /// written in it. Set by the root, since the dialect belongs to the API, not the transport.
     var dialect: Dialect?
+    /// Told of every write attempt and its outcome: the host's audit journal, when it keeps one.
+    /// A dry run's planned writes are never attempted, so the plan, not the journal, holds them.
+    let journal: ((WriteAttempt) -> Void)?
 
     init(name: String, baseURL: String, headers: [(name: String, value: String)], redactor: Redactor,
          maxResponseBytes: Int?, client: @escaping () throws -> HTTPClient, interpreter: Interpreter,
-         progress: TaskProgress?, plan: DryRun? = nil) throws {
+         progress: TaskProgress?, plan: DryRun? = nil, journal: ((WriteAttempt) -> Void)? = nil) throws {
+        self.journal = journal
         guard let origin = Origin(url: baseURL) else {
             throw Diagnostic(.value, "\(name): '\(redactor.redact(url: baseURL))' is not an http:// or https:// URL with a host")
         }
@@ -174,6 +178,28 @@ public final class Connection {
     /// here, so the policy's methods are checked here, for the whole batch before any of it
     /// is sent (`rove --read-only`).
     private func send(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
+        guard let journal, requests.contains(where: { !$0.onlyReads }) else { return try sendUnjournaled(requests) }
+        let started = interpreter.host.now()
+        do {
+            let responses = try sendUnjournaled(requests)
+            for (request, response) in zip(requests, responses) where !request.onlyReads {
+                journal(attempt(request, started: started, status: response.status, error: nil,
+                                created: createdID(in: response.body)))
+            }
+            return responses
+        } catch {
+            let diagnostic = error as? Diagnostic
+            var status: Int?
+            if case .int(let code)? = diagnostic?.fields["status"] { status = code }
+            for request in requests where !request.onlyReads {
+                journal(attempt(request, started: started, status: status,
+                                error: redactor.redact(diagnostic?.message ?? "\(error)"), created: nil))
+            }
+            throw error
+        }
+    }
+
+    private func sendUnjournaled(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
         for request in requests { try interpreter.policy.checkMethod(of: request, redactor: redactor) }
         if plan != nil, let write = requests.first(where: { !Self.readMethods.contains($0.method) }) {
             // Every write is planned before it gets here; one that was not is a bug, and a
@@ -185,6 +211,27 @@ public final class Connection {
             return try client.send(requests)
         } catch {
             throw Diagnostic(error, redactor: redactor, interpreter: interpreter)
+        }
+    }
+
+    private func attempt(_ request: HTTPRequest, started: Double, status: Int?, error: String?,
+                         created: String?) -> WriteAttempt {
+        let masked = request.body.map { Array(redactor.redact(String(decoding: $0, as: UTF8.self)).utf8) }
+        let site = interpreter.hostCallSite
+        return WriteAttempt(connection: name, method: request.method, url: redactor.redact(url: request.url),
+                            bodyBytes: request.body?.count ?? 0, bodyDigest: masked.map(sha256Hex),
+                            status: status, error: error, duration: max(0, interpreter.host.now() - started),
+                            created: created.map { redactor.redact($0) },
+                            location: site.map { "\($0.file.name):\($0.line)" })
+    }
+
+    /// The `Id` of the object an answer describes, if it is one: what a write created or queued.
+    private func createdID(in body: [UInt8]) -> String? {
+        guard !Self.isBlank(body), case .object(let fields)? = try? interpreter.decodeJSON(body) else { return nil }
+        switch fields["Id"] ?? fields["id"] ?? fields["identifier"] {
+        case .string(let text)?: return text
+        case .int(let number)?: return String(number)
+        case .null?, .bool?, .float?, .list?, .object?, .function?, .host?, nil: return nil
         }
     }
 

@@ -1,0 +1,36 @@
+// What a run keeps of itself for later: its recording (`--record`/`--replay`) and its audit journal (`--audit`).
+
+import RoveHTTP
+
+/// The records one run keeps, sharing the providers' redactor so each masks the same secrets.
+struct RunRecords {
+    let redactor = Redactor()
+    let recording: Recording?
+    let journal: AuditJournal?
+
+    /// Opens what `invocation` asks for, before anything runs: a file that cannot be read or
+    /// written is a usage error now, not a surprise at the end.
+    init(_ invocation: Invocation, connections: ResolvedConnections, certificateAuthorities: String?) throws(UsageError) {
+        recording = try Recording.start(invocation, connections: connections, redactor: redactor,
+                                        certificateAuthorities: certificateAuthorities)
+        journal = try invocation.auditPath.map { path throws(UsageError) in try AuditJournal(path: path) }
+    }
+
+    /// Writes the recording and the journal's run line; returns the status to exit with (a
+    /// recording that could not be written turns a success into a usage error).
+    func finish(_ status: ExitStatus, script: String, arguments: [String], report: (String) -> Void) -> ExitStatus {
+        var final = status
+        if let problem = recording?.finish() {
+            report(problem)
+            if status == .success { final = .usage }
+        }
+        // A script that caught the error of a request the recording lacks would pass otherwise;
+        // a replay is a test, and it did not replay what was recorded.
+        if let misses = recording?.misses, !misses.isEmpty, final == .success {
+            report("the replay met \(misses.count) request\(misses.count == 1 ? "" : "s") not in the recording; the first: \(misses[0])")
+            final = .scriptError
+        }
+        journal?.recordRun(script: script, arguments: arguments, status: final, redactor: redactor)
+        return final
+    }
+}

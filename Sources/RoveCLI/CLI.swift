@@ -111,6 +111,8 @@ public struct CLI {
             }
         case .standardInput:
             program = (standardInput.readToEnd(), "<stdin>")
+        case .tests:
+            program = nil
         case .standardInputOrREPL:
             if terminal.input || invocation.forcesREPL {
                 program = nil
@@ -142,6 +144,9 @@ public struct CLI {
                          stackSize: Int) -> ExitStatus {
         guard let connections = resolveConnections(invocation) else { return .usage }
         let invocation = invocation.applying(connections.run)
+        if case .tests(let paths) = invocation.program {
+            return runTests(paths, invocation, connections, stackSize: stackSize)
+        }
         let session: Session
         do {
             session = try makeSession(invocation, connections, stackSize: stackSize)
@@ -170,19 +175,21 @@ public struct CLI {
         return REPL(session: session, editor: editor, interrupts: interruptWatcher).run()
     }
 
-    private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
+    func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
                              stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
         let colorsErrors = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
-        let created = Interpreter(host: Host.process(
+        var host = Host.process(
             output: standardOutput,
             errors: terminal.error ? StyledWarnings(standardError, palette: colorsErrors ? .ansi : .plain) : standardError,
             environment: environment,
             secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
             shouldStop: { reference.interpreter?.shouldStop ?? false }
-        ))
+        )
+        host.setOutput = stepOutputSink(ciSystem(invocation))
+        let created = Interpreter(host: host)
         reference.interpreter = created
         created.policy = invocation.policy
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
@@ -192,7 +199,8 @@ public struct CLI {
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,
             format: invocation.outputFormat ?? (terminal.output ? .table : .json),
-            terminal: terminal, environment: environment, pages: invocation.pages
+            terminal: terminal, environment: environment, pages: invocation.pages,
+            ciSystem: ciSystem(invocation)
         )
     }
 
@@ -202,7 +210,7 @@ public struct CLI {
 
     /// First Ctrl-C: stop the script with an `interrupted` error, so output is flushed and the
     /// exit status is 130. Second: the script is stuck somewhere that does not check, so leave now.
-    private func catchInterruptsWhileRunning(_ session: Session) {
+    func catchInterruptsWhileRunning(_ session: Session) {
         guard let interruptWatcher else { return }
         let presses = PressCounter()
         interruptWatcher.onInterrupt { [weak session] in

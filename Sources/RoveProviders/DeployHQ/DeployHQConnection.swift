@@ -27,7 +27,7 @@ extension Providers {
         let connection = try Connection(name: "deployhq", baseURL: url, headers: headers, redactor: redactor,
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() }, interpreter: interpreter,
-                                        progress: options.progressOutput.map(TaskProgress.init))
+                                        progress: options.progressOutput.map { TaskProgress(write: $0, redraws: options.progressRedraws) })
         return DeployHQRoot(connection: connection)
     }
 }

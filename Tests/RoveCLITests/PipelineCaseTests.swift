@@ -58,6 +58,7 @@ private let files: [String: String] = [
     "tests/notes.rove": "fn test_not_in_a_test_file() { assert(false) }\n",
     "tests/.hidden/skipped_test.rove": "fn test_hidden() { assert(false) }\n",
     "sandboxed/env_test.rove": "fn test_reads_env() { assertEqual(env(\"STAGE\"), nil) }\n",
+    "ci/fail_test.rove": "fn test_fails() { assertEqual(1, 2) }\n",
     "empty/readme.txt": "no tests here\n",
     "notests/none_test.rove": "let x = 1\n",
 ]
@@ -140,6 +141,9 @@ private let cases: [Case] = [
     Case(name: "rove test: options after test apply to each test", arguments: ["test", "--sandbox", "$DIR/sandboxed"],
          output: "FAIL $DIR/sandboxed/env_test.rove test_reads_env\n0 passed, 1 failed\n",
          errors: ["error: reading the environment variable 'STAGE' is not allowed"], status: 1),
+    Case(name: "rove test: a failing test is annotated in CI", arguments: ["test", "--ci", "github", "$DIR/ci/fail_test.rove"],
+         output: "FAIL $DIR/ci/fail_test.rove test_fails\n::error file=$DIR/ci/fail_test.rove,line=1,col=30::assertEqual failed: expected 2, got 1\n0 passed, 1 failed\n",
+         errors: ["error: assertEqual failed: expected 2, got 1"], status: 1),
     Case(name: "rove test: no test files is a usage error", arguments: ["test", "$DIR/empty"],
          errors: ["rove: no test files (*_test.rove) in $DIR/empty"], status: 2),
     Case(name: "rove test: test files without tests is a usage error", arguments: ["test", "$DIR/notests"],

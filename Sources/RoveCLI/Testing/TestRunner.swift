@@ -77,6 +77,7 @@ extension CLI {
                 tally.passed += 1
             case .failure(let error):
                 standardOutput.write("FAIL \(file) \(name)\n")
+                session.annotate(error)
                 session.report(error)
                 tally.failed += 1
             }

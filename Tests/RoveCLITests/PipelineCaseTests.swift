@@ -59,6 +59,7 @@ private let files: [String: String] = [
     "tests/.hidden/skipped_test.rove": "fn test_hidden() { assert(false) }\n",
     "sandboxed/env_test.rove": "fn test_reads_env() { assertEqual(env(\"STAGE\"), nil) }\n",
     "ci/fail_test.rove": "fn test_fails() { assertEqual(1, 2) }\n",
+    "evil/a\nok   forged_test.rove": "fn test_x() { assert(false) }\n",
     "empty/readme.txt": "no tests here\n",
     "notests/none_test.rove": "let x = 1\n",
 ]
@@ -144,6 +145,8 @@ private let cases: [Case] = [
     Case(name: "rove test: a failing test is annotated in CI", arguments: ["test", "--ci", "github", "$DIR/ci/fail_test.rove"],
          output: "FAIL $DIR/ci/fail_test.rove test_fails\n::error file=$DIR/ci/fail_test.rove,line=1,col=30::assertEqual failed: expected 2, got 1\n0 passed, 1 failed\n",
          errors: ["error: assertEqual failed: expected 2, got 1"], status: 1),
+    Case(name: "rove test: a line break in a file name cannot forge a result line", arguments: ["test", "$DIR/evil"],
+         output: "FAIL $DIR/evil/a ok   forged_test.rove test_x\n0 passed, 1 failed\n", errors: ["error: assertion failed"], status: 1),
     Case(name: "rove test: no test files is a usage error", arguments: ["test", "$DIR/empty"],
          errors: ["rove: no test files (*_test.rove) in $DIR/empty"], status: 2),
     Case(name: "rove test: test files without tests is a usage error", arguments: ["test", "$DIR/notests"],

@@ -47,6 +47,8 @@ extension CLI {
         // from its own folder, as a script run would.
         var perFile = invocation
         perFile.program = .file(file)
+        // A path comes from the file system: a line break in a name must not forge a result line.
+        let shown = CellText.singleLine(file)
         let source: String
         let names: [String]
         do {
@@ -54,7 +56,7 @@ extension CLI {
             names = try Interpreter.topLevelFunctions(in: SourceFile(name: file, text: source), prefix: "test_")
         } catch {
             // A file that cannot be read or parsed fails as a whole: its tests cannot run.
-            standardOutput.write("FAIL \(file)\n")
+            standardOutput.write("FAIL \(shown)\n")
             reportFailure(error)
             tally.failed += 1
             return
@@ -64,7 +66,7 @@ extension CLI {
             do {
                 session = try makeSession(perFile, connections, stackSize: stackSize)
             } catch {
-                standardOutput.write("FAIL \(file) \(name)\n")
+                standardOutput.write("FAIL \(shown) \(name)\n")
                 reportFailure(error)
                 tally.failed += 1
                 continue
@@ -73,10 +75,10 @@ extension CLI {
             let outcome = session.runTest(source, file: file, function: name)
             switch outcome {
             case .success:
-                standardOutput.write("ok   \(file) \(name)\n")
+                standardOutput.write("ok   \(shown) \(name)\n")
                 tally.passed += 1
             case .failure(let error):
-                standardOutput.write("FAIL \(file) \(name)\n")
+                standardOutput.write("FAIL \(shown) \(name)\n")
                 session.annotate(error)
                 session.report(error)
                 tally.failed += 1

@@ -128,7 +128,7 @@ public struct CLI {
                 let started = try DemoSimulator.start(environment: environment)
                 demo = started
                 cli.environment.merge(started.environment) { _, demo in demo }
-                if program == nil {
+                if program == nil && !invocation.program.isTests {
                     standardError.write("rove: connected to the demo Octopus at \(started.environment["OCTOPUS_URL"] ?? "?") (rove-sim); try octopus.Projects\n")
                 }
             } catch {

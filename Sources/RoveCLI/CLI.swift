@@ -111,6 +111,8 @@ public struct CLI {
             }
         case .standardInput:
             program = (standardInput.readToEnd(), "<stdin>")
+        case .tests:
+            program = nil
         case .standardInputOrREPL:
             if terminal.input || invocation.forcesREPL {
                 program = nil
@@ -147,8 +149,13 @@ public struct CLI {
             return .usage
         }
         if let recording = records.recording { connections = recording.connections(replacing: connections) }
-        let status = execute(invocation, program: program, connections: connections, records: records,
+        let status: ExitStatus
+        if case .tests(let paths) = invocation.program {
+            status = runTests(paths, invocation, connections, records: records, stackSize: stackSize)
+        } else {
+            status = execute(invocation, program: program, connections: connections, records: records,
                              stackSize: stackSize)
+        }
         return records.finish(status, script: program?.name ?? "<repl>", arguments: invocation.scriptArguments) { problem in
             standardError.write("rove: \(problem)\n")
         }
@@ -206,13 +213,15 @@ public struct CLI {
         // the interpreter it belongs to, which is reached through a reference that does not own it.
         let reference = InterpreterReference()
         let colorsErrors = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
-        let created = Interpreter(host: Host.process(
+        var host = Host.process(
             output: standardOutput,
             errors: terminal.error ? StyledWarnings(standardError, palette: colorsErrors ? .ansi : .plain) : standardError,
             environment: environment,
             secretVariables: connections.secretVariables, arguments: invocation.scriptArguments,
             shouldStop: { reference.interpreter?.shouldStop ?? false }
-        ))
+        )
+        host.setOutput = stepOutputSink(ciSystem(invocation))
+        let created = Interpreter(host: host)
         reference.interpreter = created
         created.policy = invocation.policy
         created.limits = Limits(time: invocation.maxTime, steps: invocation.maxSteps, memory: invocation.maxMemory,
@@ -222,7 +231,8 @@ public struct CLI {
         return Session(
             interpreter: created, providers: providers, output: standardOutput, errors: standardError,
             format: invocation.outputFormat ?? (terminal.output ? .table : .json),
-            terminal: terminal, environment: environment, pages: invocation.pages
+            terminal: terminal, environment: environment, pages: invocation.pages,
+            ciSystem: ciSystem(invocation)
         )
     }
 
@@ -232,7 +242,7 @@ public struct CLI {
 
     /// First Ctrl-C: stop the script with an `interrupted` error, so output is flushed and the
     /// exit status is 130. Second: the script is stuck somewhere that does not check, so leave now.
-    private func catchInterruptsWhileRunning(_ session: Session) {
+    func catchInterruptsWhileRunning(_ session: Session) {
         guard let interruptWatcher else { return }
         let presses = PressCounter()
         interruptWatcher.onInterrupt { [weak session] in

@@ -12,6 +12,7 @@ enum Help {
           rove [options] FILE [ARGS...]       run a script; ARGS become `args`
           rove [options] -e SOURCE [ARGS...]  run SOURCE and print its last value
           rove [options] - [ARGS...]          run a program read from stdin
+          rove test [options] [PATH...]       run the tests (fn test_...) of *_test.rove files
 
         Options:
           -e, --eval SOURCE      run SOURCE instead of a file
@@ -22,6 +23,8 @@ enum Help {
               --profile NAME     connect with the config file's profile NAME
                                  (default: $ROVE_PROFILE, else the file's `profile`)
               --demo             start the local simulator and connect to it
+              --ci NAME          write outputs and error annotations for github, gitlab,
+                                 azure, teamcity, octopus or none (default: detected)
               --trace            print each request, redirect and response to stderr, redacted
               --read-only        send only GET and HEAD requests; any write is refused
               --dry-run          send reads, plan writes instead of sending them; print the

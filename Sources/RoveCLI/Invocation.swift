@@ -18,11 +18,16 @@ struct Invocation: Equatable {
         case file(String)
         /// Source text given with `-e`.
         case source(String)
+        /// `rove test [PATH...]`: the test files and folders given (none: the current folder).
+        case tests([String])
+
+        var isTests: Bool { if case .tests = self { return true } else { return false } }
+        var testPaths: [String] { if case .tests(let paths) = self { return paths } else { return [] } }
 
         var isFile: Bool {
             switch self {
             case .file: return true
-            case .standardInputOrREPL, .standardInput, .source: return false
+            case .standardInputOrREPL, .standardInput, .source, .tests: return false
             }
         }
     }
@@ -79,6 +84,9 @@ struct Invocation: Equatable {
     var replayPath: String?
     /// `--audit FILE`: a JSON line per write attempt and one for the run are appended to FILE.
     var auditPath: String?
+    /// `--ci NAME`: the CI system whose outputs and annotations to write; nil detects it from
+    /// the environment (docs/cli.md "CI").
+    var ci: CISystem?
 }
 
 /// A command line that cannot be understood; `rove` prints it with a hint and exits 2.
@@ -110,6 +118,9 @@ extension Invocation {
             let argument = arguments[index]
             let (name, inline) = Self.split(argument)
             tookInlineValue = false
+            if program.isTests && ["-e", "--eval", "-", "-i", "--interactive"].contains(name) {
+                throw UsageError(message: "'\(name)' cannot be used with 'rove test', which runs test files")
+            }
             switch name {
             case "-e", "--eval":
                 program = .source(try value(of: name, inline: inline))
@@ -125,6 +136,8 @@ extension Invocation {
                 showsHelp = true
             case "--version":
                 showsVersion = true
+            case "--ci":
+                ci = try CISystem(named: try value(of: name, inline: inline))
             case "--trace":
                 tracesRequests = true
             case "--demo":
@@ -192,6 +205,9 @@ extension Invocation {
                     throw UsageError(message: "option '--max-response-size' needs a size such as 512M or 1G (got '\(text)')")
                 }
                 maxResponseBytes = size.bytes
+            case "--" where program.isTests:
+                program = .tests(program.testPaths + arguments[(index + 1)...])
+                return
             case "--":
                 if index + 1 < arguments.count { program = .file(arguments[index + 1]) }
                 scriptArguments = Array(arguments[min(index + 2, arguments.count)...])
@@ -203,6 +219,18 @@ extension Invocation {
             default:
                 if argument.hasPrefix("-") {
                     throw UsageError(message: "unknown option '\(argument)'")
+                }
+                // `rove test` is the test runner wherever options end; a script named `test`
+                // runs as `rove ./test`. Options after it still apply to every test.
+                if program.isTests {
+                    program = .tests(program.testPaths + [argument])
+                    index += 1
+                    continue
+                }
+                if argument == "test" && program == .standardInputOrREPL {
+                    program = .tests([])
+                    index += 1
+                    continue
                 }
                 program = .file(argument)
                 scriptArguments = Array(arguments[(index + 1)...])

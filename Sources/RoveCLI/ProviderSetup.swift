@@ -13,14 +13,15 @@ extension CLI {
         // profile's `max_response_size` is for every connection too, below a provider's own key.
         let flaggedCap = invocation.maxResponseBytes
         let profileCap = connections.run.maxResponseBytes
-        let providers = Providers(interpreter: interpreter, options: Providers.Options(
+        var options = Providers.Options(
             trace: invocation.tracesRequests,
             // Written through at once: a trace or progress line matters while the request runs.
             log: { line in
                 errors.write(line + "\n")
                 errors.flush()
             },
-            progressOutput: terminal.error ? { text in
+            // In a CI log (no terminal) progress is a plain line per change of state.
+            progressOutput: terminal.error || ciSystem(invocation) != .none ? { text in
                 errors.write(text)
                 errors.flush()
             } : nil,
@@ -31,7 +32,9 @@ extension CLI {
             redactor: records.redactor,
             dryRun: invocation.dryRun,
             journal: records.journal.map { journal in { attempt in journal.record(attempt) } }
-        ))
+        )
+        options.progressRedraws = terminal.error
+        let providers = Providers(interpreter: interpreter, options: options)
         let environment = self.environment
         providers.profiles = { name in
             let resolved = try ConnectionSettings.resolve(environment: environment, profile: name)

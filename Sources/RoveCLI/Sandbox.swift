@@ -34,7 +34,7 @@ extension Invocation {
         case .file(let path):
             guard let slash = path.lastIndex(of: "/") else { return "." }
             return slash == path.startIndex ? "/" : String(path[..<slash])
-        case .standardInputOrREPL, .standardInput, .source:
+        case .standardInputOrREPL, .standardInput, .source, .tests:
             return nil
         }
     }

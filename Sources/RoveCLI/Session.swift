@@ -21,10 +21,14 @@ final class Session {
     private let pager: Pager?
     /// Whether the REPL runs (at a terminal or not): hints name its ways, results may be paged.
     private var isInteractive = false
+    /// The CI system that reads the run's log: an uncaught error also becomes its annotation.
+    private let ciSystem: CISystem
 
     init(interpreter: Interpreter, providers: Providers? = nil, output: TextOutput, errors: TextOutput,
-         format: OutputFormat, terminal: Terminal, environment: [String: String], pages: Bool = true)
+         format: OutputFormat, terminal: Terminal, environment: [String: String], pages: Bool = true,
+         ciSystem: CISystem = .none)
     {
+        self.ciSystem = ciSystem
         self.interpreter = interpreter
         self.providers = providers
         self.output = output
@@ -66,8 +70,18 @@ final class Session {
             if printsResult, let value { return show(value) }
             return .success
         } catch {
+            annotate(error)
             return report(error)
         }
+    }
+
+    /// Writes the CI system's error annotation for `error` on standard output, where CI
+    /// systems read their commands; the rendered diagnostic still goes to standard error.
+    func annotate(_ error: any Error) {
+        let diagnostic = (error as? Diagnostic) ?? Diagnostic(.value, "\(error)")
+        guard let line = ErrorAnnotation.line(for: diagnostic, system: ciSystem) else { return }
+        output.write(providers?.redactor.redact(line) ?? line)
+        output.flush()
     }
 
     /// Prints `value` in the chosen format, laid out for the terminal's size now; nil prints

@@ -26,7 +26,17 @@ public enum FileAccess {
     }
 
     public static func store(_ text: String, at path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try writeAll(text, to: path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    }
+
+    /// Adds `text` at the end of the file, creating it: how CI systems' output files are written,
+    /// where earlier steps' lines must stay.
+    public static func append(_ text: String, to path: String) throws {
+        try writeAll(text, to: path, flags: O_WRONLY | O_CREAT | O_APPEND)
+    }
+
+    private static func writeAll(_ text: String, to path: String, flags: Int32) throws {
+        let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { throw failure("cannot write", path) }
         defer { close(descriptor) }
         var bytes = Array(text.utf8)[...]

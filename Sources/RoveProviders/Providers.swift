@@ -18,6 +18,9 @@ public final class Providers {
         public var log: (String) -> Void
         /// Show task progress on stderr (`progressOutput`) while `wait()` polls: at a terminal.
         public var progressOutput: ((String) -> Void)?
+        /// Whether progress redraws its one line (a terminal); false writes a plain line per
+        /// change of state, for CI logs.
+        public var progressRedraws = true
         /// The transport to use; nil for libcurl. Tests substitute their own.
         public var transport: HTTPTransport?
         /// A PEM file of certificate authorities to trust instead of the system's, for servers
@@ -191,7 +194,8 @@ public final class Providers {
         let connection = try Connection(name: "octopus", baseURL: url, headers: headers, redactor: redactor,
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() },
-                                        interpreter: interpreter, progress: options.progressOutput.map(TaskProgress.init),
+                                        interpreter: interpreter,
+                                        progress: options.progressOutput.map { TaskProgress(write: $0, redraws: options.progressRedraws) },
                                         plan: plan, journal: options.journal)
         return OctopusRoot(connection: connection, space: space.flatMap { $0.isEmpty ? nil : $0 })
     }

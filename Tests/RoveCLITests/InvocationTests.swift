@@ -40,6 +40,16 @@ final class InvocationTests: XCTestCase {
             (["deploy.rove", "--profile", "prod", "--demo", "--trace"],
              Invocation(program: .file("deploy.rove"), scriptArguments: ["--profile", "prod", "--demo", "--trace"])),
             (["-e", "1", "--profile"], Invocation(program: .source("1"), scriptArguments: ["--profile"])),
+            (["--ci", "github", "job.rove"], Invocation(program: .file("job.rove"), ci: .github)),
+            (["--ci=None"], Invocation(ci: CISystem.none)),
+            // `test` is the test runner where the options end; its options may come before or after it.
+            (["test"], Invocation(program: .tests([]))),
+            (["test", "a_test.rove", "tests/"], Invocation(program: .tests(["a_test.rove", "tests/"]))),
+            (["--max-time", "5", "test", "tests", "--read-only", "more"],
+             Invocation(program: .tests(["tests", "more"]), readOnly: true, maxTime: 5)),
+            (["test", "--", "-odd_test.rove", "--read-only"], Invocation(program: .tests(["-odd_test.rove", "--read-only"]))),
+            (["./test", "test"], Invocation(program: .file("./test"), scriptArguments: ["test"])),
+            (["-e", "1", "test"], Invocation(program: .source("1"), scriptArguments: ["test"])),
         ]
         for (arguments, expected) in table {
             XCTAssertEqual(try Invocation(parsing: arguments), expected, "\(arguments)")
@@ -70,6 +80,12 @@ final class InvocationTests: XCTestCase {
             (["--trace=yes"], "option '--trace' takes no value"),
             (["--demo=1"], "option '--demo' takes no value"),
             (["--profiles", "x"], "unknown option '--profiles'"),
+            (["--ci", "jenkins"], "option '--ci' needs one of github, gitlab, azure, teamcity, octopus, none (got 'jenkins')"),
+            (["--ci"], "option '--ci' needs a value"),
+            (["test", "-e", "1"], "'-e' cannot be used with 'rove test', which runs test files"),
+            (["test", "-"], "'-' cannot be used with 'rove test', which runs test files"),
+            (["test", "-i"], "'-i' cannot be used with 'rove test', which runs test files"),
+            (["test", "--bogus"], "unknown option '--bogus'"),
         ]
         for (arguments, message) in table {
             XCTAssertThrowsError(try Invocation(parsing: arguments), "\(arguments)") { error in

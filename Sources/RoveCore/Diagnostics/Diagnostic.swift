@@ -39,6 +39,9 @@ public struct ErrorKind: Hashable, CustomStringConvertible {
     /// The run's policy forbids the action (a file outside the allowed roots, a write in
     /// read-only mode); nothing was done. Exit code 8.
     public static let denied = ErrorKind("denied")
+    /// An `assert` or `assertEqual` that did not hold. An ordinary error: `try/catch` catches
+    /// it, so a script can check a condition and carry on (docs/cli.md "rove test").
+    public static let assertion = ErrorKind("assertion")
 
     /// Whether `try/catch` lets this pass: an interrupt or a limit stops the whole evaluation,
     /// and a script that could catch it could run on regardless.

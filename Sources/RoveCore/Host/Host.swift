@@ -28,6 +28,11 @@ public struct Host {
     /// makes it absolute and resolves `..` and symbolic links (realpath), so no spelling or link
     /// leads out of an allowed root. Without a file system a path can only be tidied lexically.
     public var resolvePath: (String) -> String
+    /// Sets a step output of the pipeline the script runs in, for `output(name, value)`: the
+    /// name is checked already (`StepOutput.isValidName`), the value is text without control
+    /// characters other than tab and line breaks. Throws a diagnostic when this pipeline cannot
+    /// carry the value. Nil: `name=value` on standard output, the form for no pipeline at all.
+    public var setOutput: ((String, String) throws -> Void)?
     /// The process's memory in bytes, as the memory limit measures it (a run may add
     /// `Limits.memory` to what this said when it started). Asked every few thousand steps and
     /// before any large value is made, so it must be cheap.
@@ -50,6 +55,7 @@ public struct Host {
             throw Diagnostic(.io, "cannot write '\(path)': no file system in this host")
         },
         resolvePath: @escaping (String) -> String = Policy.normalized,
+        setOutput: ((String, String) throws -> Void)? = nil,
         memoryInUse: @escaping () -> Int = ProcessMemory.peakResident,
         memoryCeiling: Int = ProcessMemory.defaultCeiling()
     ) {
@@ -63,6 +69,7 @@ public struct Host {
         self.readFile = readFile
         self.writeFile = writeFile
         self.resolvePath = resolvePath
+        self.setOutput = setOutput
         self.memoryInUse = memoryInUse
         self.memoryCeiling = memoryCeiling
     }

@@ -2,7 +2,8 @@
 
 /// Every global builtin function, from the tables in this folder.
 enum Builtins {
-    static let tables: [[Builtin]] = [CoreBuiltins.table, SystemBuiltins.table, TimeBuiltins.table, HelpBuiltins.table]
+    static let tables: [[Builtin]] = [CoreBuiltins.table, SystemBuiltins.table, TimeBuiltins.table,
+                                        PipelineBuiltins.table, AssertionBuiltins.table, HelpBuiltins.table]
 
     /// Defines every builtin as a global of `interpreter`; scripts may shadow them.
     static func install(in interpreter: Interpreter) {

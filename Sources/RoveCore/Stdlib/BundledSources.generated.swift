@@ -7,11 +7,6 @@ enum BundledSources {
 # prelude.rove — the part of Rove's standard library written in Rove.
 # Compiled into the binary by scripts/gen-stdlib; every interpreter runs it at start-up.
 
-# Stops with an error when `condition` is false.
-fn assert(condition, message: "assertion failed") {
-  if !condition { throw message }
-}
-
 # Calls `body` until it succeeds, at most `times` times, sleeping `delay` seconds
 # (doubling each time) between attempts; rethrows the last error.
 fn retry(times: 3, delay: 0.5, body) {

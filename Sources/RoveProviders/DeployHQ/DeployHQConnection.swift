@@ -27,8 +27,8 @@ extension Providers {
         let connection = try Connection(name: "deployhq", baseURL: url, headers: headers, redactor: redactor,
                                         maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
                                         client: { try self.client() }, interpreter: interpreter,
-                                        progress: options.progressOutput.map(TaskProgress.init), plan: plan,
-                                        journal: options.journal)
+                                        progress: options.progressOutput.map { TaskProgress(write: $0, redraws: options.progressRedraws) },
+                                        plan: plan, journal: options.journal)
         return DeployHQRoot(connection: connection)
     }
 }

@@ -1,13 +1,19 @@
-// The one progress line `wait()` keeps up to date on stderr while a task runs, at a terminal only.
+// The progress line `wait()` keeps on stderr while a task runs: redrawn at a terminal, plain in CI logs.
 
-/// Rewrites a single stderr line in place (`\r` and erase-line), so a long wait shows the task
-/// moving without scrolling; when stderr is not a terminal nothing is written at all.
+/// At a terminal, rewrites a single stderr line in place (`\r` and erase-line), so a long wait
+/// shows the task moving without scrolling. Without redraws (a CI log, which keeps every
+/// carriage return as a new line or shows it as garbage) it writes a whole line only when the
+/// task's state or activity changes, never the seconds alone.
 final class TaskProgress {
     private let write: (String) -> Void
+    private let redraws: Bool
     private var showing = false
+    /// The last plain line written, without its elapsed time.
+    private var lastPlainLine: String?
 
-    init(write: @escaping (String) -> Void) {
+    init(write: @escaping (String) -> Void, redraws: Bool = true) {
         self.write = write
+        self.redraws = redraws
     }
 
     func show(describing resource: Resource, state: TaskState, elapsed: Double) {
@@ -15,6 +21,12 @@ final class TaskProgress {
         if let activity = state.activity, !activity.isEmpty { line += " " + activity }
         line += ": \(state.name)"
         if state.pendingInterruption { line += ", waiting for a manual intervention" }
+        guard redraws else {
+            guard line != lastPlainLine else { return }
+            lastPlainLine = line
+            write(line + " (\(Int(elapsed)) s)\n")
+            return
+        }
         line += " (\(Int(elapsed)) s)"
         write("\r\u{1B}[2K" + line)
         showing = true

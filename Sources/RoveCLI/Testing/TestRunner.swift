@@ -1,0 +1,124 @@
+// `rove test`: every top-level `fn test_…()` of the test files, each in a fresh session.
+
+import RoveCore
+import RoveHost
+
+extension CLI {
+    /// Runs the tests `paths` name and reports one line per test and a closing count.
+    ///
+    /// Each test gets a session of its own, made as a script run's is (`makeSession`), so every
+    /// run option applies to each test: limits, the sandbox, `--read-only`, and whatever
+    /// connection options `rove` gains (a `--replay` recording plugs in there, not here). The
+    /// file's top level runs first in that session, then the test function.
+    func runTests(_ paths: [String], _ invocation: Invocation, _ connections: ResolvedConnections, records: RunRecords,
+                  stackSize: Int) -> ExitStatus {
+        let files: [String]
+        do {
+            files = try TestFiles.find(in: paths.isEmpty ? ["."] : paths)
+        } catch {
+            standardError.write("rove: \(error.message)\n")
+            return .usage
+        }
+        guard !files.isEmpty else {
+            let places = paths.isEmpty ? "the current folder" : paths.joined(separator: ", ")
+            standardError.write("rove: no test files (*\(TestFiles.suffix)) in \(places)\n")
+            return .usage
+        }
+        var tally = TestTally()
+        for file in files where !tally.interrupted {
+            runTests(in: file, invocation, connections, records: records, stackSize: stackSize, tally: &tally)
+        }
+        // Ctrl-C ends the whole run as it ends a script, with the count so far.
+        if tally.interrupted {
+            standardOutput.write("\(tally.passed) passed, \(tally.failed) failed (interrupted)\n")
+            return .interrupted
+        }
+        guard tally.passed + tally.failed > 0 else {
+            standardError.write("rove: no tests in \(files.joined(separator: ", ")): a test is a top-level 'fn test_name()'\n")
+            return .usage
+        }
+        standardOutput.write("\(tally.passed) passed, \(tally.failed) failed\n")
+        return tally.failed > 0 ? .scriptError : .success
+    }
+
+    private func runTests(in file: String, _ invocation: Invocation, _ connections: ResolvedConnections, records: RunRecords,
+                          stackSize: Int, tally: inout TestTally) {
+        // The session a test runs in, with `file` as the script: the sandbox lets it import
+        // from its own folder, as a script run would.
+        var perFile = invocation
+        perFile.program = .file(file)
+        // A path comes from the file system: a line break in a name must not forge a result line.
+        let shown = CellText.singleLine(file)
+        let source: String
+        let names: [String]
+        do {
+            source = try FileAccess.contents(of: file)
+            names = try Interpreter.topLevelFunctions(in: SourceFile(name: file, text: source), prefix: "test_")
+        } catch {
+            // A file that cannot be read or parsed fails as a whole: its tests cannot run.
+            standardOutput.write("FAIL \(shown)\n")
+            reportFailure(error)
+            tally.failed += 1
+            return
+        }
+        for name in names {
+            let session: Session
+            do {
+                session = try makeSession(perFile, connections, records: records, stackSize: stackSize)
+            } catch {
+                standardOutput.write("FAIL \(shown) \(name)\n")
+                reportFailure(error)
+                tally.failed += 1
+                continue
+            }
+            catchInterruptsWhileRunning(session)
+            let outcome = session.runTest(source, file: file, function: name)
+            switch outcome {
+            case .success:
+                standardOutput.write("ok   \(shown) \(name)\n")
+                tally.passed += 1
+            case .failure(let error):
+                standardOutput.write("FAIL \(shown) \(name)\n")
+                session.annotate(error)
+                session.report(error)
+                tally.failed += 1
+            }
+            if case .failure(let error as Diagnostic) = outcome, error.kind == .interrupted {
+                tally.interrupted = true
+                return
+            }
+        }
+    }
+
+    /// Renders `error` the one way diagnostics are rendered, for failures before a session exists.
+    private func reportFailure(_ error: any Error) {
+        standardOutput.flush()
+        let diagnostic = error as? Diagnostic ?? Diagnostic(.value, "\(error)")
+        let color = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
+        standardError.write(DiagnosticRenderer.render(diagnostic, color: color))
+        standardError.flush()
+    }
+}
+
+/// How many tests passed and failed so far.
+private struct TestTally {
+    var passed = 0
+    var failed = 0
+    var interrupted = false
+}
+
+extension Session {
+    /// Runs the top level of `source`, then its function `function` with no arguments.
+    func runTest(_ source: String, file: String, function: String) -> Result<Void, any Error> {
+        do {
+            try interpreter.run(source, file: file)
+            guard let test = interpreter.global(function) else {
+                throw Diagnostic(.name, "'\(function)' is not defined after the file ran")
+            }
+            _ = try interpreter.call(test, [])
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -82,6 +82,9 @@ struct Invocation: Equatable {
     var recordPath: String?
     /// `--replay FILE`: requests are answered from FILE's recording; nothing reaches the network.
     var replayPath: String?
+    /// `rove test --update-recordings`: each test file's requests go to the configured servers
+    /// and are recorded beside it (`TestFiles.recording(of:)`), to be replayed by later runs.
+    var updatesRecordings = false
     /// `--audit FILE`: a JSON line per write attempt and one for the run are appended to FILE.
     var auditPath: String?
     /// `--ci NAME`: the CI system whose outputs and annotations to write; nil detects it from
@@ -97,6 +100,19 @@ struct UsageError: Error, Equatable {
 extension Invocation {
     /// Parses `arguments` (without the program name).
     init(parsing arguments: [String]) throws(UsageError) {
+        self.init()
+        try read(arguments)
+        if updatesRecordings {
+            guard program.isTests else {
+                throw UsageError(message: "'--update-recordings' is for 'rove test'; a script records with '--record FILE'")
+            }
+            guard recordPath == nil && replayPath == nil else {
+                throw UsageError(message: "'--update-recordings' writes each test file's own recording; leave out '--record' and '--replay'")
+            }
+        }
+    }
+
+    private mutating func read(_ arguments: [String]) throws(UsageError) {
         var index = 0
         /// Whether the option being read took the value written after its `=`: one that never
         /// asks for a value refuses `--name=value`, with no list of names beside the switch.
@@ -164,6 +180,8 @@ extension Invocation {
                 let path = try value(of: name, inline: inline)
                 guard !path.isEmpty else { throw UsageError(message: "option '--audit' needs a file") }
                 auditPath = path
+            case "--update-recordings":
+                updatesRecordings = true
             case "--record", "--replay":
                 let path = try value(of: name, inline: inline)
                 guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a file") }

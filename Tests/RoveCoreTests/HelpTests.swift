@@ -59,7 +59,7 @@ final class HelpTests: XCTestCase {
             ("help(approve)", ["approve\n  approves the ticket\n"]),
             ("help([1].map)", ["map { x in … }\n  each item transformed\n  A method of lists, bound to its receiver.\n"]),
             ("help(\"x\".upper)", ["upper()\n  uppercased\n  A method of strings"]),
-            ("help(assert)", ["fn assert(condition, message: …)\n  Stops with an error when `condition` is false.\n  Written in Rove, in std/prelude.rove.\n"]),
+            ("help(assert)", ["assert(condition, message)\n  an assertion error, with the message, unless the condition holds\n"]),
             ("# Deploys a release.\n# Waits for it.\nfn deploy(release, to environment, wait: true, _ x = 1) { }\nhelp(deploy)",
              ["fn deploy(release, to environment, wait: …, x = …)\n  Deploys a release.\n  Waits for it.\n  Defined at help.rove:3.\n"]),
             ("fn bare() { }\nhelp(bare)", ["fn bare()\n  Defined at help.rove:1.\n"]),
@@ -85,8 +85,7 @@ final class HelpTests: XCTestCase {
     func testHelpWithoutArgumentsListsBuiltinsFunctionsAndObjects() throws {
         let text = try output(of: "fn mine() { }\nhelp()", defining: ["gauge": .host(Gauge())])
         for piece in ["Builtin functions:\n", "  len(x)  ", "  approve ", " approves the ticket\n", "  help(x)  ",
-                      "Functions written in Rove:\n",
-                      "  assert(condition, message: …)  Stops with an error when `condition` is false.\n",
+                      "  assert(condition, message)  ", "Functions written in Rove:\n",
                       "  mine()\n", "Objects:\n  gauge  <Gauge>\n"] {
             XCTAssertTrue(text.contains(piece), "wanted \(piece.debugDescription) in\n\(text)")
         }

@@ -6,7 +6,7 @@ extension Interpreter {
     ///
     /// - Throws: `Diagnostic` for syntax errors, as `compile` does.
     public static func topLevelFunctions(in file: SourceFile, prefix: String) throws -> [String] {
-        var parser = try Parser(file: file)
+        var parser = Parser(file: file)
         return try parser.parseProgram().compactMap { statement in
             guard case .function(let declaration) = statement, !declaration.isClosure,
                   declaration.name.hasPrefix(prefix) else { return nil }

@@ -3,7 +3,7 @@
 enum AssertionBuiltins {
     static let table: [Builtin] = [
         // `message:` as a label too: the prelude's `assert` took it that way, and scripts do.
-        Builtin("assert") { args in
+        Builtin("assert", doc: "assert(condition, message) — an assertion error, with the message, unless the condition holds") { args in
             try args.expect(1...2, labels: ["message"])
             guard !args.values[0].isTruthy else { return .null }
             var message = "assertion failed"
@@ -13,7 +13,7 @@ enum AssertionBuiltins {
             }
             throw Diagnostic(.assertion, message)
         },
-        Builtin("assertEqual", arity: 2, doc: "assertEqual(actual, expected): an assertion error showing both unless they are equal") { args in
+        Builtin("assertEqual", arity: 2, doc: "assertEqual(actual, expected) — an assertion error showing both, unless they are equal") { args in
             let actual = args.values[0], expected = args.values[1]
             guard actual != expected else { return .null }
             let interpreter = args.interpreter

@@ -2,7 +2,7 @@
 
 enum PipelineBuiltins {
     static let table: [Builtin] = [
-        Builtin("output", arity: 2, doc: "output(name, value): set a step output of the CI pipeline (docs/cli.md \"CI\")") { args in
+        Builtin("output", arity: 2, doc: "output(name, value) — sets a step output of the CI pipeline (docs/cli.md \"CI\")") { args in
             let name = try args.string(0)
             guard StepOutput.isValidName(name) else {
                 throw args.badArgument(0, "an output name is letters, digits and '_', not starting with a digit, got \(args.interpreter.repr(args.values[0]))")

@@ -171,7 +171,7 @@ public struct CLI {
             return .usage
         }
         if !freesSessionAtEnd { _ = Unmanaged.passRetained(session) }
-        if invocation.startsDemo, program == nil { standardError.write(Self.demoGreeting(connections)) }
+        if invocation.startsDemo, program == nil, !invocation.program.isTests { standardError.write(Self.demoGreeting(connections)) }
         let opensREPL = program == nil || invocation.forcesREPL
         var status = ExitStatus.success
         if let program {

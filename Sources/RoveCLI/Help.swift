@@ -45,6 +45,8 @@ enum Help {
               --record FILE      write every request and response to FILE, secrets masked
               --replay FILE      answer requests from FILE's recording; no network at all
               --audit FILE       append a JSON line per write and per run to FILE
+              --update-recordings
+                                 rove test: record each test file's requests beside it
           -h, --help             show this help
               --version          show the version
 

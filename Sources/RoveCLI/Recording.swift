@@ -30,22 +30,32 @@ final class Recording {
     /// `rove:` when the cassette cannot be read or the recording file cannot be written.
     static func start(_ invocation: Invocation, connections: ResolvedConnections, redactor: Redactor,
                       certificateAuthorities: String?) throws(UsageError) -> Recording? {
-        if let path = invocation.replayPath {
-            let text: String
-            do {
-                text = try FileAccess.contents(of: path)
-            } catch {
-                throw UsageError(message: (error as? Diagnostic)?.message ?? "cannot read '\(path)'")
-            }
-            let cassette: Cassette
-            do {
-                cassette = try Cassette(decoding: Array(text.utf8))
-            } catch {
-                throw UsageError(message: "cannot replay '\(path)': \(error.message)")
-            }
-            return Recording(path: path, mode: .replay(ReplayTransport(cassette: cassette, redactor: redactor), cassette))
-        }
+        if let path = invocation.replayPath { return try replaying(path, redactor: redactor) }
         guard let path = invocation.recordPath else { return nil }
+        return try recording(to: path, connections: connections, redactor: redactor,
+                             certificateAuthorities: certificateAuthorities)
+    }
+
+    /// A replay of the cassette at `path`.
+    static func replaying(_ path: String, redactor: Redactor) throws(UsageError) -> Recording {
+        let text: String
+        do {
+            text = try FileAccess.contents(of: path)
+        } catch {
+            throw UsageError(message: (error as? Diagnostic)?.message ?? "cannot read '\(path)'")
+        }
+        let cassette: Cassette
+        do {
+            cassette = try Cassette(decoding: Array(text.utf8))
+        } catch {
+            throw UsageError(message: "cannot replay '\(path)': \(error.message)")
+        }
+        return Recording(path: path, mode: .replay(ReplayTransport(cassette: cassette, redactor: redactor), cassette))
+    }
+
+    /// A recording through libcurl of what `connections` reach, written to `path` by `finish()`.
+    static func recording(to path: String, connections: ResolvedConnections, redactor: Redactor,
+                          certificateAuthorities: String?) throws(UsageError) -> Recording {
         // Made now, empty, so a path that cannot be written stops the run before any request.
         do {
             try FileAccess.store("", at: path)

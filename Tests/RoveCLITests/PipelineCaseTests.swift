@@ -62,7 +62,34 @@ private let files: [String: String] = [
     "evil/a\nok   forged_test.rove": "fn test_x() { assert(false) }\n",
     "empty/readme.txt": "no tests here\n",
     "notests/none_test.rove": "let x = 1\n",
+    // A test file with its recording beside it: replayed, so no server is configured or reached
+    // (port 9 is discard: a request that got through would fail, not pass).
+    "replayed/project_test.rove": """
+        fn test_reads_the_recorded_project() { assertEqual(octopus.get("/api/projects/Projects-1").Name, "Web") }
+        fn test_again_the_second_answer() { assertEqual(octopus.get("/api/projects/Projects-1").Name, "Web 2") }
+
+        """,
+    "replayed/project_test.recording.json": recording(["Web", "Web 2"]),
+    // A script changed since it was recorded: the request it makes now is not in the recording.
+    "changed/project_test.rove": """
+        fn test_asks_for_another_project() { octopus.get("/api/projects/Projects-2") }
+        fn test_swallows_the_miss() { try { octopus.get("/api/projects/Projects-3") } catch e { } }
+
+        """,
+    "changed/project_test.recording.json": recording(["Web"]),
+    "corrupt/project_test.rove": "fn test_x() { }\n",
+    "corrupt/project_test.recording.json": recording(["Web", "Web 2"]).replacingOccurrences(of: #""occurrence":1"#, with: #""occurrence":0"#),
 ]
+
+/// A recording of `names.count` reads of the same project, answered with each name in turn.
+private func recording(_ names: [String]) -> String {
+    let exchanges = names.enumerated().map { occurrence, name in
+        #"{"method":"GET","url":"http://127.0.0.1:9/api/projects/Projects-1","occurrence":\#(occurrence),"status":200,"#
+            + #""headers":{"content-type":"application/json"},"body":"{\"Id\":\"Projects-1\",\"Name\":\"\#(name)\"}"}"#
+    }
+    return #"{"format":"rove-cassette","version":1,"connections":{"octopus":{"root":"yes","url":"http://127.0.0.1:9"}},"#
+        + #""exchanges":[\#(exchanges.joined(separator: ","))]}"#
+}
 
 private let credentials = ["OCTOPUS_API_KEY": "API-CLEARTEXT"]
 
@@ -155,6 +182,34 @@ private let cases: [Case] = [
          errors: ["rove: cannot read '$DIR/missing': no such file or folder"], status: 2),
     Case(name: "rove test: -e is a usage error", arguments: ["test", "-e", "1"],
          errors: ["'-e' cannot be used with 'rove test'"], status: 2),
+
+    // rove test and recordings: a file's recording beside it is replayed, in the tests' order.
+    Case(name: "rove test: a recording beside a test file is replayed, with no server configured",
+         arguments: ["test", "$DIR/replayed"],
+         output: """
+            ok   $DIR/replayed/project_test.rove test_reads_the_recorded_project
+            ok   $DIR/replayed/project_test.rove test_again_the_second_answer
+            2 passed, 0 failed
+
+            """),
+    Case(name: "rove test: a request not in the recording fails the test, caught or not", arguments: ["test", "$DIR/changed"],
+         output: """
+            FAIL $DIR/changed/project_test.rove test_asks_for_another_project
+            FAIL $DIR/changed/project_test.rove test_swallows_the_miss
+            0 passed, 2 failed
+
+            """,
+         errors: ["GET http://127.0.0.1:9/api/projects/Projects-2", "not in the recording",
+                  "nearest recorded: GET http://127.0.0.1:9/api/projects/Projects-1",
+                  "the replay met a request not in $DIR/changed/project_test.recording.json: GET http://127.0.0.1:9/api/projects/Projects-3"],
+         status: 1),
+    Case(name: "rove test: a recording that cannot be read fails its file", arguments: ["test", "$DIR/corrupt"],
+         output: "FAIL $DIR/corrupt/project_test.rove\n0 passed, 1 failed\n",
+         errors: ["cannot replay '$DIR/corrupt/project_test.recording.json': exchange 2 repeats GET http://127.0.0.1:9/api/projects/Projects-1 (occurrence 0)"], status: 1),
+    Case(name: "--update-recordings is for rove test", arguments: ["--update-recordings", "-e", "1"],
+         errors: ["'--update-recordings' is for 'rove test'"], status: 2),
+    Case(name: "--update-recordings writes each file's own recording", arguments: ["test", "--update-recordings", "--replay", "x.json"],
+         errors: ["leave out '--record' and '--replay'"], status: 2),
 ]
 
 final class PipelineCaseTests: XCTestCase {

@@ -57,6 +57,22 @@ final class RecordReplayTests: XCTestCase {
         }
     }
 
+    /// The tests of examples/tests replay the recordings committed beside them: they pass with
+    /// nothing configured and no server, and the recordings hold no credential of the
+    /// simulator they were made against.
+    func testTheExamplesTestsPassFromTheirCommittedRecordings() throws {
+        let tests = ExampleRunner.repository.appendingPathComponent("examples/tests").path
+        let run = try CLIRun(["test", tests], environment: [:])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.hasSuffix("2 passed, 0 failed\n"), run.output)
+        for name in ["delete-project-releases_test", "failed-deployments_test"] {
+            let text = try String(contentsOfFile: tests + "/" + name + ".recording.json", encoding: .utf8)
+            for credential in ["API-ROVESIMULATOR", "rovesimulatordemokey", "demo@example.com"] {
+                XCTAssertFalse(text.contains(credential), "\(name) holds \(credential)")
+            }
+        }
+    }
+
     /// Replays `cassette` with no environment at all; the simulator's request log must not grow.
     private func replayTwice(_ cassette: String, _ arguments: [String], expecting recorded: CLIRun,
                              simulatorRunning simulator: SimulatorProcess) throws {

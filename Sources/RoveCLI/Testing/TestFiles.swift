@@ -25,6 +25,16 @@ enum TestFiles {
         return files
     }
 
+    /// Where the recording of `testFile`'s requests lives: beside it, `deploy_test.rove` →
+    /// `deploy_test.recording.json`. `rove test --update-recordings` writes it; later runs replay it.
+    static func recording(of testFile: String) -> String {
+        let stem = testFile.hasSuffix(".rove") ? String(testFile.dropLast(".rove".count)) : testFile
+        return stem + ".recording.json"
+    }
+
+    /// Whether `path` names something other than a folder that can be opened.
+    static func isFile(_ path: String) -> Bool { kind(of: path) == .file }
+
     private enum Kind { case file, folder, missing }
 
     /// What `path` is. Inside a folder being searched a link to a folder counts as missing, so a

@@ -7,9 +7,9 @@ extension CLI {
     /// Runs the tests `paths` name and reports one line per test and a closing count.
     ///
     /// Each test gets a session of its own, made as a script run's is (`makeSession`), so every
-    /// run option applies to each test: limits, the sandbox, `--read-only`, and whatever
-    /// connection options `rove` gains (a `--replay` recording plugs in there, not here). The
-    /// file's top level runs first in that session, then the test function.
+    /// run option applies to each test: limits, the sandbox, `--read-only`, `--replay`. A file
+    /// with a recording beside it replays that (`RunRecords.forTests`). The file's top level
+    /// runs first in that session, then the test function.
     func runTests(_ paths: [String], _ invocation: Invocation, _ connections: ResolvedConnections, records: RunRecords,
                   stackSize: Int) -> ExitStatus {
         let files: [String]
@@ -61,10 +61,21 @@ extension CLI {
             tally.failed += 1
             return
         }
+        let fileRecords: RunRecords
+        do {
+            fileRecords = try records.forTests(in: file, invocation, connections: connections,
+                                               certificateAuthorities: certificateAuthorities)
+        } catch {
+            standardOutput.write("FAIL \(shown)\n")
+            reportFailure(Diagnostic(.value, error.message))
+            tally.failed += 1
+            return
+        }
+        let fileConnections = fileRecords.recording?.connections(replacing: connections) ?? connections
         for name in names {
             let session: Session
             do {
-                session = try makeSession(perFile, connections, records: records, stackSize: stackSize)
+                session = try makeSession(perFile, fileConnections, records: fileRecords, stackSize: stackSize)
             } catch {
                 standardOutput.write("FAIL \(shown) \(name)\n")
                 reportFailure(error)
@@ -72,7 +83,13 @@ extension CLI {
                 continue
             }
             catchInterruptsWhileRunning(session)
-            let outcome = session.runTest(source, file: file, function: name)
+            let missesBefore = fileRecords.recording?.misses.count ?? 0
+            var outcome = session.runTest(source, file: file, function: name)
+            // A test that caught the error of a request its recording lacks did not replay
+            // what was recorded: it fails, as a replayed script run does.
+            if case .success = outcome, let misses = fileRecords.recording?.misses, misses.count > missesBefore {
+                outcome = .failure(Diagnostic(.value, "the replay met a request not in \(fileRecords.recording?.path ?? "the recording"): \(misses[missesBefore])"))
+            }
             switch outcome {
             case .success:
                 standardOutput.write("ok   \(shown) \(name)\n")
@@ -85,8 +102,14 @@ extension CLI {
             }
             if case .failure(let error as Diagnostic) = outcome, error.kind == .interrupted {
                 tally.interrupted = true
-                return
+                break
             }
+        }
+        // The file's own recording is written once its tests ran (the run's is written at the end).
+        if fileRecords.recording !== records.recording, let problem = fileRecords.recording?.finish() {
+            standardOutput.write("FAIL \(shown)\n")
+            reportFailure(Diagnostic(.value, problem))
+            tally.failed += 1
         }
     }
 

@@ -130,8 +130,15 @@ public struct Cassette: Sendable, Equatable {
         }
         guard case .array(let items)? = document["exchanges"] else { throw CassetteError("no \"exchanges\" list") }
         var exchanges: [Exchange] = []
+        // Two answers to the same request and occurrence would leave one unused, silently.
+        var seen: Set<[String]> = []
         for (index, item) in items.enumerated() {
-            exchanges.append(try Self.exchange(from: item, number: index + 1))
+            let exchange = try Self.exchange(from: item, number: index + 1)
+            let key = [exchange.method, exchange.url, exchange.requestBody ?? "", String(exchange.occurrence)]
+            guard seen.insert(key).inserted else {
+                throw CassetteError("exchange \(index + 1) repeats \(exchange.method) \(exchange.url) (occurrence \(exchange.occurrence)); number repeats with \"occurrence\"")
+            }
+            exchanges.append(exchange)
         }
         self.init(connections: connections, exchanges: exchanges)
     }

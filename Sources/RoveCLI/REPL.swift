@@ -51,22 +51,18 @@ final class REPL {
                 pending = ""
                 session.writeError("\n")
             case .line(let line):
-                if pending.isEmpty, session.perform(line) {
+                if pending.isEmpty, let (command, argument) = REPLCommand.command(for: line, in: session.interpreter) {
                     editor.remember(line)
+                    switch command.action {
+                    case .orient: session.output.write(REPLCommand.orientation(for: session.interpreter))
+                    case .end: return .success
+                    case .chooseOutput: session.chooseOutput(argument)
+                    }
                     continue
                 }
                 let entry = pending.isEmpty ? line : pending + "\n" + line
                 if entry.allSatisfy(\.isWhitespace) {
                     pending = ""
-                    continue
-                }
-                if let command = REPLCommand.command(for: entry, in: session.interpreter) {
-                    pending = ""
-                    editor.remember(entry)
-                    switch command.action {
-                    case .orient: session.output.write(REPLCommand.orientation(for: session.interpreter))
-                    case .end: return .success
-                    }
                     continue
                 }
                 let secretsBefore = session.interpreter.secretsMade

@@ -1,41 +1,56 @@
-// The REPL's own words: `help`, `exit` and `quit` typed alone, the exit() and quit() builtins, and the orientation `help` shows.
+// The REPL's own commands (`help`, `exit`, `quit`, `:output FORMAT`), the exit() and quit() builtins, and the orientation `help` shows.
 
 import RoveCore
 import RoveProviders
 
-/// A word the REPL answers itself when it is the whole entry, as Python's REPL does with
-/// `exit`: `help`, `exit`, `quit`, also written with a leading colon (`:help`, `:q` is not one).
+/// The REPL's own commands, in one table that parsing, the orientation and the docs read.
 ///
-/// A word counts only while its name still means what the REPL gave it: after `let help = 3`,
-/// `help` is the variable again.
+/// `help`, `exit` and `quit` are words the REPL answers itself when one is the whole entry, as
+/// Python's REPL does with `exit`, also written with a leading colon (`:help`). A word counts
+/// only while its name still means what the REPL gave it: after `let help = 3`, `help` is the
+/// variable again. `:output FORMAT` takes an argument and always its colon, which no Rove
+/// statement starts with; other `:` lines are left to the parser and its error, so the set of
+/// commands can grow without taking over anything.
 struct REPLCommand {
     enum Action {
         /// Shows the orientation: connections, how to explore, how to leave.
         case orient
         /// Ends the session, as Ctrl-D does.
         case end
+        /// Switches how results print, or says how they print when no format is given.
+        case chooseOutput
     }
 
     let name: String
+    /// Whether the word alone, without its colon, is the command.
+    let isBareWord: Bool
+    /// What the optional argument stands for, in the orientation; nil when it takes none.
+    let argument: String?
     let action: Action
 
     static let table = [
-        REPLCommand(name: "help", action: .orient),
-        REPLCommand(name: "exit", action: .end),
-        REPLCommand(name: "quit", action: .end),
+        REPLCommand(name: "help", isBareWord: true, argument: nil, action: .orient),
+        REPLCommand(name: "exit", isBareWord: true, argument: nil, action: .end),
+        REPLCommand(name: "quit", isBareWord: true, argument: nil, action: .end),
+        REPLCommand(name: "output", isBareWord: false, argument: "FORMAT", action: .chooseOutput),
     ]
 
-    /// The command `entry` is, when it is one of the words alone on the line.
-    static func command(for entry: String, in interpreter: Interpreter) -> REPLCommand? {
-        var word = Substring(entry).drop(while: \.isWhitespace)
-        while word.last?.isWhitespace == true { word.removeLast() }
-        if word.hasPrefix(":") { word.removeFirst() }
-        guard let command = table.first(where: { $0.name == word }) else { return nil }
-        // The builtin still holds the name: help's is RoveCore's, exit's and quit's the REPL's.
-        guard interpreter.global(command.name) == nil || interpreter.builtin(named: command.name)?.name == command.name else {
+    /// The command `line` is and its argument, or nil when it is a line of Rove.
+    static func command(for line: String, in interpreter: Interpreter) -> (command: REPLCommand, argument: String?)? {
+        var words = line.split { $0 == " " || $0 == "\t" }
+        guard let first = words.first, words.count <= 2 else { return nil }
+        let hasColon = first.hasPrefix(":")
+        let name = hasColon ? first.dropFirst() : first
+        guard let command = table.first(where: { $0.name == name }), hasColon || command.isBareWord else { return nil }
+        words.removeFirst()
+        let argument = words.first.map(String.init)
+        guard argument == nil || command.argument != nil else { return nil }
+        // A bare word is the command only while the builtin still holds its name: help's is
+        // RoveCore's, exit's and quit's the REPL's.
+        if !hasColon, interpreter.global(command.name) != nil, interpreter.builtin(named: command.name)?.name != command.name {
             return nil
         }
-        return command
+        return (command, argument)
     }
 
     /// `exit()` and `quit()`: the session ends when the entry that calls them stops. They
@@ -71,7 +86,7 @@ struct REPLCommand {
             ("help(x)", "what x is and what it offers: help(len), help(\(example))"),
             ("help()", "every builtin function, and the globals defined now"),
             ("_", "the last result"),
-            (":output json", "results as JSON from now on (:output table goes back)"),
+            (":output json", "results as JSON from now on (:output table goes back; :output alone says which)"),
         ]
         return "Rove \(Help.version), a shell for deployment APIs.\n\nConnections:\n" + columns(connections)
             + "\nExploring:\n" + columns(exploring)

@@ -106,23 +106,19 @@ final class Session {
         return .success
     }
 
-    /// Runs `line` when it is one of the session's own commands (`:output json`), writing
-    /// what it says to standard error; false when it is not one, and should run as Rove.
-    func perform(_ line: String) -> Bool {
-        guard let command = SessionCommand(parsing: line) else { return false }
-        switch command {
-        case .output(nil):
+    /// `:output FORMAT`: results print as `name` says from now on; with no name, says which
+    /// format is in use. What it says goes to standard error, away from the results.
+    func chooseOutput(_ name: String?) {
+        guard let name else {
             let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            writeError("results print as \(format.rawValue); ':output FORMAT' chooses one of \(names)\n")
-        case .output(let name?):
-            do {
-                format = try OutputFormat(named: name)
-                writeError("results print as \(format.rawValue)\n")
-            } catch {
-                report(Diagnostic(.argument, error.message))
-            }
+            return writeError("results print as \(format.rawValue); ':output FORMAT' chooses one of \(names)\n")
         }
-        return true
+        do {
+            format = try OutputFormat(named: name)
+            writeError("results print as \(format.rawValue)\n")
+        } catch {
+            report(Diagnostic(.argument, error.message))
+        }
     }
 
     /// Writes `error` to standard error, rendered as a diagnostic, and says how it ends the program.

@@ -71,6 +71,10 @@ extension Connection {
             }
         }
         plan.append(entry)
+        // A trace tells the whole story of the run: the write is in it, marked as not sent.
+        if let client = try? client(), client.trace {
+            client.log("⊘ planned \(method) \(entry.url)" + (entry.placeholder.map { " → \($0)" } ?? "") + " (not sent)")
+        }
         return PlannedAnswer(value: answer)
     }
 

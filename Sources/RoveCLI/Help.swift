@@ -1,4 +1,4 @@
-// The text of `rove --help` and `rove --version`.
+// The text of `rove --help` (its options from `Option.table`) and `rove --version`.
 
 enum Help {
     /// Bumped by hand at each release.
@@ -15,41 +15,7 @@ enum Help {
           rove test [options] [PATH...]       run the tests (fn test_...) of *_test.rove files
 
         Options:
-          -e, --eval SOURCE      run SOURCE instead of a file
-          -o, --output FORMAT    print results as table, json, ndjson, csv or text
-                                 (default: table on a terminal, json otherwise)
-          -i, --interactive      open the REPL, after running FILE or SOURCE if given
-              --no-pager         write long REPL results out instead of through $PAGER
-              --profile NAME     connect with the config file's profile NAME
-                                 (default: $ROVE_PROFILE, else the file's `profile`)
-              --demo             start the local simulator and connect to it
-              --ci NAME          write outputs and error annotations for github, gitlab,
-                                 azure, teamcity, octopus or none (default: detected)
-              --trace            print each request, redirect and response to stderr, redacted
-              --read-only        send only GET and HEAD requests; any write is refused
-              --dry-run          send reads, plan writes instead of sending them; print the
-                                 plan at the end (stderr; the last stdout line with -o json)
-              --sandbox          no files, environment or new connections beyond what
-                                 the --allow-* options open (imports from the script's
-                                 own folder still work); any --allow-* implies it
-              --allow-read PATH  let scripts read (and import) PATH and what is below it
-              --allow-write PATH let scripts write PATH and what is below it
-              --allow-env NAME   let scripts read the environment variable NAME
-              --allow-net ORIGIN let scripts connect(...) to ORIGIN (https://host[:port])
-              --max-requests N   send at most N HTTP requests (retries included)
-              --max-time SECONDS stop a run when SECONDS have passed
-              --max-steps N      stop a run after N steps (loop iterations, calls, items)
-              --max-memory MB    stop a run that adds MB megabytes (default: half the machine's)
-              --max-response-size SIZE
-                                 refuse response bodies larger than SIZE (default 256M)
-              --record FILE      write every request and response to FILE, secrets masked
-              --replay FILE      answer requests from FILE's recording; no network at all
-              --audit FILE       append a JSON line per write and per run to FILE
-              --update-recordings
-                                 rove test: record each test file's requests beside it
-          -h, --help             show this help
-              --version          show the version
-
+        \(Option.table.map(\.helpLines).joined())
         Everything after FILE, -e SOURCE or - is passed to the script untouched. The --allow-*
         options may be repeated.
 

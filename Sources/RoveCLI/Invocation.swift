@@ -102,6 +102,9 @@ extension Invocation {
     init(parsing arguments: [String]) throws(UsageError) {
         self.init()
         try read(arguments)
+        if recordPath != nil && replayPath != nil {
+            throw UsageError(message: "options '--record' and '--replay' cannot be used together")
+        }
         if updatesRecordings {
             guard program.isTests else {
                 throw UsageError(message: "'--update-recordings' is for 'rove test'; a script records with '--record FILE'")
@@ -114,15 +117,9 @@ extension Invocation {
 
     private mutating func read(_ arguments: [String]) throws(UsageError) {
         var index = 0
-        /// Whether the option being read took the value written after its `=`: one that never
-        /// asks for a value refuses `--name=value`, with no list of names beside the switch.
-        var tookInlineValue = false
         /// The value of an option given either as `--name value` or `--name=value`.
         func value(of option: String, inline: String?) throws(UsageError) -> String {
-            if let inline {
-                tookInlineValue = true
-                return inline
-            }
+            if let inline { return inline }
             index += 1
             guard index < arguments.count else {
                 throw UsageError(message: "option '\(option)' needs a value")
@@ -133,96 +130,25 @@ extension Invocation {
         while index < arguments.count {
             let argument = arguments[index]
             let (name, inline) = Self.split(argument)
-            tookInlineValue = false
-            if program.isTests && ["-e", "--eval", "-", "-i", "--interactive"].contains(name) {
-                throw UsageError(message: "'\(name)' cannot be used with 'rove test', which runs test files")
+            if let option = Option.named(name) {
+                guard option.isForTests || !program.isTests else {
+                    throw UsageError(message: "'\(name)' cannot be used with 'rove test', which runs test files")
+                }
+                switch option.effect {
+                case .flag(let apply):
+                    guard inline == nil else { throw UsageError(message: "option '\(name)' takes no value") }
+                    apply(&self)
+                case .value(let apply):
+                    try apply(&self, try value(of: name, inline: inline))
+                }
+                index += 1
+                if option.endsOptions {
+                    scriptArguments = Array(arguments[index...])
+                    return
+                }
+                continue
             }
-            switch name {
-            case "-e", "--eval":
-                program = .source(try value(of: name, inline: inline))
-                scriptArguments = Array(arguments[(index + 1)...])
-                return
-            case "-o", "--output":
-                outputFormat = try OutputFormat(named: try value(of: name, inline: inline))
-            case "-i", "--interactive":
-                forcesREPL = true
-            case "--no-pager":
-                pages = false
-            case "-h", "--help":
-                showsHelp = true
-            case "--version":
-                showsVersion = true
-            case "--ci":
-                ci = try CISystem(named: try value(of: name, inline: inline))
-            case "--trace":
-                tracesRequests = true
-            case "--demo":
-                startsDemo = true
-            case "--profile":
-                let text = try value(of: name, inline: inline)
-                guard !text.isEmpty else { throw UsageError(message: "option '--profile' needs a value") }
-                profile = text
-            case "--read-only":
-                readOnly = true
-            case "--dry-run":
-                dryRun = true
-            case "--sandbox":
-                sandbox = true
-            case "--allow-read", "--allow-write":
-                let path = try value(of: name, inline: inline)
-                guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a path") }
-                if name == "--allow-read" { allowRead.append(path) } else { allowWrite.append(path) }
-            case "--allow-env":
-                allowEnv.append(try Self.variableName(try value(of: name, inline: inline)))
-            case "--allow-net":
-                allowNet.append(try Self.origin(try value(of: name, inline: inline)))
-            case "--audit":
-                let path = try value(of: name, inline: inline)
-                guard !path.isEmpty else { throw UsageError(message: "option '--audit' needs a file") }
-                auditPath = path
-            case "--update-recordings":
-                updatesRecordings = true
-            case "--record", "--replay":
-                let path = try value(of: name, inline: inline)
-                guard !path.isEmpty else { throw UsageError(message: "option '\(name)' needs a file") }
-                if name == "--record" { recordPath = path } else { replayPath = path }
-                if recordPath != nil && replayPath != nil {
-                    throw UsageError(message: "options '--record' and '--replay' cannot be used together")
-                }
-            case "--max-time":
-                let text = try value(of: name, inline: inline)
-                guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                    throw UsageError(message: "option '--max-time' needs a number of seconds (got '\(text)')")
-                }
-                maxTime = seconds
-            case "--max-steps":
-                let text = try value(of: name, inline: inline)
-                guard let count = Int(text), count > 0 else {
-                    throw UsageError(message: "option '--max-steps' needs a number of steps (got '\(text)')")
-                }
-                maxSteps = count
-            case "--max-memory":
-                let text = try value(of: name, inline: inline)
-                // A bare number is megabytes, as the option's documentation says.
-                let isNumber = !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
-                let size = isNumber ? Int(text).flatMap { $0 > 0 && $0 <= Int.max >> 20 ? $0 << 20 : nil }
-                                    : ByteCount(parsing: text)?.bytes
-                guard let size, size > 0 else {
-                    throw UsageError(message: "option '--max-memory' needs megabytes or a size such as 2G (got '\(text)')")
-                }
-                maxMemory = size
-            case "--max-requests":
-                let text = try value(of: name, inline: inline)
-                guard let count = Int(text), count >= 0 else {
-                    throw UsageError(message: "option '--max-requests' needs a number of requests (got '\(text)')")
-                }
-                maxRequests = count
-            case "--max-response-size":
-                let text = try value(of: name, inline: inline)
-                guard let size = ByteCount(parsing: text) else {
-                    throw UsageError(message: "option '--max-response-size' needs a size such as 512M or 1G (got '\(text)')")
-                }
-                maxResponseBytes = size.bytes
+            switch argument {
             case "--" where program.isTests:
                 program = .tests(program.testPaths + arguments[(index + 1)...])
                 return
@@ -231,33 +157,27 @@ extension Invocation {
                 scriptArguments = Array(arguments[min(index + 2, arguments.count)...])
                 return
             case "-":
+                guard !program.isTests else {
+                    throw UsageError(message: "'-' cannot be used with 'rove test', which runs test files")
+                }
                 program = .standardInput
                 scriptArguments = Array(arguments[(index + 1)...])
                 return
+            case _ where argument.hasPrefix("-"):
+                throw UsageError(message: "unknown option '\(argument)'")
+            // `rove test` is the test runner wherever options end; a script named `test`
+            // runs as `rove ./test`. Options after it still apply to every test.
+            case _ where program.isTests:
+                program = .tests(program.testPaths + [argument])
+                index += 1
+            case "test" where program == .standardInputOrREPL:
+                program = .tests([])
+                index += 1
             default:
-                if argument.hasPrefix("-") {
-                    throw UsageError(message: "unknown option '\(argument)'")
-                }
-                // `rove test` is the test runner wherever options end; a script named `test`
-                // runs as `rove ./test`. Options after it still apply to every test.
-                if program.isTests {
-                    program = .tests(program.testPaths + [argument])
-                    index += 1
-                    continue
-                }
-                if argument == "test" && program == .standardInputOrREPL {
-                    program = .tests([])
-                    index += 1
-                    continue
-                }
                 program = .file(argument)
                 scriptArguments = Array(arguments[(index + 1)...])
                 return
             }
-            if inline != nil && !tookInlineValue {
-                throw UsageError(message: "option '\(name)' takes no value")
-            }
-            index += 1
         }
     }
 

@@ -93,4 +93,25 @@ final class InvocationTests: XCTestCase {
             }
         }
     }
+
+    /// docs/cli.md's table of options is written by hand; every option `rove` parses (and
+    /// `rove --help` lists, from the same table) is in it, and nothing else is.
+    func testTheDocsListEveryOptionAndNoOther() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/cli.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        guard let start = text.range(of: "\n## Options\n"), let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex) else {
+            return XCTFail("docs/cli.md has no Options section")
+        }
+        let rows = text[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("| `-") }
+        let documented = Set(rows.flatMap { row in
+            row.split(separator: "|")[0].split(separator: "`").filter { $0.hasPrefix("-") }.map { String($0.split(separator: " ")[0]) }
+        })
+        let parsed = Set(Option.table.flatMap(\.names))
+        XCTAssertEqual(parsed.subtracting(documented), [], "options rove parses that docs/cli.md does not list")
+        XCTAssertEqual(documented.subtracting(parsed), [], "options docs/cli.md lists that rove does not parse")
+        for option in Option.table {
+            XCTAssertTrue(Help.usage.contains(option.names.joined(separator: ", ")), "--help lacks \(option.names)")
+        }
+    }
 }

@@ -221,6 +221,8 @@ public struct CLI {
             shouldStop: { reference.interpreter?.shouldStop ?? false }
         )
         host.setOutput = stepOutputSink(ciSystem(invocation))
+        let (terminal, environment) = (self.terminal, self.environment)
+        host.outputWidth = { terminal.currentSize(environment: environment).width }
         let created = Interpreter(host: host)
         reference.interpreter = created
         created.policy = invocation.policy

@@ -50,7 +50,7 @@ final class REPLHelpTerminalTests: XCTestCase {
         XCTAssertTrue(repl.waitFor("Connections:"), repl.screen)
         XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
         repl.type("help(len)\r")
-        XCTAssertTrue(repl.waitFor("len(x)\n  characters of a string, items of a list, fields of an object; a collection's count\nrove> "),
+        XCTAssertTrue(repl.waitFor("len(x)\n  a string's characters, a list's items, an object's fields, a collection's size\nrove> "),
                       repl.screen)
         repl.type("help(nil)\r")
         XCTAssertTrue(repl.waitFor("nil\n  The absence of a value"), repl.screen)

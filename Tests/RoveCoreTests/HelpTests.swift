@@ -54,7 +54,7 @@ final class HelpTests: XCTestCase {
             ("help(\"héllo\")", ["string \"héllo\"\n  5 characters\n", "\nMethods:\n", "  split(sep)", "  replace(old, with: new)  every old replaced by new\n"]),
             ("help([1, 2])", ["list of 2 items\n", "  map { x in … }", "  sortBy { key }", "  append(x)"]),
             ("help({Name: \"Web\", \"Odd key\": 1})", ["object with 2 fields\n", "Fields:\n  Name, [\"Odd key\"]\n", "  merge(other)"]),
-            ("help(len)", ["len(x)\n  characters of a string, items of a list, fields of an object; a collection's count\n"]),
+            ("help(len)", ["len(x)\n  a string's characters, a list's items, an object's fields, a collection's size\n"]),
             ("help(help)", ["help(x)\n"]),
             ("help(approve)", ["approve\n  approves the ticket\n"]),
             ("help([1].map)", ["map { x in … }\n  each item transformed\n  A method of lists, bound to its receiver.\n"]),
@@ -126,5 +126,36 @@ final class HelpTests: XCTestCase {
         XCTAssertThrowsError(try output(of: "help(1, 2)")) { error in
             XCTAssertEqual((error as? Diagnostic)?.kind, .argument)
         }
+    }
+
+    /// Help is wrapped to the width the host gives (a terminal's, read at each call): a long
+    /// description continues under itself, a usage too wide for the column has its description
+    /// below it, and no line is wider than the width where the words allow.
+    func testHelpIsWrappedToTheWidth() {
+        let topic = HelpTopic(title: "Gauge", lines: ["A gauge measures how full something is, from empty to full, in whole percent."],
+                              sections: [HelpTopic.Section("Members", [
+                                  HelpTopic.Entry(name: "level", doc: "level — how full it is, from 0 to 100, read afresh from the device each time"),
+                                  HelpTopic.Entry(name: "calibrate", doc: "calibrate(against: reference, tolerance: 0.5) — sets zero"),
+                                  HelpTopic.Entry(name: "reset", doc: "reset() — empties it"),
+                              ])])
+        XCTAssertEqual(topic.text(width: 50), """
+            Gauge
+              A gauge measures how full something is, from
+              empty to full, in whole percent.
+
+            Members:
+              level    how full it is, from 0 to 100, read
+                       afresh from the device each time
+              calibrate(against: reference, tolerance: 0.5)
+                       sets zero
+              reset()  empties it
+
+            """)
+        for width in [30, 50, 80, 120] {
+            for line in topic.text(width: width).split(separator: "\n") where line.contains(" ") && !line.contains("calibrate") {
+                XCTAssertLessThanOrEqual(line.count, max(width, 11 + 24), "\(width): \(line)")
+            }
+        }
+        XCTAssertEqual(topic.text, topic.text(width: 80))
     }
 }

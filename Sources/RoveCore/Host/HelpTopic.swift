@@ -41,32 +41,48 @@ public struct HelpTopic {
     /// A section lists at most this many names, then says how many more there are: a server
     /// may send thousands of links, and help is for reading.
     public static let maximumEntries = 200
-    /// Shared lines of names wrap before this column.
-    static let width = 80
+    /// The width text is wrapped to when the host knows of none.
+    public static let width = 80
+    /// Descriptions never wrap narrower than this, however narrow the window: a word a line
+    /// reads worse than a line the terminal wraps.
+    static let narrowestDescription = 24
     /// Usages longer than this do not widen the column descriptions start at.
     static let widestUsage = 28
 
-    /// The topic as text, ending in a newline. Names are spelled as source writes them
-    /// (`["Odd name"]`) and everything from outside is made printable, so no server-sent text
-    /// reaches the terminal raw.
-    public var text: String {
+    /// The topic as text at 80 columns.
+    public var text: String { text(width: Self.width) }
+
+    /// The topic as text, ending in a newline, wrapped to `width` columns. Names are spelled as
+    /// source writes them (`["Odd name"]`) and everything from outside is made printable, so no
+    /// server-sent text reaches the terminal raw.
+    public func text(width: Int) -> String {
         var out = MemberSpelling.printable(title) + "\n"
-        for line in lines { out += "  " + MemberSpelling.printable(line) + "\n" }
+        for line in lines { out += Self.wrapped(MemberSpelling.printable(line), indent: 2, width: width) }
         for section in sections where !section.entries.isEmpty {
             out += "\n" + MemberSpelling.printable(section.heading) + ":\n"
             let shown = section.entries.prefix(Self.maximumEntries)
             let documented = shown.map { entry in entry.doc.map { Self.split($0, for: entry.name) } }
             if documented.allSatisfy({ $0 == nil }) {
-                out += Self.wrapped(shown.map { MemberSpelling.display($0.name) })
+                out += Self.wrapped(shown.map { MemberSpelling.display($0.name) }, width: width)
             } else {
-                let column = min(Self.widestUsage, documented.map { $0?.usage.count ?? 0 }.max() ?? 0)
+                // Usages too wide for the column have their descriptions below them, so they
+                // do not widen it for the rest.
+                let column = documented.compactMap { $0?.usage.count }.filter { $0 <= Self.widestUsage }.max() ?? 0
                 for (entry, doc) in zip(shown, documented) {
                     let usage = doc?.usage ?? MemberSpelling.display(entry.name)
-                    var line = "  " + usage
-                    if let description = doc?.description, !description.isEmpty {
-                        line += String(repeating: " ", count: max(2, column + 2 - usage.count)) + description
+                    guard let description = doc?.description, !description.isEmpty else {
+                        out += "  " + usage + "\n"
+                        continue
                     }
-                    out += line + "\n"
+                    let indent = 2 + column + 2
+                    let wrappedDescription = Self.wrapped(description, indent: indent, width: width)
+                    if usage.count <= column {
+                        out += "  " + usage + String(repeating: " ", count: indent - 2 - usage.count)
+                            + wrappedDescription.dropFirst(indent)
+                    } else {
+                        // A usage wider than the column has its description below it.
+                        out += "  " + usage + "\n" + wrappedDescription
+                    }
                 }
             }
             if section.entries.count > shown.count {
@@ -89,8 +105,27 @@ public struct HelpTopic {
         return after.isEmpty || after.hasPrefix("(") ? (doc, "") : (MemberSpelling.display(name), doc)
     }
 
+    /// `text` in lines of at most `width` columns where its words allow, each indented by
+    /// `indent`; words are never broken. Columns are counted as characters.
+    static func wrapped(_ text: String, indent: Int, width: Int) -> String {
+        let room = max(narrowestDescription, width - indent)
+        let margin = String(repeating: " ", count: indent)
+        // Text that fits keeps its spacing as written.
+        if text.count <= room { return margin + text + "\n" }
+        var out = ""
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, line.count + 1 + word.count > room {
+                out += margin + line + "\n"
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return out + margin + line + "\n"
+    }
+
     /// Names on shared lines, indented, each line shorter than `width` where the names allow.
-    private static func wrapped(_ names: [String]) -> String {
+    private static func wrapped(_ names: [String], width: Int) -> String {
         var out = ""
         var line = " "
         for (index, name) in names.enumerated() {

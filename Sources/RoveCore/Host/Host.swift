@@ -39,6 +39,9 @@ public struct Host {
     public var memoryInUse: () -> Int
     /// What a run may add to `memoryInUse` when its limits set no memory limit.
     public var memoryCeiling: Int
+    /// The columns text for people (`help`) is wrapped to: a terminal's width, read each time
+    /// it is asked, so a resized window is followed. Nil for 80, the width of a log or a pipe.
+    public var outputWidth: () -> Int? = { nil }
 
     public init(
         standardOutput: @escaping (String) -> Void = { _ in },

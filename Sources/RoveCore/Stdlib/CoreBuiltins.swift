@@ -26,7 +26,7 @@ enum CoreBuiltins {
             try args.interpreter.checkpoint(at: nil)
             return .string(text)
         },
-        Builtin("len", doc: "len(x) — characters of a string, items of a list, fields of an object; a collection's count") { args in
+        Builtin("len", doc: "len(x) — a string's characters, a list's items, an object's fields, a collection's size") { args in
             try args.expect(1)
             return .int(try length(args))
         },

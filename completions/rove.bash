@@ -2,7 +2,7 @@
 #
 # scripts/install puts this file in PREFIX/share/bash-completion/completions/rove, where the
 # bash-completion package finds it; without that package, `source` it from ~/.bashrc.
-# The options are those of `rove --help`: Tests/RoveCLITests/CompletionTests.swift fails when
+# The options are those of `rove --help`: Tests/RoveCLITests/ShellCompletionTests.swift fails when
 # the two differ, in either direction.
 
 # The profile names of the user's config file and the project's rove.toml (the nearest one at or

@@ -1,6 +1,6 @@
 # fish completion for rove. scripts/install puts this file in
 # PREFIX/share/fish/vendor_completions.d/rove.fish, which fish searches for ~/.local and /usr/local.
-# The options are those of `rove --help`: Tests/RoveCLITests/CompletionTests.swift fails when
+# The options are those of `rove --help`: Tests/RoveCLITests/ShellCompletionTests.swift fails when
 # the two differ, in either direction.
 
 # Where the word being completed stands: `options` before the script, `tests` after `rove test`

@@ -19,7 +19,7 @@ function __rove_mode
             continue
         end
         switch $mode:$word
-            case options:- options:-- 'options:--eval=*' 'options:-e?*' tests:--
+            case options:- options:-- 'options:--eval=*' tests:--
                 echo script
                 return
             case '*:--*=*'

@@ -134,14 +134,16 @@ final class ShellCompletionTests: XCTestCase {
     }
 
     /// zsh's completion is only run inside its line editor, so the `_arguments` specifications
-    /// are read instead: `--name[`, `{-o+,--output=}`... with `=` or `+` for a value.
+    /// are read instead, one option a line: `'--trace[...]'`, `{-o,--output=}'[...]:format:(...)'`,
+    /// with a `:` after the description when it takes a value.
     func testZshOffersEveryOptionOfTheHelpWithItsValue() throws {
         let text = try String(contentsOfFile: Self.zsh, encoding: .utf8)
-        let pattern = try NSRegularExpression(pattern: #"(?<![\w-])(--?[a-z][a-z-]*)([=+]?)(?=[\[,}])"#)
+        let pattern = try NSRegularExpression(pattern: #"(?<![\w-])(--?[a-z][a-z-]*)=?(?=[\[,}])"#)
         var options: [String: Bool] = [:]
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let name = String(text[Range(match.range(at: 1), in: text)!])
-            options[name] = match.range(at: 2).length > 0
+        for line in text.split(separator: "\n").map(String.init) {
+            for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                options[String(line[Range(match.range(at: 1), in: line)!])] = line.contains("]:")
+            }
         }
         assertSameOptions(options.keys, Self.helpOptions.keys, "zsh")
         for (option, takesValue) in options where Self.helpOptions[option] != nil {

@@ -93,7 +93,7 @@ _rove() {
     # A script, or `test`; after `test`, the test files and folders.
     compopt -o filenames 2>/dev/null
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-    [[ $mode == options && test == "$cur"* ]] && COMPREPLY+=(test)
+    [[ $mode == options && test == "$cur"* && ! -e test ]] && COMPREPLY+=(test)
     return 0
 }
 

@@ -207,6 +207,7 @@ public struct CLI {
         return "rove: connected to the demo \(services) (rove-sim); try \(starts)\n"
     }
 
+    /// Internal, not private: `rove test` (Testing/TestRunner.swift) makes each test's session here too.
     func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
                      records: RunRecords, stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs

@@ -24,7 +24,7 @@ _rove() {
     local options='-e --eval -o --output -i --interactive --no-pager --profile --demo --ci
         --trace --read-only --dry-run --sandbox --allow-read --allow-write --allow-env
         --allow-net --max-requests --max-time --max-steps --max-memory --max-response-size
-        --record --replay --audit -h --help --version'
+        --record --replay --audit --update-recordings -h --help --version'
     local valued=' -e --eval -o --output --profile --ci --allow-read --allow-write --allow-env
         --allow-net --max-requests --max-time --max-steps --max-memory --max-response-size
         --record --replay --audit '

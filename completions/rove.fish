@@ -86,5 +86,6 @@ complete -c rove -n $any -l max-response-size -x -d 'refuse response bodies larg
 complete -c rove -n $any -l record -r -F -d 'write every request and response to FILE, secrets masked'
 complete -c rove -n $any -l replay -r -F -d 'answer requests from the recording FILE; no network'
 complete -c rove -n $any -l audit -r -F -d 'append a JSON line per write and per run to FILE'
+complete -c rove -n $any -l update-recordings -d 'rove test: record each test file\'s requests beside it'
 complete -c rove -n $any -s h -l help -d 'show the help'
 complete -c rove -n $any -l version -d 'show the version'

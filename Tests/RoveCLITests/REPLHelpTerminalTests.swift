@@ -67,6 +67,19 @@ final class REPLHelpTerminalTests: XCTestCase {
         XCTAssertEqual(repl.waitForExit(), 0, repl.screen)
     }
 
+    /// Help fits the window as it is when asked: narrowed between two calls, the same
+    /// description wraps under itself.
+    func testHelpWrapsToTheWindowAsItIsNow() throws {
+        let repl = try startREPL()
+        repl.type("help(len)\r")
+        XCTAssertTrue(repl.waitFor("len(x)\n  a string's characters, a list's items, an object's fields, a collection's size\nrove> "),
+                      repl.screen)
+        repl.resize(columns: 40, rows: 24)
+        repl.type("help(len)\r")
+        XCTAssertTrue(repl.waitFor("len(x)\n  a string's characters, a list's items,\n  an object's fields, a collection's\n  size\nrove> "),
+                      repl.screen)
+    }
+
     func testTheLastResultSurvivesErrorsAndNil() throws {
         let repl = try startREPL()
         repl.type("40 + 2\r")

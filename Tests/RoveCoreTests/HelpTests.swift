@@ -156,6 +156,7 @@ final class HelpTests: XCTestCase {
                 XCTAssertLessThanOrEqual(line.count, max(width, 11 + 24), "\(width): \(line)")
             }
         }
-        XCTAssertEqual(topic.text, topic.text(width: 80))
+        // Without a width (a log, a pipe) each description stays on one line.
+        XCTAssertTrue(topic.text.contains("\n  level    how full it is, from 0 to 100, read afresh from the device each time\n"), topic.text)
     }
 }

@@ -41,21 +41,23 @@ public struct HelpTopic {
     /// A section lists at most this many names, then says how many more there are: a server
     /// may send thousands of links, and help is for reading.
     public static let maximumEntries = 200
-    /// The width text is wrapped to when the host knows of none.
-    public static let width = 80
+    /// Shared lines of names wrap before this column when no width is given.
+    static let width = 80
     /// Descriptions never wrap narrower than this, however narrow the window: a word a line
     /// reads worse than a line the terminal wraps.
     static let narrowestDescription = 24
     /// Usages longer than this do not widen the column descriptions start at.
     static let widestUsage = 28
 
-    /// The topic as text at 80 columns.
-    public var text: String { text(width: Self.width) }
+    /// The topic as text, each description on one line: for a log or a pipe, where a reader
+    /// searches lines rather than reads a screen.
+    public var text: String { text(width: nil) }
 
-    /// The topic as text, ending in a newline, wrapped to `width` columns. Names are spelled as
-    /// source writes them (`["Odd name"]`) and everything from outside is made printable, so no
-    /// server-sent text reaches the terminal raw.
-    public func text(width: Int) -> String {
+    /// The topic as text, ending in a newline, its descriptions wrapped to `width` columns when
+    /// a width is given (a terminal's). Names are spelled as source writes them (`["Odd name"]`)
+    /// and everything from outside is made printable, so no server-sent text reaches the
+    /// terminal raw.
+    public func text(width: Int?) -> String {
         var out = MemberSpelling.printable(title) + "\n"
         for line in lines { out += Self.wrapped(MemberSpelling.printable(line), indent: 2, width: width) }
         for section in sections where !section.entries.isEmpty {
@@ -63,7 +65,7 @@ public struct HelpTopic {
             let shown = section.entries.prefix(Self.maximumEntries)
             let documented = shown.map { entry in entry.doc.map { Self.split($0, for: entry.name) } }
             if documented.allSatisfy({ $0 == nil }) {
-                out += Self.wrapped(shown.map { MemberSpelling.display($0.name) }, width: width)
+                out += Self.wrapped(shown.map { MemberSpelling.display($0.name) }, width: width ?? Self.width)
             } else {
                 // Usages too wide for the column have their descriptions below them, so they
                 // do not widen it for the rest.
@@ -105,11 +107,12 @@ public struct HelpTopic {
         return after.isEmpty || after.hasPrefix("(") ? (doc, "") : (MemberSpelling.display(name), doc)
     }
 
-    /// `text` in lines of at most `width` columns where its words allow, each indented by
-    /// `indent`; words are never broken. Columns are counted as characters.
-    static func wrapped(_ text: String, indent: Int, width: Int) -> String {
-        let room = max(narrowestDescription, width - indent)
+    /// `text` in lines of at most `width` columns where its words allow (one line when `width`
+    /// is nil), each indented by `indent`; words are never broken. Columns are counted as
+    /// characters.
+    static func wrapped(_ text: String, indent: Int, width: Int?) -> String {
         let margin = String(repeating: " ", count: indent)
+        let room = max(narrowestDescription, (width ?? .max) - indent)
         // Text that fits keeps its spacing as written.
         if text.count <= room { return margin + text + "\n" }
         var out = ""

@@ -40,7 +40,7 @@ public struct Host {
     /// What a run may add to `memoryInUse` when its limits set no memory limit.
     public var memoryCeiling: Int
     /// The columns text for people (`help`) is wrapped to: a terminal's width, read each time
-    /// it is asked, so a resized window is followed. Nil for 80, the width of a log or a pipe.
+    /// it is asked, so a resized window is followed. Nil, for a log or a pipe, wraps nothing.
     public var outputWidth: () -> Int? = { nil }
 
     public init(

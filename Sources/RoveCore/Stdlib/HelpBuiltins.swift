@@ -8,7 +8,7 @@ enum HelpBuiltins {
             let topic = args.count == 0 ? interpreter.helpOverview() : try interpreter.help(for: args.values[0])
             // Text cut short by an interrupt is never printed, as with `print`.
             try interpreter.checkpoint(at: nil)
-            interpreter.host.standardOutput(topic.text(width: interpreter.host.outputWidth() ?? HelpTopic.width))
+            interpreter.host.standardOutput(topic.text(width: interpreter.host.outputWidth()))
             return .null
         },
     ]

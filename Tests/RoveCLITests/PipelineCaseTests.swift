@@ -44,6 +44,7 @@ private let files: [String: String] = [
           assertEqual(double(2), 4)
         }
         fn test_fails() {
+          print("printed before failing")
           assertEqual(double(2), 5)
         }
         fn test_errors() {
@@ -151,9 +152,9 @@ private let cases: [Case] = [
     Case(name: "rove test: a folder, failing and erroring tests, a syntax error, exit 1", arguments: ["test", "$DIR/tests"],
          output: """
             FAIL $DIR/tests/deep/syntax_test.rove
-            printed by a test
             ok   $DIR/tests/mixed_test.rove test_passes
             FAIL $DIR/tests/mixed_test.rove test_fails
+            printed before failing
             FAIL $DIR/tests/mixed_test.rove test_errors
             ok   $DIR/tests/pass_test.rove test_one
             ok   $DIR/tests/pass_test.rove test_two
@@ -161,8 +162,8 @@ private let cases: [Case] = [
 
             """,
          errors: ["syntax_test.rove:2:7: error: expected a name after 'let'",
-                  "mixed_test.rove:7:14: error: assertEqual failed: expected 5, got 4", " 7 |   assertEqual(double(2), 5)",
-                  "mixed_test.rove:11:11: error: cannot read member 'Name' of nil"],
+                  "mixed_test.rove:8:14: error: assertEqual failed: expected 5, got 4", " 8 |   assertEqual(double(2), 5)",
+                  "mixed_test.rove:12:11: error: cannot read member 'Name' of nil"],
          status: 1),
     Case(name: "rove test: without options a test reads the environment", arguments: ["test", "$DIR/sandboxed"],
          output: "ok   $DIR/sandboxed/env_test.rove test_reads_env\n1 passed, 0 failed\n"),

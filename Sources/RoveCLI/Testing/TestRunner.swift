@@ -73,9 +73,14 @@ extension CLI {
         }
         let fileConnections = fileRecords.recording?.connections(replacing: connections) ?? connections
         for name in names {
+            // What a test prints is kept and shown only if it fails, as pytest and `go test`
+            // do: a passing run is one line per test, and a failure comes with what led to it.
+            let captured = CapturedOutput()
+            var runner = self
+            runner.standardOutput = captured
             let session: Session
             do {
-                session = try makeSession(perFile, fileConnections, records: fileRecords, stackSize: stackSize)
+                session = try runner.makeSession(perFile, fileConnections, records: fileRecords, stackSize: stackSize)
             } catch {
                 standardOutput.write("FAIL \(shown) \(name)\n")
                 reportFailure(error)
@@ -97,6 +102,8 @@ extension CLI {
             case .failure(let error):
                 standardOutput.write("FAIL \(shown) \(name)\n")
                 session.annotate(error)
+                standardOutput.write(captured.text)
+                standardOutput.flush()
                 session.report(error)
                 tally.failed += 1
             }
@@ -121,6 +128,13 @@ extension CLI {
         standardError.write(DiagnosticRenderer.render(diagnostic, color: color))
         standardError.flush()
     }
+}
+
+/// A test's standard output, held until the test's outcome says whether to show it.
+private final class CapturedOutput: TextOutput {
+    private(set) var text = ""
+    func write(_ text: String) { self.text += text }
+    func flush() {}
 }
 
 /// How many tests passed and failed so far.

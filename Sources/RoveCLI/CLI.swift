@@ -207,7 +207,7 @@ public struct CLI {
         return "rove: connected to the demo \(services) (rove-sim); try \(starts)\n"
     }
 
-    private func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
+    func makeSession(_ invocation: Invocation, _ connections: ResolvedConnections,
                              records: RunRecords, stackSize: Int) throws -> Session {
         // The host is given at creation because `args` is bound from it then; its `sleep` needs
         // the interpreter it belongs to, which is reached through a reference that does not own it.

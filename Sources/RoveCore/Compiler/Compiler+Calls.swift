@@ -55,6 +55,28 @@ extension Compiler {
         }
     }
 
+    /// `target.name(values)` for a method that may change its receiver, the arguments already
+    /// evaluated. One access to the variable decides and, for `append` and friends, changes it
+    /// in place. Any other method leaves the access first: it may run script code.
+    static func callInPlace(_ target: Place, _ name: String, _ values: [Value], labels: [String?], optional: Bool,
+                            at where_: SourceLocation, _ interpreter: Interpreter) throws -> Value {
+        var otherReceiver: Value? = nil
+        let result = try target.access(interpreter, false) { stored in
+            if optional, case .null = stored { return .null }
+            guard let method = Methods.table(for: stored)?[name], case .mutating = method.body,
+                  !stored.hasField(name) else {
+                otherReceiver = stored
+                return .null
+            }
+            if let reason = target.immutableReason(interpreter) {
+                throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
+            }
+            return try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)
+        }
+        guard let otherReceiver else { return result }
+        return try interpreter.callMember(otherReceiver, name, values, labels: labels, at: where_)
+    }
+
     static func evaluate(_ codes: [CodeBox], _ interpreter: Interpreter) throws -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(codes.count)
@@ -67,25 +89,13 @@ extension Compiler {
                              optional: Bool, at where_: SourceLocation) throws -> Code {
         let receiver = try expression(object)
         if Methods.mutatingNames.contains(name), let target = try? place(object), !target.name.isEmpty {
+            if name == "append", argumentCodes.count == 1, labels.isEmpty {
+                return appendCall(target, argumentCodes[0].run, optional: optional, at: where_)
+            }
             return { interpreter in
                 let values = try Compiler.evaluate(argumentCodes, interpreter)
-                // One access to the variable decides and, for `append` and friends, changes it in
-                // place. Any other method leaves the access first: it may run script code.
-                var otherReceiver: Value? = nil
-                let result = try target.access(interpreter, false) { stored in
-                    if optional, case .null = stored { return .null }
-                    guard let method = Methods.table(for: stored)?[name], case .mutating = method.body,
-                          !stored.hasField(name) else {
-                        otherReceiver = stored
-                        return .null
-                    }
-                    if let reason = target.immutableReason(interpreter) {
-                        throw Diagnostic(.immutable, "cannot change '\(target.name)' with '\(name)': \(reason)", at: where_)
-                    }
-                    return try interpreter.callMember(inPlace: &stored, name, values, labels: labels, at: where_)
-                }
-                guard let otherReceiver else { return result }
-                return try interpreter.callMember(otherReceiver, name, values, labels: labels, at: where_)
+                return try Compiler.callInPlace(target, name, values, labels: labels, optional: optional,
+                                                at: where_, interpreter)
             }
         }
         return { interpreter in
@@ -93,6 +103,47 @@ extension Compiler {
             if optional, case .null = current { return .null }
             let values = try Compiler.evaluate(argumentCodes, interpreter)
             return try interpreter.callMember(current, name, values, labels: labels, at: where_)
+        }
+    }
+}
+
+extension Compiler {
+    /// `xs.append(x)` on a variable: the call every list-building loop makes, run without the
+    /// method table or an argument array when the variable holds a list. What it does is the
+    /// `append` method's body (ListMethods.swift): room for the item against the memory limit,
+    /// the item in place, the list's nesting checked; anything but a list takes the general path.
+    func appendCall(_ target: Place, _ argument: @escaping Code, optional: Bool, at where_: SourceLocation) -> Code {
+        return { interpreter in
+            let item = try argument(interpreter)
+            var isList = false
+            let result = try target.access(interpreter, false) { stored in
+                guard case .list(var items) = stored else { return .null }
+                isList = true
+                if let reason = target.immutableReason(interpreter) {
+                    throw Diagnostic(.immutable, "cannot change '\(target.name)' with 'append': \(reason)", at: where_)
+                }
+                // Drop the variable's reference so `items` is uniquely owned and grows in place.
+                stored = .null
+                do {
+                    try interpreter.reserveRoom(in: items)
+                } catch {
+                    stored = .list(items)
+                    throw interpreter.locate(error, at: where_)
+                }
+                items.append(item)
+                stored = .list(items)
+                if stored.nesting > interpreter.budget.limits.nesting {
+                    do {
+                        try interpreter.checkNesting(of: stored)
+                    } catch {
+                        throw interpreter.locate(error, at: where_)
+                    }
+                }
+                return .null
+            }
+            if isList { return result }
+            return try Compiler.callInPlace(target, "append", [item], labels: [], optional: optional,
+                                            at: where_, interpreter)
         }
     }
 }

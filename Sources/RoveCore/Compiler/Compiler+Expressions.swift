@@ -102,8 +102,12 @@ extension Compiler {
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)
             let where_ = location(at)
+            let cache = FieldCache()
             return { interpreter in
                 let target = try value(interpreter)
+                if case .object(let fields) = target, let found = fields.value(forKey: name, cache: cache) {
+                    return found
+                }
                 if optional, case .null = target { return .null }
                 return try interpreter.member(of: target, name, at: where_)
             }

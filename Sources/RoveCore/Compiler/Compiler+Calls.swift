@@ -50,6 +50,17 @@ extension Compiler {
                 }
                 return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
+            if case .function(let f) = calleeValue, let unary = f.unary {
+                // A one-argument builtin (`len(p)`): what `callNative` does, without the arrays.
+                let value = try argument(interpreter)
+                do {
+                    let result = try unary(value, interpreter)
+                    try interpreter.checkNesting(of: result)
+                    return result
+                } catch {
+                    throw interpreter.locate(error, at: where_)
+                }
+            }
             if optional, case .null = calleeValue { return .null }
             return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)
         }

@@ -8,26 +8,40 @@ extension Compiler {
         case .literal(let value, _):
             return { _ in value }
         case .interpolated(let parts, _):
-            let pieces: [CodeBox] = try parts.map { part in
+            // Literal text is appended as it is; only the expressions are evaluated. A piece is
+            // a `CodeBox` (nil for text) beside its text, so no closure runs for the text.
+            let pieces: [(text: String, code: CodeBox?)] = try parts.map { part in
                 switch part {
-                case .text(let text): return CodeBox { _ in .string(text) }
-                case .expression(let e): return CodeBox(try expression(e))
+                case .text(let text): return (text, nil)
+                case .expression(let e): return ("", CodeBox(try expression(e)))
                 }
             }
             return { interpreter in
                 var text = ""
                 for piece in pieces {
-                    let part: String
-                    switch try piece.run(interpreter) {
-                    case .string(let s): part = s
-                    case let value: part = interpreter.describe(value)
+                    guard let code = piece.code else {
+                        text += piece.text
+                        continue
                     }
-                    // The pieces exist already; only a long one can make the text outgrow the
-                    // memory limit (`s = "\(s)\(s)"` doubles), so only a long one is reported.
-                    if part.utf8.count >= Interpreter.measureAfterBytes {
-                        try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
+                    switch try code.run(interpreter) {
+                    case .string(let part):
+                        // The pieces exist already; only a long one can make the text outgrow
+                        // the memory limit (`s = "\(s)\(s)"` doubles), so only a long one is
+                        // reported.
+                        if part.utf8.count >= Interpreter.measureAfterBytes {
+                            try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
+                        }
+                        text += part
+                    case .int(let number):
+                        // The commonest piece (`"task-\(i)"`): its digits, without `describe`.
+                        text += String(number)
+                    case let value:
+                        let part = interpreter.describe(value)
+                        if part.utf8.count >= Interpreter.measureAfterBytes {
+                            try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
+                        }
+                        text += part
                     }
-                    text += part
                 }
                 return .string(text)
             }
@@ -150,27 +164,17 @@ extension Compiler {
     mutating func binary(_ left: Expr, _ op: BinaryOperator, _ right: Expr, at where_: SourceLocation) throws -> Code {
         let l = try expression(left), r = try expression(right)
         switch op {
-        case .add: return integerFastPath(IntegerAdd.self, l, r, right, at: where_)
-        case .subtract: return integerFastPath(IntegerSubtract.self, l, r, right, at: where_)
-        case .multiply: return integerFastPath(IntegerMultiply.self, l, r, right, at: where_)
-        case .divide: return integerFastPath(IntegerDivide.self, l, r, right, at: where_)
-        case .remainder: return integerFastPath(IntegerRemainder.self, l, r, right, at: where_)
-        case .less: return integerFastPath(IntegerLess.self, l, r, right, at: where_)
-        case .lessEqual: return integerFastPath(IntegerLessEqual.self, l, r, right, at: where_)
-        case .greater: return integerFastPath(IntegerGreater.self, l, r, right, at: where_)
-        case .greaterEqual: return integerFastPath(IntegerGreaterEqual.self, l, r, right, at: where_)
-        case .equal:
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
-                return .bool(a == b)
-            }
-        case .notEqual:
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
-                return .bool(a != b)
-            }
+        case .add: return integerFastPath(IntegerAdd.self, l, r, left, right, at: where_)
+        case .subtract: return integerFastPath(IntegerSubtract.self, l, r, left, right, at: where_)
+        case .multiply: return integerFastPath(IntegerMultiply.self, l, r, left, right, at: where_)
+        case .divide: return integerFastPath(IntegerDivide.self, l, r, left, right, at: where_)
+        case .remainder: return integerFastPath(IntegerRemainder.self, l, r, left, right, at: where_)
+        case .less: return integerFastPath(IntegerLess.self, l, r, left, right, at: where_)
+        case .lessEqual: return integerFastPath(IntegerLessEqual.self, l, r, left, right, at: where_)
+        case .greater: return integerFastPath(IntegerGreater.self, l, r, left, right, at: where_)
+        case .greaterEqual: return integerFastPath(IntegerGreaterEqual.self, l, r, left, right, at: where_)
+        case .equal: return integerFastPath(IntegerEqual.self, l, r, left, right, at: where_)
+        case .notEqual: return integerFastPath(IntegerNotEqual.self, l, r, left, right, at: where_)
         case .contains:
             return { interpreter in
                 try interpreter.binary(op, try l(interpreter), try r(interpreter), at: where_)
@@ -180,9 +184,36 @@ extension Compiler {
 
     /// An operator whose integer case runs inline; generic so each one is specialised and
     /// inlined, with a variant for an integer literal on the right (`n - 1`, `i % 3`).
-    private func integerFastPath<Operation: IntegerOperation>(
-        _: Operation.Type, _ l: @escaping Code, _ r: @escaping Code, _ right: Expr, at where_: SourceLocation
+    private mutating func integerFastPath<Operation: IntegerOperation>(
+        _: Operation.Type, _ l: @escaping Code, _ r: @escaping Code, _ left: Expr, _ right: Expr, at where_: SourceLocation
     ) -> Code {
+        // Both operands read in place (`n < 2`, `acc * 31`, `i % 3`): no closure calls at all.
+        if let a = directOperand(left), let b = directOperand(right) {
+            return { interpreter in
+                if let x = a.integer(interpreter), let y = b.integer(interpreter), let result = Operation.apply(x, y) {
+                    return result
+                }
+                return try interpreter.binary(Operation.op, try l(interpreter), try r(interpreter), at: where_)
+            }
+        }
+        if let b = directOperand(right) {
+            return { interpreter in
+                let a = try l(interpreter)
+                if case .int(let x) = a, let y = b.integer(interpreter), let result = Operation.apply(x, y) { return result }
+                return try interpreter.binary(Operation.op, a, try r(interpreter), at: where_)
+            }
+        }
+        if let a = directOperand(left) {
+            return { interpreter in
+                if let x = a.integer(interpreter) {
+                    let b = try r(interpreter)
+                    if case .int(let y) = b, let result = Operation.apply(x, y) { return result }
+                    return try interpreter.binary(Operation.op, .int(x), b, at: where_)
+                }
+                let a = try l(interpreter)
+                return try interpreter.binary(Operation.op, a, try r(interpreter), at: where_)
+            }
+        }
         if case .literal(.int(let k), _) = right {
             return { interpreter in
                 let a = try l(interpreter)
@@ -194,6 +225,31 @@ extension Compiler {
             let a = try l(interpreter), b = try r(interpreter)
             if case .int(let x) = a, case .int(let y) = b, let result = Operation.apply(x, y) { return result }
             return try interpreter.binary(Operation.op, a, b, at: where_)
+        }
+    }
+}
+
+extension Compiler {
+    /// The operand as a `DirectOperand` when the integer fast path can read it in place.
+    mutating func directOperand(_ expr: Expr) -> DirectOperand? {
+        switch expr {
+        case .literal(.int(let k), _):
+            return .literal(k)
+        case .name(let name, _):
+            return directOperand(named: name)
+        case .dollar(let n, _):
+            return directOperand(named: "$\(n)")
+        case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
+             .conditional, .range, .member, .index, .call:
+            return nil
+        }
+    }
+
+    private mutating func directOperand(named name: String) -> DirectOperand? {
+        switch resolve(name) {
+        case .local(let slot, _, let boxed): return boxed ? nil : .local(slot: slot)
+        case .global(let box): return .global(box)
+        case .captured: return nil
         }
     }
 }

@@ -12,6 +12,9 @@ extension Compiler {
         let function = try expression(callee)
         let count = argumentCodes.count
         if labels.isEmpty, count == 1 {
+            if case .name(let name, _) = callee, case .global(let box) = resolve(name) {
+                return singleArgumentCall(global: box, function, argumentCodes[0].run, optional: optional, at: where_)
+            }
             return singleArgumentCall(function, argumentCodes[0].run, optional: optional, at: where_)
         }
         return { interpreter in
@@ -34,36 +37,56 @@ extension Compiler {
         }
     }
 
+    /// `f(x)` where `f` is a global (a script's functions, the builtins): the box is read in
+    /// place, without the variable's closure; an undefined name goes through it for its error.
+    func singleArgumentCall(global box: Box, _ function: @escaping Code, _ argument: @escaping Code, optional: Bool,
+                            at where_: SourceLocation) -> Code {
+        return { interpreter in
+            let calleeValue = box.isDefined ? box.value : try function(interpreter)
+            return try Compiler.callWithOneArgument(calleeValue, argument, optional: optional, at: where_, interpreter)
+        }
+    }
+
     /// The most common call shape, `f(x)`, without arrays on the way into the frame.
     func singleArgumentCall(_ function: @escaping Code, _ argument: @escaping Code, optional: Bool,
                             at where_: SourceLocation) -> Code {
         return { interpreter in
-            let calleeValue = try function(interpreter)
-            if case .function(let f) = calleeValue, let code = f.code,
-               code.isSimple, code.parameters.count == 1 {
-                let frame = try interpreter.pushFrame(for: code, at: where_)
-                do {
-                    interpreter.stack[frame] = try argument(interpreter)
-                } catch {
-                    interpreter.popFrame(at: frame)
-                    throw error
-                }
-                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
-            }
-            if case .function(let f) = calleeValue, let unary = f.unary {
-                // A one-argument builtin (`len(p)`): what `callNative` does, without the arrays.
-                let value = try argument(interpreter)
-                do {
-                    let result = try unary(value, interpreter)
-                    try interpreter.checkNesting(of: result)
-                    return result
-                } catch {
-                    throw interpreter.locate(error, at: where_)
-                }
-            }
+            try Compiler.callWithOneArgument(try function(interpreter), argument, optional: optional, at: where_, interpreter)
+        }
+    }
+
+    /// Calls `calleeValue` with the one argument `argument` evaluates: a script function gets it
+    /// straight in its new frame, a one-argument builtin directly; anything else the general way.
+    @inline(__always)
+    static func callWithOneArgument(_ calleeValue: consuming Value, _ argument: Code, optional: Bool,
+                                    at where_: SourceLocation, _ interpreter: Interpreter) throws -> Value {
+        guard case .function(let f) = calleeValue else {
             if optional, case .null = calleeValue { return .null }
             return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)
         }
+        // Only `f` is used from here on, so it takes over the callee's reference: no copy.
+        if let code = f.unretainedCode, code.isSimple, code.parameters.count == 1 {
+            let frame = try interpreter.pushFrame(for: code, at: where_)
+            do {
+                interpreter.stack[frame] = try argument(interpreter)
+            } catch {
+                interpreter.popFrame(at: frame)
+                throw error
+            }
+            return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
+        }
+        if let unary = f.unary {
+            // A one-argument builtin (`len(p)`): what `callNative` does, without the arrays.
+            let value = try argument(interpreter)
+            do {
+                let result = try unary(value, interpreter)
+                try interpreter.checkNesting(of: result)
+                return result
+            } catch {
+                throw interpreter.locate(error, at: where_)
+            }
+        }
+        return try interpreter.callValue(.function(f), [try argument(interpreter)], labels: [], at: where_)
     }
 
     /// `target.name(values)` for a method that may change its receiver, the arguments already

@@ -19,6 +19,9 @@ public final class Function {
     /// The compiled code and captures of a script function, as plain fields: the call fast path
     /// reads them without copying the `body` enum's payload on every call.
     let code: CompiledFunction?
+    /// `code` again, read by the call fast path without a retain: the strong `code` above
+    /// keeps it alive as long as this function, and the caller holds the function.
+    unowned(unsafe) let unretainedCode: CompiledFunction?
     let captures: [Box]
     /// A one-argument builtin's direct body (`Builtin.unary`), for calls with one argument.
     let unary: ((Value, Interpreter) throws -> Value)?
@@ -37,9 +40,11 @@ public final class Function {
         switch body {
         case .script(let code, let captures):
             self.code = code
+            self.unretainedCode = code
             self.captures = captures
         case .native, .bound:
             self.code = nil
+            self.unretainedCode = nil
             self.captures = []
         }
     }

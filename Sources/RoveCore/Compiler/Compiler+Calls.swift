@@ -19,7 +19,7 @@ extension Compiler {
         }
         return { interpreter in
             let calleeValue = try function(interpreter)
-            if labels.isEmpty, case .function(let f) = calleeValue, let code = f.code,
+            if labels.isEmpty, case .function(let f) = calleeValue, let code = f.unretainedCode,
                code.isSimple, code.parameters.count == count {
                 // Arguments go straight into the new frame's parameter slots.
                 let frame = try interpreter.pushFrame(for: code, at: where_)

@@ -64,7 +64,27 @@ extension Compiler {
         let sequenceCode = items!
         let count = names.count
         return { interpreter in
-            let iterator = try interpreter.iterate(try sequenceCode(interpreter), at: where_)
+            let sequence = try sequenceCode(interpreter)
+            if count == 1, case .list(let items) = sequence {
+                // A list (the common case) is walked by index: no iterator object and no
+                // existential call per item. `items` is the loop's own copy, as the
+                // iterator's was, so changing the variable inside the loop does not change it.
+                let assignItem = assign[0]
+                var index = 0
+                while index < items.count {
+                    try interpreter.checkpoint(at: where_)
+                    interpreter.loopItem = items[index]
+                    _ = try assignItem(interpreter)
+                    switch try run(interpreter) {
+                    case .normal, .continueLoop: break
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                    index &+= 1
+                }
+                return .normal
+            }
+            let iterator = try interpreter.iterate(sequence, at: where_)
             while let item = try interpreter.next(of: iterator, at: where_) {
                 try interpreter.checkpoint(at: where_)
                 if count == 1 {
@@ -127,7 +147,11 @@ extension Compiler {
             return { interpreter in
                 let operand = try newValue(interpreter)
                 _ = try place.modify(interpreter) { stored in
-                    stored = try interpreter.binary(op, stored, operand, at: where_)
+                    if case .int(let x) = stored, case .int(let y) = operand, let result = Compiler.integerResult(op, x, y) {
+                        stored = result
+                    } else {
+                        stored = try interpreter.binary(op, stored, operand, at: where_)
+                    }
                     return .null
                 }
                 return .normal

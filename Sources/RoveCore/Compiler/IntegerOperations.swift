@@ -100,3 +100,19 @@ enum DirectOperand {
         }
     }
 }
+
+extension Compiler {
+    /// The integer case of a compound assignment (`n += 1`, `total -= d`): nil sends it down
+    /// the general path, as for the operators.
+    @inline(__always)
+    static func integerResult(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
+        switch op {
+        case .add: return IntegerAdd.apply(x, y)
+        case .subtract: return IntegerSubtract.apply(x, y)
+        case .multiply: return IntegerMultiply.apply(x, y)
+        case .divide: return IntegerDivide.apply(x, y)
+        case .remainder: return IntegerRemainder.apply(x, y)
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .contains: return nil
+        }
+    }
+}

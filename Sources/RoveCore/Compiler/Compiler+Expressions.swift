@@ -103,8 +103,8 @@ extension Compiler {
                 }
             }
         case .conditional(let condition, let whenTrue, let whenFalse, _):
-            let test = try expression(condition), yes = try expression(whenTrue), no = try expression(whenFalse)
-            return { interpreter in try test(interpreter).isTruthy ? try yes(interpreter) : try no(interpreter) }
+            let test = try self.condition(condition), yes = try expression(whenTrue), no = try expression(whenFalse)
+            return { interpreter in try test(interpreter) ? try yes(interpreter) : try no(interpreter) }
         case .range(let low, let high, let closed, let at):
             let l = try expression(low), h = try expression(high)
             let where_ = location(at)

@@ -3,13 +3,13 @@
 extension Compiler {
     /// while -> "while" expression block
     mutating func whileLoop(_ condition: Expr, _ body: [Stmt], at: Int) throws -> Exec {
-        let test = try expression(condition)
+        let test = try self.condition(condition)
         loopDepth += 1
         let run = try block(body)
         loopDepth -= 1
         let where_ = location(at)
         return { interpreter in
-            while try test(interpreter).isTruthy {
+            while try test(interpreter) {
                 try interpreter.checkpoint(at: where_)
                 switch try run(interpreter) {
                 case .normal, .continueLoop: continue

@@ -67,13 +67,13 @@ struct Compiler {
         case .assign(let target, let op, let value, let at):
             return try assignment(target, op, value, at: at)
         case .if(let condition, let thenBranch, let elseBranch, _):
-            let test = try expression(condition)
+            let test = try self.condition(condition)
             let whenTrue = try block(thenBranch)
             guard let elseBranch else {
-                return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : .normal }
+                return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : .normal }
             }
             let whenFalse = try block(elseBranch)
-            return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : try whenFalse(interpreter) }
+            return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : try whenFalse(interpreter) }
         case .while(let condition, let body, let at):
             return try whileLoop(condition, body, at: at)
         case .for(let names, let sequence, let body, let at):
@@ -164,8 +164,8 @@ struct Compiler {
             guard elseBranch == nil || statements.count == 1,
                   let whenTrue = try returnedExpression(thenBranch), endsInReturn(thenBranch),
                   let whenFalse = try returnedExpression(rest) else { return nil }
-            let test = try expression(condition)
-            return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : try whenFalse(interpreter) }
+            let test = try self.condition(condition)
+            return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : try whenFalse(interpreter) }
         default:
             return nil
         }

@@ -8,43 +8,13 @@ extension Compiler {
         case .literal(let value, _):
             return { _ in value }
         case .interpolated(let parts, _):
-            // Literal text is appended as it is; only the expressions are evaluated. A piece is
-            // a `CodeBox` (nil for text) beside its text, so no closure runs for the text.
-            let pieces: [(text: String, code: CodeBox?)] = try parts.map { part in
+            let pieces: [InterpolationPiece] = try parts.map { part in
                 switch part {
-                case .text(let text): return (text, nil)
-                case .expression(let e): return ("", CodeBox(try expression(e)))
+                case .text(let text): return InterpolationPiece(text: text, code: nil)
+                case .expression(let e): return InterpolationPiece(text: "", code: CodeBox(try expression(e)))
                 }
             }
-            return { interpreter in
-                var text = ""
-                for piece in pieces {
-                    guard let code = piece.code else {
-                        text += piece.text
-                        continue
-                    }
-                    switch try code.run(interpreter) {
-                    case .string(let part):
-                        // The pieces exist already; only a long one can make the text outgrow
-                        // the memory limit (`s = "\(s)\(s)"` doubles), so only a long one is
-                        // reported.
-                        if part.utf8.count >= Interpreter.measureAfterBytes {
-                            try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
-                        }
-                        text += part
-                    case .int(let number):
-                        // The commonest piece (`"task-\(i)"`): its digits, without `describe`.
-                        text += String(number)
-                    case let value:
-                        let part = interpreter.describe(value)
-                        if part.utf8.count >= Interpreter.measureAfterBytes {
-                            try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
-                        }
-                        text += part
-                    }
-                }
-                return .string(text)
-            }
+            return { interpreter in try interpreter.interpolate(pieces) }
         case .name(let name, let at):
             return variable(name, at: location(at))
         case .dollar(let n, let at):

@@ -89,11 +89,13 @@ extension Compiler {
             let cache = FieldCache()
             return { interpreter in
                 let target = try value(interpreter)
-                if case .object(let fields) = target, let found = fields.value(forKey: name, cache: cache) {
-                    return found
+                guard case .object(let fields) = target else {
+                    if optional, case .null = target { return .null }
+                    return try interpreter.member(of: target, name, at: where_)
                 }
-                if optional, case .null = target { return .null }
-                return try interpreter.member(of: target, name, at: where_)
+                // Only `fields` is used from here on, so it takes over the reference (no
+                // retain); a missing field reads as nil, as `member(of:)` has it.
+                return fields.value(forKey: name, cache: cache) ?? .null
             }
         case .index(let object, let key, let optional, let at):
             let value = try expression(object), keyCode = try expression(key)

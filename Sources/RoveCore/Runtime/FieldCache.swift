@@ -15,8 +15,12 @@ extension Fields {
     @inline(__always)
     func index(forKey key: String, cache: FieldCache) -> Int? {
         let guess = cache.index
-        let keys = storage.entries.keys
-        if guess < keys.count, keys[guess] == key { return guess }
+        // The key is copied out before it is compared: holding the whole key set across the
+        // comparison (a runtime call) would retain and release its storage on every read.
+        if guess < storage.entries.count {
+            let candidate = storage.entries.keys[guess]
+            if candidate == key { return guess }
+        }
         guard let found = storage.entries.index(forKey: key) else { return nil }
         cache.index = found
         return found

@@ -222,18 +222,18 @@ extension Interpreter {
     /// Runs `change` on the element `key` of `target` in place (for `xs[0].append(x)`).
     func modifyElement(of target: inout Value, at key: Value, location: SourceLocation,
                        _ change: (inout Value) throws -> Value) throws -> Value {
-        var value = try element(of: target, at: key, location: location)
-        switch target {
-        case .list(var items):
+        if case .list(var items) = target {
+            // The item is moved out (nil left in its place), so it is uniquely referenced and
+            // changes in place; found once, not read and then looked up again.
             let position = try index(key, count: items.count, in: "list", at: location)
             target = .null
-            items[position] = .null
+            var value = items.takeItem(at: position)
             defer { items[position] = value; target = .list(items) }
             return try change(&value)
-        case .null, .bool, .int, .float, .string, .object, .function, .host:
-            let result = try change(&value)
-            try setElement(of: &target, at: key, to: value, location: location)
-            return result
         }
+        var value = try element(of: target, at: key, location: location)
+        let result = try change(&value)
+        try setElement(of: &target, at: key, to: value, location: location)
+        return result
     }
 }

@@ -61,11 +61,13 @@ extension Compiler {
         case .binary(let left, let op, let right, let at):
             return try binary(left, op, right, at: location(at))
         case .logical(let left, let op, let right, _):
-            let l = try expression(left), r = try expression(right)
             switch op {
-            case .and: return { interpreter in .bool(try l(interpreter).isTruthy && (try r(interpreter).isTruthy)) }
-            case .or: return { interpreter in .bool(try l(interpreter).isTruthy || (try r(interpreter).isTruthy)) }
+            case .and, .or:
+                // The operands as conditions: `$0.State == "Failed" && …` makes one Value, not three.
+                let test = try condition(expr)
+                return { interpreter in .bool(try test(interpreter)) }
             case .coalesce:
+                let l = try expression(left), r = try expression(right)
                 return { interpreter in
                     let value = try l(interpreter)
                     if case .null = value { return try r(interpreter) }
@@ -229,6 +231,17 @@ extension Compiler {
 extension Interpreter {
     /// The general path of every binary operator, with errors located at the operator.
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        // Comparing two strings for equality (`$0.State == "Failed"`) is the commonest case
+        // that reaches here; it cannot fail, so it skips the operator table.
+        if case .string(let x) = left, case .string(let y) = right {
+            switch op {
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .add, .subtract, .multiply, .divide, .remainder, .less, .lessEqual, .greater, .greaterEqual,
+                 .contains:
+                break
+            }
+        }
         do {
             return try Operators.binary(op, left, right, interpreter: self)
         } catch {

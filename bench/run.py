@@ -46,11 +46,22 @@ PROGRAMS = [
      "page with ~18,000 ServerTasks, pretty-printed, with UTF-8 and escapes), decode it, count "
      "the tasks whose State is Success, sum `DurationSeconds`, count the links. Python uses its "
      "`json` module; Lua's standard library has no JSON decoder (n/a).", False),
+    ("methods", "200,000 objects through closures: where / map / sortBy with string keys",
+     "Build 200,000 objects with string keys and values, filter them with a two-field closure, "
+     "map them to interpolated strings, sum the strings' lengths, sort all of them by a string "
+     "field, and filter-then-interpolate again. Lua's version is the equivalent loops and "
+     "`table.sort`.", True),
+    ("fields", "1,000,000 small objects: read and update fields",
+     "Build 1,000,000 objects with 3 integer fields, then update a field of each from two "
+     "others by index (`points[i].hits += points[i].x + points[i].y`, a conditional second "
+     "update), then read two fields of each in a `for` loop.", True),
     ("startup", "Start-up",
      "Start the interpreter on an empty program and exit: `rove -e nil`, `python3 -c pass`, "
      "`lua5.4 -e ''`.", True),
 ]
 CORE = ["fib", "loop", "strings", "records"]
+# Every program but start-up: the goal "every program at or below python3" is over these.
+TIMED = CORE + ["jsondecode", "methods", "fields"]
 LANGS = ["rove", "python3", "lua5.4"]
 
 
@@ -317,6 +328,9 @@ def main():
     geo_py = geomean([ratio(n, "python3") for n in CORE if n in results])
     geo_lua = geomean([ratio(n, "lua5.4") for n in CORE if n in results])
     geo_py5 = geomean([ratio(n, "python3") for n in CORE + ["jsondecode"] if n in results])
+    geo_all = geomean([ratio(n, "python3") for n in TIMED if n in results])
+    worst = max([(ratio(n, "python3"), n) for n in TIMED if ratio(n, "python3") is not None],
+                default=(None, None))
     load_after = os.getloadavg()
     facts = machine_facts()
 
@@ -354,6 +368,7 @@ def main():
           f"{lua_cell} | {fmt_ratio(ratio(name, 'python3'))} | {lua_ratio} |")
     w(f"| | **geometric mean, programs 1–4** | | | | **{fmt_ratio(geo_py)}** | **{fmt_ratio(geo_lua)}** |")
     w(f"| | **geometric mean, programs 1–5** | | | | **{fmt_ratio(geo_py5)}** | |")
+    w(f"| | **geometric mean, programs 1–7** | | | | **{fmt_ratio(geo_all)}** | |")
     w("")
     w("## Goals")
     w("")
@@ -365,15 +380,20 @@ def main():
     st_r, st_p = best("startup", "rove"), best("startup", "python3")
     w("| goal | target | now | |")
     w("|---|---|---:|---|")
-    w(f"| programs 1–4 against python3 | geometric mean ≤ 1.00× | {fmt_ratio(geo_py)} | "
-      f"{verdict(None if geo_py is None else geo_py <= 1.0)} |")
-    w(f"| programs 1–4 against lua5.4 | geometric mean ≤ 3.00× | {fmt_ratio(geo_lua)} | "
-      f"{verdict(None if geo_lua is None else geo_lua <= 3.0)} |")
-    w(f"| JSON decoding against python3's `json` | < 1.00× | {fmt_ratio(js)} | "
-      f"{verdict(None if js is None else js < 1.0)} |")
+    fib_lua = ratio("fib", "lua5.4")
+    w(f"| every program (1–7) against python3 | each ≤ 1.00× | worst {fmt_ratio(worst[0])}"
+      f"{f' ({worst[1]})' if worst[1] else ''} | {verdict(None if worst[0] is None else worst[0] <= 1.0)} |")
+    w(f"| programs 1–4 against python3 | geometric mean ≤ 0.70× | {fmt_ratio(geo_py)} | "
+      f"{verdict(None if geo_py is None else geo_py <= 0.7)} |")
+    w(f"| programs 1–4 against lua5.4 | geometric mean ≤ 2.00× | {fmt_ratio(geo_lua)} | "
+      f"{verdict(None if geo_lua is None else geo_lua <= 2.0)} |")
+    w(f"| fib against lua5.4 | ≤ 3.00× | {fmt_ratio(fib_lua)} | "
+      f"{verdict(None if fib_lua is None else fib_lua <= 3.0)} |")
+    w(f"| JSON decoding against python3's `json` | ≤ 0.80× | {fmt_ratio(js)} | "
+      f"{verdict(None if js is None else js <= 0.8)} |")
     w(f"| start-up against `python3 -c pass` | ≤ 1.00× | {fmt_ratio(ratio('startup', 'python3'))} | "
       f"{verdict(None if st_r is None or st_p is None else st_r <= st_p)} |")
-    w(f"| start-up | < 15 ms | {fmt_s(st_r)} | {verdict(None if st_r is None else st_r < 0.015)} |")
+    w(f"| start-up | < 5 ms | {fmt_s(st_r)} | {verdict(None if st_r is None else st_r < 0.005)} |")
     w("")
     w("## Programs")
     for i, (name, title, what, has_lua) in enumerate(PROGRAMS, 1):
@@ -419,7 +439,8 @@ def main():
       "version-manager shim; `--python` picks another. A pyenv build without "
       "`--enable-optimizations` runs these programs 1.5–3× slower and starts several times "
       "slower (its site imports), so it would flatter Rove.")
-    w("- Rove's times include its start-up (see program 6); so do the peers'.")
+    startup_number = [p[0] for p in PROGRAMS].index("startup") + 1
+    w(f"- Rove's times include its start-up (see program {startup_number}); so do the peers'.")
     w("- Peak RSS is the check run's maximum resident set size, from GNU `time`.")
     w("- The machine is shared: on 2 cores another build can skew a run; the load average above "
       "tells whether one was running. Best-of-N damps that; compare ratios, not seconds, across "

@@ -8,29 +8,13 @@ extension Compiler {
         case .literal(let value, _):
             return { _ in value }
         case .interpolated(let parts, _):
-            let pieces: [CodeBox] = try parts.map { part in
+            let pieces: [InterpolationPiece] = try parts.map { part in
                 switch part {
-                case .text(let text): return CodeBox { _ in .string(text) }
-                case .expression(let e): return CodeBox(try expression(e))
+                case .text(let text): return InterpolationPiece(text: text, code: nil)
+                case .expression(let e): return InterpolationPiece(text: "", code: CodeBox(try expression(e)))
                 }
             }
-            return { interpreter in
-                var text = ""
-                for piece in pieces {
-                    let part: String
-                    switch try piece.run(interpreter) {
-                    case .string(let s): part = s
-                    case let value: part = interpreter.describe(value)
-                    }
-                    // The pieces exist already; only a long one can make the text outgrow the
-                    // memory limit (`s = "\(s)\(s)"` doubles), so only a long one is reported.
-                    if part.utf8.count >= Interpreter.measureAfterBytes {
-                        try interpreter.reserveMemory(text.utf8.count &+ part.utf8.count)
-                    }
-                    text += part
-                }
-                return .string(text)
-            }
+            return { interpreter in try interpreter.interpolate(pieces) }
         case .name(let name, let at):
             return variable(name, at: location(at))
         case .dollar(let n, let at):
@@ -77,11 +61,13 @@ extension Compiler {
         case .binary(let left, let op, let right, let at):
             return try binary(left, op, right, at: location(at))
         case .logical(let left, let op, let right, _):
-            let l = try expression(left), r = try expression(right)
             switch op {
-            case .and: return { interpreter in .bool(try l(interpreter).isTruthy && (try r(interpreter).isTruthy)) }
-            case .or: return { interpreter in .bool(try l(interpreter).isTruthy || (try r(interpreter).isTruthy)) }
+            case .and, .or:
+                // The operands as conditions: `$0.State == "Failed" && …` makes one Value, not three.
+                let test = try condition(expr)
+                return { interpreter in .bool(try test(interpreter)) }
             case .coalesce:
+                let l = try expression(left), r = try expression(right)
                 return { interpreter in
                     let value = try l(interpreter)
                     if case .null = value { return try r(interpreter) }
@@ -89,8 +75,8 @@ extension Compiler {
                 }
             }
         case .conditional(let condition, let whenTrue, let whenFalse, _):
-            let test = try expression(condition), yes = try expression(whenTrue), no = try expression(whenFalse)
-            return { interpreter in try test(interpreter).isTruthy ? try yes(interpreter) : try no(interpreter) }
+            let test = try self.condition(condition), yes = try expression(whenTrue), no = try expression(whenFalse)
+            return { interpreter in try test(interpreter) ? try yes(interpreter) : try no(interpreter) }
         case .range(let low, let high, let closed, let at):
             let l = try expression(low), h = try expression(high)
             let where_ = location(at)
@@ -102,10 +88,16 @@ extension Compiler {
         case .member(let object, let name, let optional, let at):
             let value = try expression(object)
             let where_ = location(at)
+            let cache = FieldCache()
             return { interpreter in
                 let target = try value(interpreter)
-                if optional, case .null = target { return .null }
-                return try interpreter.member(of: target, name, at: where_)
+                guard case .object(let fields) = target else {
+                    if optional, case .null = target { return .null }
+                    return try interpreter.member(of: target, name, at: where_)
+                }
+                // Only `fields` is used from here on, so it takes over the reference (no
+                // retain); a missing field reads as nil, as `member(of:)` has it.
+                return fields.value(forKey: name, cache: cache) ?? .null
             }
         case .index(let object, let key, let optional, let at):
             let value = try expression(object), keyCode = try expression(key)
@@ -146,27 +138,17 @@ extension Compiler {
     mutating func binary(_ left: Expr, _ op: BinaryOperator, _ right: Expr, at where_: SourceLocation) throws -> Code {
         let l = try expression(left), r = try expression(right)
         switch op {
-        case .add: return integerFastPath(IntegerAdd.self, l, r, right, at: where_)
-        case .subtract: return integerFastPath(IntegerSubtract.self, l, r, right, at: where_)
-        case .multiply: return integerFastPath(IntegerMultiply.self, l, r, right, at: where_)
-        case .divide: return integerFastPath(IntegerDivide.self, l, r, right, at: where_)
-        case .remainder: return integerFastPath(IntegerRemainder.self, l, r, right, at: where_)
-        case .less: return integerFastPath(IntegerLess.self, l, r, right, at: where_)
-        case .lessEqual: return integerFastPath(IntegerLessEqual.self, l, r, right, at: where_)
-        case .greater: return integerFastPath(IntegerGreater.self, l, r, right, at: where_)
-        case .greaterEqual: return integerFastPath(IntegerGreaterEqual.self, l, r, right, at: where_)
-        case .equal:
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b { return .bool(x == y) }
-                return .bool(a == b)
-            }
-        case .notEqual:
-            return { interpreter in
-                let a = try l(interpreter), b = try r(interpreter)
-                if case .int(let x) = a, case .int(let y) = b { return .bool(x != y) }
-                return .bool(a != b)
-            }
+        case .add: return integerFastPath(IntegerAdd.self, l, r, left, right, at: where_)
+        case .subtract: return integerFastPath(IntegerSubtract.self, l, r, left, right, at: where_)
+        case .multiply: return integerFastPath(IntegerMultiply.self, l, r, left, right, at: where_)
+        case .divide: return integerFastPath(IntegerDivide.self, l, r, left, right, at: where_)
+        case .remainder: return integerFastPath(IntegerRemainder.self, l, r, left, right, at: where_)
+        case .less: return integerFastPath(IntegerLess.self, l, r, left, right, at: where_)
+        case .lessEqual: return integerFastPath(IntegerLessEqual.self, l, r, left, right, at: where_)
+        case .greater: return integerFastPath(IntegerGreater.self, l, r, left, right, at: where_)
+        case .greaterEqual: return integerFastPath(IntegerGreaterEqual.self, l, r, left, right, at: where_)
+        case .equal: return integerFastPath(IntegerEqual.self, l, r, left, right, at: where_)
+        case .notEqual: return integerFastPath(IntegerNotEqual.self, l, r, left, right, at: where_)
         case .contains:
             return { interpreter in
                 try interpreter.binary(op, try l(interpreter), try r(interpreter), at: where_)
@@ -176,9 +158,36 @@ extension Compiler {
 
     /// An operator whose integer case runs inline; generic so each one is specialised and
     /// inlined, with a variant for an integer literal on the right (`n - 1`, `i % 3`).
-    private func integerFastPath<Operation: IntegerOperation>(
-        _: Operation.Type, _ l: @escaping Code, _ r: @escaping Code, _ right: Expr, at where_: SourceLocation
+    private mutating func integerFastPath<Operation: IntegerOperation>(
+        _: Operation.Type, _ l: @escaping Code, _ r: @escaping Code, _ left: Expr, _ right: Expr, at where_: SourceLocation
     ) -> Code {
+        // Both operands read in place (`n < 2`, `acc * 31`, `i % 3`): no closure calls at all.
+        if let a = directOperand(left), let b = directOperand(right) {
+            return { interpreter in
+                if let x = a.integer(interpreter), let y = b.integer(interpreter), let result = Operation.apply(x, y) {
+                    return result
+                }
+                return try interpreter.binary(Operation.op, try l(interpreter), try r(interpreter), at: where_)
+            }
+        }
+        if let b = directOperand(right) {
+            return { interpreter in
+                let a = try l(interpreter)
+                if case .int(let x) = a, let y = b.integer(interpreter), let result = Operation.apply(x, y) { return result }
+                return try interpreter.binary(Operation.op, a, try r(interpreter), at: where_)
+            }
+        }
+        if let a = directOperand(left) {
+            return { interpreter in
+                if let x = a.integer(interpreter) {
+                    let b = try r(interpreter)
+                    if case .int(let y) = b, let result = Operation.apply(x, y) { return result }
+                    return try interpreter.binary(Operation.op, .int(x), b, at: where_)
+                }
+                let a = try l(interpreter)
+                return try interpreter.binary(Operation.op, a, try r(interpreter), at: where_)
+            }
+        }
         if case .literal(.int(let k), _) = right {
             return { interpreter in
                 let a = try l(interpreter)
@@ -194,9 +203,45 @@ extension Compiler {
     }
 }
 
+extension Compiler {
+    /// The operand as a `DirectOperand` when the integer fast path can read it in place.
+    mutating func directOperand(_ expr: Expr) -> DirectOperand? {
+        switch expr {
+        case .literal(.int(let k), _):
+            return .literal(k)
+        case .name(let name, _):
+            return directOperand(named: name)
+        case .dollar(let n, _):
+            return directOperand(named: "$\(n)")
+        case .literal, .interpolated, .list, .object, .function, .unary, .binary, .logical,
+             .conditional, .range, .member, .index, .call:
+            return nil
+        }
+    }
+
+    private mutating func directOperand(named name: String) -> DirectOperand? {
+        switch resolve(name) {
+        case .local(let slot, _, let boxed): return boxed ? nil : .local(slot: slot)
+        case .global(let box): return .global(box)
+        case .captured: return nil
+        }
+    }
+}
+
 extension Interpreter {
     /// The general path of every binary operator, with errors located at the operator.
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, at location: SourceLocation) throws -> Value {
+        // Comparing two strings for equality (`$0.State == "Failed"`) is the commonest case
+        // that reaches here; it cannot fail, so it skips the operator table.
+        if case .string(let x) = left, case .string(let y) = right {
+            switch op {
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .add, .subtract, .multiply, .divide, .remainder, .less, .lessEqual, .greater, .greaterEqual,
+                 .contains:
+                break
+            }
+        }
         do {
             return try Operators.binary(op, left, right, interpreter: self)
         } catch {

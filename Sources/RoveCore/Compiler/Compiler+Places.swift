@@ -51,9 +51,10 @@ extension Compiler {
         case .member(let object, let name, _, let at):
             let parent = try place(object)
             let where_ = location(at)
+            let cache = FieldCache()
             let store: (Interpreter, Value) throws -> Void = { interpreter, value in
                 _ = try parent.access(interpreter, true) { target in
-                    try interpreter.setMember(of: &target, name, to: value, at: where_)
+                    try interpreter.setMember(of: &target, name, to: value, at: where_, cache: cache)
                     try interpreter.checkNesting(of: target, at: where_)
                     return .null
                 }
@@ -62,7 +63,7 @@ extension Compiler {
                 try parent.access(interpreter, enforcingLet) { target in
                     switch target {
                     case .object:
-                        let result = try interpreter.modifyMember(of: &target, name, at: where_, change)
+                        let result = try interpreter.modifyMember(of: &target, name, at: where_, cache: cache, change)
                         try interpreter.checkNesting(of: target, at: where_)
                         return result
                     case .host:

@@ -3,13 +3,13 @@
 extension Compiler {
     /// while -> "while" expression block
     mutating func whileLoop(_ condition: Expr, _ body: [Stmt], at: Int) throws -> Exec {
-        let test = try expression(condition)
+        let test = try self.condition(condition)
         loopDepth += 1
         let run = try block(body)
         loopDepth -= 1
         let where_ = location(at)
         return { interpreter in
-            while try test(interpreter).isTruthy {
+            while try test(interpreter) {
                 try interpreter.checkpoint(at: where_)
                 switch try run(interpreter) {
                 case .normal, .continueLoop: continue
@@ -39,7 +39,7 @@ extension Compiler {
         let assign = variables.map { local in store(into: local, { interpreter in interpreter.loopItem }) }
 
         if let (low, high, closed) = bounds {
-            let assignFirst = assign[0]
+            let bindFirst = LoopVariable(variables[0])
             return { interpreter in
                 let start = try Compiler.integerBound(try low(interpreter), at: where_)
                 let bound = try Compiler.integerBound(try high(interpreter), at: where_)
@@ -49,8 +49,7 @@ extension Compiler {
                 var n = start
                 while true {
                     try interpreter.checkpoint(at: where_)
-                    interpreter.loopItem = .int(n)
-                    _ = try assignFirst(interpreter)
+                    bindFirst.bind(.int(n), in: interpreter)
                     switch try run(interpreter) {
                     case .normal, .continueLoop: break
                     case .breakLoop: return .normal
@@ -63,8 +62,27 @@ extension Compiler {
         }
         let sequenceCode = items!
         let count = names.count
+        let bindFirst = LoopVariable(variables[0])
         return { interpreter in
-            let iterator = try interpreter.iterate(try sequenceCode(interpreter), at: where_)
+            let sequence = try sequenceCode(interpreter)
+            if count == 1, case .list(let items) = sequence {
+                // A list (the common case) is walked by index: no iterator object and no
+                // existential call per item. `items` is the loop's own copy, as the
+                // iterator's was, so changing the variable inside the loop does not change it.
+                var index = 0
+                while index < items.count {
+                    try interpreter.checkpoint(at: where_)
+                    bindFirst.bind(items[index], in: interpreter)
+                    switch try run(interpreter) {
+                    case .normal, .continueLoop: break
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    }
+                    index &+= 1
+                }
+                return .normal
+            }
+            let iterator = try interpreter.iterate(sequence, at: where_)
             while let item = try interpreter.next(of: iterator, at: where_) {
                 try interpreter.checkpoint(at: where_)
                 if count == 1 {
@@ -84,6 +102,28 @@ extension Compiler {
                 }
             }
             return .normal
+        }
+    }
+
+    /// Where a one-name loop puts each item: straight into its slot, or into a new box per
+    /// iteration when closures capture it. What `store(into:)` does, without handing the item
+    /// over through `loopItem` and a closure (and, out of an array, two reabstraction thunks).
+    struct LoopVariable {
+        let slot: Int
+        let boxed: Bool
+
+        init(_ local: FunctionScope.Local) {
+            slot = local.slot
+            boxed = local.boxed
+        }
+
+        @inline(__always)
+        func bind(_ item: Value, in interpreter: Interpreter) {
+            if boxed {
+                interpreter.boxes[interpreter.base + slot] = Box(item)
+            } else {
+                interpreter.stack[interpreter.base + slot] = item
+            }
         }
     }
 
@@ -127,13 +167,41 @@ extension Compiler {
             return { interpreter in
                 let operand = try newValue(interpreter)
                 _ = try place.modify(interpreter) { stored in
-                    stored = try interpreter.binary(op, stored, operand, at: where_)
+                    if case .int(let x) = stored, case .int(let y) = operand, let result = Compiler.integerResult(op, x, y) {
+                        stored = result
+                    } else {
+                        stored = try interpreter.binary(op, stored, operand, at: where_)
+                    }
                     return .null
                 }
                 return .normal
             }
         }
-        // `x = value` on a variable stores directly; paths go through the place.
+        // `x = value` on a variable stores directly; paths go through the place. The commonest
+        // two, an unboxed local and a global, store without calling a second closure.
+        if case .name(let name, _) = target {
+            switch resolve(name) {
+            case .local(let slot, let binding, false) where !binding.isConstant:
+                return { interpreter in
+                    interpreter.stack[interpreter.base + slot] = try newValue(interpreter)
+                    return .normal
+                }
+            case .global(let box):
+                let locals = box.isDefined ? [] : scope.visibleNames
+                return { interpreter in
+                    let value = try newValue(interpreter)
+                    // The checks `variableStore` makes, in its order: after the value.
+                    guard box.isDefined else { throw interpreter.undefinedName(name, locals: locals, at: where_) }
+                    if box.isConstant {
+                        throw Diagnostic(.immutable, "cannot change '\(name)': \(Binding.constant.immutableReason)", at: where_)
+                    }
+                    box.value = value
+                    return .normal
+                }
+            case .local, .captured:
+                break
+            }
+        }
         if case .name(let name, _) = target, let store = variableStore(name, at: where_) {
             return { interpreter in
                 try store(interpreter, try newValue(interpreter))

@@ -21,17 +21,16 @@ struct Compiler {
     /// The value of a final expression statement is left in `interpreter.lastResult`.
     mutating func compileProgram(_ statements: [Stmt]) throws -> CompiledFunction {
         scope = FunctionScope(parent: nil, isProgram: true, capturedNames: CaptureAnalysis.namesCaptured(by: statements))
-        let program = CompiledFunction(name: "main", parameters: [], isClosure: false, location: location(0))
         // Top-level functions are defined first, so a script may call one declared further down.
         let hoisted = statements.filter { if case .function = $0 { return true } else { return false } }
         let rest = statements.filter { if case .function = $0 { return false } else { return true } }
         let code = try hoisted.map { ExecBox(try statement($0)) }
-        program.body = sequence(code + (try bodyStatements(rest) { interpreter, value in
+        let body = sequence(code + (try bodyStatements(rest) { interpreter, value in
             interpreter.lastResult = value
             return .normal
         }))
-        program.slotCount = scope.slotCount
-        return program
+        return CompiledFunction(name: "main", parameters: [], isClosure: false, location: location(0), body: body,
+                                slotCount: scope.slotCount)
     }
 
     /// Compiles a body whose final expression statement, if any, is its result: `finish`
@@ -68,13 +67,13 @@ struct Compiler {
         case .assign(let target, let op, let value, let at):
             return try assignment(target, op, value, at: at)
         case .if(let condition, let thenBranch, let elseBranch, _):
-            let test = try expression(condition)
+            let test = try self.condition(condition)
             let whenTrue = try block(thenBranch)
             guard let elseBranch else {
-                return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : .normal }
+                return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : .normal }
             }
             let whenFalse = try block(elseBranch)
-            return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : try whenFalse(interpreter) }
+            return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : try whenFalse(interpreter) }
         case .while(let condition, let body, let at):
             return try whileLoop(condition, body, at: at)
         case .for(let names, let sequence, let body, let at):
@@ -165,8 +164,8 @@ struct Compiler {
             guard elseBranch == nil || statements.count == 1,
                   let whenTrue = try returnedExpression(thenBranch), endsInReturn(thenBranch),
                   let whenFalse = try returnedExpression(rest) else { return nil }
-            let test = try expression(condition)
-            return { interpreter in try test(interpreter).isTruthy ? try whenTrue(interpreter) : try whenFalse(interpreter) }
+            let test = try self.condition(condition)
+            return { interpreter in try test(interpreter) ? try whenTrue(interpreter) : try whenFalse(interpreter) }
         default:
             return nil
         }
@@ -242,18 +241,17 @@ struct Compiler {
                 })
             }
         }
-        let compiled = CompiledFunction(name: declaration.name, parameters: parameters,
-                                        isClosure: declaration.isClosure, location: location(declaration.offset))
         // A function returns its last expression statement's value when it has no `return`.
-        compiled.body = sequence(prologue + (try bodyStatements(declaration.body) { interpreter, value in
+        let body = sequence(prologue + (try bodyStatements(declaration.body) { interpreter, value in
             interpreter.returnValue = value
             return .returned
         }))
-        compiled.slotCount = inner.slotCount
-        compiled.hasBoxedLocals = inner.hasBoxedLocals
-        if prologue.isEmpty, let result = try returnedExpression(declaration.body) {
-            compiled.expressionBody = result
-        }
+        let slotCount = inner.slotCount, hasBoxedLocals = inner.hasBoxedLocals
+        let expressionBody = prologue.isEmpty ? try returnedExpression(declaration.body) : nil
+        let compiled = CompiledFunction(name: declaration.name, parameters: parameters, isClosure: declaration.isClosure,
+                                        location: location(declaration.offset), body: body,
+                                        expressionBody: expressionBody, slotCount: slotCount,
+                                        hasBoxedLocals: hasBoxedLocals)
         let sources = inner.captures
         let name = declaration.name
         if sources.isEmpty {

@@ -121,15 +121,7 @@ extension Interpreter {
         }
         try checkpoint(at: location)
         do {
-            if let expressionBody = function.expressionBody { return try expressionBody(self) }
-            switch try function.body(self) {
-            case .returned:
-                let value = returnValue
-                returnValue = .null
-                return value
-            case .normal, .breakLoop, .continueLoop:
-                return .null
-            }
+            return try function.run(self)
         } catch var diagnostic as Diagnostic {
             // Functions of the bundled library act like builtins: their errors point at the call.
             if function.location.file.isBundled, let location, !location.file.isBundled,

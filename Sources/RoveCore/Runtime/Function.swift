@@ -19,7 +19,12 @@ public final class Function {
     /// The compiled code and captures of a script function, as plain fields: the call fast path
     /// reads them without copying the `body` enum's payload on every call.
     let code: CompiledFunction?
+    /// `code` again, read by the call fast path without a retain: the strong `code` above
+    /// keeps it alive as long as this function, and the caller holds the function.
+    unowned(unsafe) let unretainedCode: CompiledFunction?
     let captures: [Box]
+    /// A one-argument builtin's direct body (`Builtin.unary`), for calls with one argument.
+    let unary: ((Value, Interpreter) throws -> Value)?
     /// Boxed, so the closures a script makes by the thousand carry one nil reference for it.
     private let declaration: Declaration?
 
@@ -31,12 +36,15 @@ public final class Function {
         self.name = name
         self.body = body
         self.declaration = builtin.map(Declaration.init)
+        self.unary = builtin?.unary
         switch body {
         case .script(let code, let captures):
             self.code = code
+            self.unretainedCode = code
             self.captures = captures
         case .native, .bound:
             self.code = nil
+            self.unretainedCode = nil
             self.captures = []
         }
     }
@@ -109,12 +117,28 @@ public struct Builtin {
     /// with how they are called: `len(x) — characters of a string, items of a list, …`.
     public let doc: String?
     public let body: (Arguments) throws -> Value
+    /// The body of a builtin that takes exactly one argument, called with it directly: `len(p)`
+    /// in a loop then builds no argument array. Nil for the others; `body` does the same work.
+    let unary: ((Value, Interpreter) throws -> Value)?
 
     public init(_ name: String, _ body: @escaping (Arguments) throws -> Value) {
         self.name = name
         self.arity = nil
         self.doc = nil
         self.body = body
+        self.unary = nil
+    }
+
+    /// A documented builtin of one argument, callable without an argument array (see `unary`).
+    init(_ name: String, doc: String, unary: @escaping (Value, Interpreter) throws -> Value) {
+        self.name = name
+        self.arity = nil
+        self.doc = doc
+        self.body = { args in
+            try args.expect(1)
+            return try unary(args.values[0], args.interpreter)
+        }
+        self.unary = unary
     }
 
     /// A documented builtin whose body checks its own arguments (labels, or counts that depend
@@ -124,6 +148,7 @@ public struct Builtin {
         self.arity = nil
         self.doc = doc
         self.body = body
+        self.unary = nil
     }
 
     public init(_ name: String, arity: ClosedRange<Int>, doc: String, _ body: @escaping (Arguments) throws -> Value) {
@@ -131,6 +156,7 @@ public struct Builtin {
         self.arity = arity
         self.doc = doc
         self.body = body
+        self.unary = nil
     }
 
     public init(_ name: String, arity: Int, doc: String, _ body: @escaping (Arguments) throws -> Value) {

@@ -179,7 +179,7 @@ public final class Interpreter {
     /// Calls `callee` with one argument without building an array: the path `map { }` takes
     /// once per item.
     public func call(_ callee: Value, with argument: Value) throws -> Value {
-        if case .function(let function) = callee, let code = function.code,
+        if case .function(let function) = callee, let code = function.unretainedCode,
            code.isSimple, code.parameters.count == 1 || code.isClosure {
             let frame = try pushFrame(for: code, at: nil)
             if !code.parameters.isEmpty { stack[frame] = argument }
@@ -190,7 +190,7 @@ public final class Interpreter {
 
     /// Calls `callee` with two arguments without building an array (`reduce`, `sortBy`).
     public func call(_ callee: Value, with first: Value, _ second: Value) throws -> Value {
-        if case .function(let function) = callee, let code = function.code,
+        if case .function(let function) = callee, let code = function.unretainedCode,
            code.isSimple, code.parameters.count == 2 || code.isClosure {
             let frame = try pushFrame(for: code, at: nil)
             if code.parameters.count >= 1 { stack[frame] = first }

@@ -54,6 +54,15 @@ public struct List {
         }
     }
 
+    /// Moves the item at `position` out, leaving nil there: the caller then holds the only
+    /// reference to it and can change it in place before putting it back.
+    mutating func takeItem(at position: Int) -> Value {
+        makeUnique()
+        var item = Value.null
+        swap(&item, &storage.items[position])
+        return item
+    }
+
     mutating func noteNesting(of item: Value) {
         let nesting = item.nesting &+ 1
         if nesting > storage.nesting { storage.nesting = nesting }

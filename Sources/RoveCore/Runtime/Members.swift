@@ -149,11 +149,16 @@ extension Interpreter {
     }
 
     /// `target.name = newValue`.
-    func setMember(of target: inout Value, _ name: String, to newValue: Value, at location: SourceLocation) throws {
+    func setMember(of target: inout Value, _ name: String, to newValue: Value, at location: SourceLocation,
+                   cache: FieldCache? = nil) throws {
         switch target {
         case .object(var fields):
             target = .null  // keep `fields` uniquely referenced so the write happens in place
-            fields[name] = newValue
+            if let cache, let index = fields.index(forKey: name, cache: cache) {
+                fields.restoreValue(newValue, at: index)
+            } else {
+                fields[name] = newValue
+            }
             target = .object(fields)
         case .host(let object):
             do {
@@ -189,7 +194,7 @@ extension Interpreter {
 
     /// Runs `change` on the member `name` of `target` in place (for `o.items.append(x)`).
     func modifyMember(of target: inout Value, _ name: String, at location: SourceLocation,
-                      _ change: (inout Value) throws -> Value) throws -> Value {
+                      cache: FieldCache? = nil, _ change: (inout Value) throws -> Value) throws -> Value {
         guard case .object(var fields) = target else {
             var value = try member(of: target, name, at: location)
             let result = try change(&value)
@@ -198,6 +203,12 @@ extension Interpreter {
         }
         target = .null
         defer { target = .object(fields) }
+        if let cache, let index = fields.index(forKey: name, cache: cache) {
+            // An existing field: found once, moved out so it changes in place, put back.
+            var value = fields.takeValue(at: index)
+            defer { fields.restoreValue(value, at: index) }
+            return try change(&value)
+        }
         let existed = fields[name] != nil
         var value = fields[name] ?? .null
         fields[name] = .null  // leaves `value` the only reference, so it changes in place
@@ -211,18 +222,18 @@ extension Interpreter {
     /// Runs `change` on the element `key` of `target` in place (for `xs[0].append(x)`).
     func modifyElement(of target: inout Value, at key: Value, location: SourceLocation,
                        _ change: (inout Value) throws -> Value) throws -> Value {
-        var value = try element(of: target, at: key, location: location)
-        switch target {
-        case .list(var items):
+        if case .list(var items) = target {
+            // The item is moved out (nil left in its place), so it is uniquely referenced and
+            // changes in place; found once, not read and then looked up again.
             let position = try index(key, count: items.count, in: "list", at: location)
             target = .null
-            items[position] = .null
+            var value = items.takeItem(at: position)
             defer { items[position] = value; target = .list(items) }
             return try change(&value)
-        case .null, .bool, .int, .float, .string, .object, .function, .host:
-            let result = try change(&value)
-            try setElement(of: &target, at: key, to: value, location: location)
-            return result
         }
+        var value = try element(of: target, at: key, location: location)
+        let result = try change(&value)
+        try setElement(of: &target, at: key, to: value, location: location)
+        return result
     }
 }

@@ -26,10 +26,8 @@ enum CoreBuiltins {
             try args.interpreter.checkpoint(at: nil)
             return .string(text)
         },
-        Builtin("len", doc: "len(x) — a string's characters, a list's items, an object's fields, a collection's size") { args in
-            try args.expect(1)
-            return .int(try length(args))
-        },
+        Builtin("len", doc: "len(x) — a string's characters, a list's items, an object's fields, a collection's size",
+                unary: { value, interpreter in .int(try length(value, interpreter)) }),
         Builtin("int", doc: "int(x, radix: 10) — an integer from a string, a float (toward zero) or a boolean") { args in
             try args.expect(1, labels: ["radix"])
             return .int(try integer(args))
@@ -72,17 +70,19 @@ enum CoreBuiltins {
     /// `len(x)`: characters of a string, items of a list, fields of an object. A host object
     /// answers through its `count` member when it has one (a collection's total, one request)
     /// and otherwise by being iterated.
-    private static func length(_ args: Arguments) throws -> Int {
-        switch args.values[0] {
+    private static func length(_ value: Value, _ interpreter: Interpreter) throws -> Int {
+        // Only the errors need the arguments as a builtin's body sees them.
+        var args: Arguments { Arguments(callee: "len", values: [value], interpreter: interpreter) }
+        switch value {
         case .string(let s): return s.characterCount
         case .list(let items): return items.count
         case .object(let fields): return fields.count
         case .host(let object):
-            if case .int(let count)? = try object.member("count", in: args.interpreter) { return count }
-            if let iterator = try object.makeIterator(in: args.interpreter) {
+            if case .int(let count)? = try object.member("count", in: interpreter) { return count }
+            if let iterator = try object.makeIterator(in: interpreter) {
                 var count = 0
                 while try iterator.next() != nil {
-                    try args.interpreter.checkpoint(at: nil)
+                    try interpreter.checkpoint(at: nil)
                     count += 1
                 }
                 return count

@@ -34,7 +34,7 @@ enum StringMethods {
             // A one-byte separator (",", "\n") splits the UTF-8 bytes: four times faster than
             // splitting on a String, and the same pieces since UTF-8 never hides an ASCII byte.
             if separator.utf8.count == 1, let byte = separator.utf8.first {
-                return .list(s.utf8.split(separator: byte, omittingEmptySubsequences: false).map { .string(String(Substring($0))) })
+                return .list(s.pieces(splitAt: byte))
             }
             return .list(s.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
         },
@@ -129,6 +129,26 @@ extension String {
 }
 
 extension String {
+    /// The parts between each `byte` (an ASCII separator), empty ones included. One pass over
+    /// the bytes counts the parts, the second cuts them: no array of slices between, and parts
+    /// of up to 15 bytes are small strings, made without allocating.
+    func pieces(splitAt byte: UInt8) -> [Value] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var count = 1
+            for b in bytes where b == byte { count &+= 1 }
+            var pieces: [Value] = []
+            pieces.reserveCapacity(count)
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == byte {
+                pieces.append(.string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
+                start = index &+ 1
+            }
+            pieces.append(.string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)))
+            return pieces
+        }
+    }
+
     /// The number of characters, as `count`, with a shortcut for ASCII text (most API data):
     /// there every byte is a character, and checking bytes is far cheaper than finding
     /// grapheme boundaries.

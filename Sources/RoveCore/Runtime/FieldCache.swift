@@ -1,0 +1,57 @@
+// Inline caches for field access: each `o.name` site remembers where it last found `name`.
+
+/// Where one field-access site last found its field. Objects made by one literal (or decoded
+/// from one JSON shape) keep their keys in the same order, so a site reading `p.x` in a loop
+/// finds `x` at the same index every time: one key comparison instead of a search. The
+/// comparison of two equal small strings is one compare of their bits; the search compares
+/// the key against every earlier one, and unequal strings take the runtime's slow compare.
+final class FieldCache {
+    /// The index the field had in the last object this site read; a guess, checked every time.
+    @exclusivity(unchecked) var index = 0
+}
+
+extension Fields {
+    /// The index of `key`, trying where `cache` last found it first; nil when there is none.
+    @inline(__always)
+    func index(forKey key: String, cache: FieldCache) -> Int? {
+        let guess = cache.index
+        // The key is copied out before it is compared: holding the whole key set across the
+        // comparison (a runtime call) would retain and release its storage on every read.
+        if guess < storage.entries.count {
+            let candidate = storage.entries.keys[guess]
+            if candidate == key { return guess }
+        }
+        guard let found = storage.entries.index(forKey: key) else { return nil }
+        cache.index = found
+        return found
+    }
+
+    /// The value of `key`, looked up through `cache`; nil when the object has no such field.
+    @inline(__always)
+    func value(forKey key: String, cache: FieldCache) -> Value? {
+        guard let index = index(forKey: key, cache: cache) else { return nil }
+        return storage.entries.values[index]
+    }
+
+    /// Moves the value at `index` out, leaving nil in its place, so the caller holds the only
+    /// reference and can change it in place; `restoreValue` puts it back.
+    mutating func takeValue(at index: Int) -> Value {
+        makeUnique()
+        return swap(&storage.entries.values[index], .null)
+    }
+
+    /// Puts a value taken with `takeValue` (or any new one) at `index`.
+    mutating func restoreValue(_ value: Value, at index: Int) {
+        makeUnique()
+        noteNesting(of: value)
+        storage.entries.values[index] = value
+    }
+}
+
+/// Exchanges `slot` for `replacement` and returns what it held.
+@inline(__always)
+private func swap(_ slot: inout Value, _ replacement: Value) -> Value {
+    var old = replacement
+    Swift.swap(&slot, &old)
+    return old
+}

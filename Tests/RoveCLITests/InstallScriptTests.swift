@@ -75,19 +75,7 @@ final class InstallScriptTests: XCTestCase {
     private func install(_ arguments: [String], in directory: String? = nil) throws
         -> (status: Int32, output: String, error: String)
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.script] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder)
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-                String(decoding: errorData, as: UTF8.self))
+        try runToEnd("/bin/bash", [Self.script] + arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": folder],
+                     in: directory ?? folder)
     }
 }

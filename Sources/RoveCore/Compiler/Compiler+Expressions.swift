@@ -89,6 +89,30 @@ extension Compiler {
             let value = try expression(object)
             let where_ = location(at)
             let cache = FieldCache()
+            // `p.x` on an unboxed local or a global reads the object where the variable holds
+            // it: only the field's value is copied out, not the object (no retain, no release).
+            // Anything but an object takes the general path below, through `value`, so errors
+            // (an undefined global) and their locations are unchanged.
+            switch directOperand(object) {
+            case .local(let slot)?:
+                return { interpreter in
+                    if let found = Compiler.field(name, in: interpreter.stack + (interpreter.base &+ slot), cache: cache) {
+                        return found
+                    }
+                    let target = try value(interpreter)
+                    if optional, case .null = target { return .null }
+                    return try interpreter.member(of: target, name, at: where_)
+                }
+            case .global(let box)?:
+                return { interpreter in
+                    if box.isDefined, let found = Compiler.field(name, inGlobal: box, cache: cache) { return found }
+                    let target = try value(interpreter)
+                    if optional, case .null = target { return .null }
+                    return try interpreter.member(of: target, name, at: where_)
+                }
+            case .literal?, nil:
+                break
+            }
             return { interpreter in
                 let target = try value(interpreter)
                 guard case .object(let fields) = target else {

@@ -55,3 +55,58 @@ private func swap(_ slot: inout Value, _ replacement: Value) -> Value {
     Swift.swap(&slot, &old)
     return old
 }
+
+extension Compiler {
+    /// The field `name` of the object `place` holds, read in place (the object is not copied);
+    /// `.null` when the object has no such field, nil when `place` holds no object.
+    @inline(__always)
+    static func field(_ name: String, in place: UnsafeMutablePointer<Value>, cache: FieldCache) -> Value? {
+        guard case .object = place.pointee else { return nil }
+        return withFields(at: UnsafeRawPointer(place)) { $0.value(forKey: name, cache: cache) ?? .null }
+    }
+
+    /// `field(_:in:cache:)` for a global's box.
+    @inline(__always)
+    static func field(_ name: String, inGlobal box: Box, cache: FieldCache) -> Value? {
+        guard case .object = box.value else { return nil }
+        return withUnsafeMutablePointer(to: &box.value) { place in
+            withFields(at: UnsafeRawPointer(place)) { $0.value(forKey: name, cache: cache) ?? .null }
+        }
+    }
+}
+
+extension Compiler {
+    /// Calls `body` with the storage of the object at `place` (which must hold `.object`),
+    /// borrowed: neither retained nor released. Pattern matching `.object(let fields)` out of
+    /// memory copies `fields` (a retain and a release) because the optimizer cannot prove that
+    /// nothing writes the variable while the field is looked up; nothing does, here. A
+    /// multi-payload enum keeps its payload at offset 0 (the case is in the extra tag byte
+    /// after it), and `Fields` is one reference, so the first word of the `Value` is the
+    /// object's `Fields.Storage`; debug builds check that against a pattern match.
+    @inline(__always)
+    static func withFields<R>(at place: UnsafeRawPointer, _ body: (Fields.Storage) -> R) -> R {
+        let storage = place.load(as: Unmanaged<Fields.Storage>.self)
+        assert({
+            if case .object(let fields) = place.assumingMemoryBound(to: Value.self).pointee {
+                return fields.storage === storage.takeUnretainedValue()
+            }
+            return false
+        }())
+        return storage._withUnsafeGuaranteedRef(body)
+    }
+}
+
+extension Fields.Storage {
+    /// `Fields.value(forKey:cache:)` on the storage itself, for a borrowed object.
+    @inline(__always)
+    func value(forKey key: String, cache: FieldCache) -> Value? {
+        let guess = cache.index
+        if guess < entries.count {
+            let candidate = entries.keys[guess]
+            if candidate == key { return entries.values[guess] }
+        }
+        guard let found = entries.index(forKey: key) else { return nil }
+        cache.index = found
+        return entries.values[found]
+    }
+}

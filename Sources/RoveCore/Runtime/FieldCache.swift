@@ -10,28 +10,39 @@ final class FieldCache {
     @exclusivity(unchecked) var index = 0
 }
 
-extension Fields {
+extension Fields.Storage {
     /// The index of `key`, trying where `cache` last found it first; nil when there is none.
     @inline(__always)
     func index(forKey key: String, cache: FieldCache) -> Int? {
         let guess = cache.index
         // The key is copied out before it is compared: holding the whole key set across the
         // comparison (a runtime call) would retain and release its storage on every read.
-        if guess < storage.entries.count {
-            let candidate = storage.entries.keys[guess]
+        if guess < entries.count {
+            let candidate = entries.keys[guess]
             if candidate == key { return guess }
         }
-        guard let found = storage.entries.index(forKey: key) else { return nil }
+        guard let found = entries.index(forKey: key) else { return nil }
         cache.index = found
         return found
     }
 
     /// The value of `key`, looked up through `cache`; nil when the object has no such field.
+    /// On the storage itself, so a borrowed object (`Compiler.withFields`) can be read too.
     @inline(__always)
     func value(forKey key: String, cache: FieldCache) -> Value? {
         guard let index = index(forKey: key, cache: cache) else { return nil }
-        return storage.entries.values[index]
+        return entries.values[index]
     }
+}
+
+extension Fields {
+    /// `Fields.Storage.index(forKey:cache:)` of this object.
+    @inline(__always)
+    func index(forKey key: String, cache: FieldCache) -> Int? { storage.index(forKey: key, cache: cache) }
+
+    /// `Fields.Storage.value(forKey:cache:)` of this object.
+    @inline(__always)
+    func value(forKey key: String, cache: FieldCache) -> Value? { storage.value(forKey: key, cache: cache) }
 
     /// Moves the value at `index` out, leaving nil in its place, so the caller holds the only
     /// reference and can change it in place; `restoreValue` puts it back.
@@ -93,20 +104,5 @@ extension Compiler {
             return false
         }())
         return storage._withUnsafeGuaranteedRef(body)
-    }
-}
-
-extension Fields.Storage {
-    /// `Fields.value(forKey:cache:)` on the storage itself, for a borrowed object.
-    @inline(__always)
-    func value(forKey key: String, cache: FieldCache) -> Value? {
-        let guess = cache.index
-        if guess < entries.count {
-            let candidate = entries.keys[guess]
-            if candidate == key { return entries.values[guess] }
-        }
-        guard let found = entries.index(forKey: key) else { return nil }
-        cache.index = found
-        return entries.values[found]
     }
 }

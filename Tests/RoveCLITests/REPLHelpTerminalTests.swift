@@ -21,15 +21,8 @@ final class REPLHelpTerminalTests: XCTestCase {
         for folder in ["/.local/state/rove", "/.local/state", "/.local", ""] { rmdir(home + folder) }
     }
 
-    private func startREPL() throws -> TerminalSession {
-        guard let rove = BuiltProducts.executable(named: "rove", environment: ProcessInfo.processInfo.environment) else {
-            XCTFail("the rove executable was not found next to the tests; run `swift build` first")
-            throw XCTSkip("no rove binary")
-        }
-        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let session = try TerminalSession(executable: rove, environment: environment)
-        XCTAssertTrue(session.waitFor("\nrove> "), "no prompt; screen: \(session.screen)")
-        return session
+    private func startREPL(file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: home, file: file, line: line)
     }
 
     /// Types `entry` and Enter, and waits for the next prompt.

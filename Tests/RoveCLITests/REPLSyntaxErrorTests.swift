@@ -6,16 +6,8 @@ import XCTest
 
 final class REPLSyntaxErrorTests: XCTestCase {
     /// No HOME: the REPL keeps no history file, so nothing is left behind.
-    private let environment = ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-
-    private func startREPL() throws -> TerminalSession {
-        guard let rove = BuiltProducts.executable(named: "rove", environment: ProcessInfo.processInfo.environment) else {
-            XCTFail("the rove executable was not found next to the tests; run `swift build` first")
-            throw XCTSkip("no rove binary")
-        }
-        let session = try TerminalSession(executable: rove, environment: environment)
-        XCTAssertTrue(session.waitFor("\nrove> "), "no prompt; screen: \(session.screen)")
-        return session
+    private func startREPL(file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: nil, file: file, line: line)
     }
 
     func testUnclosedConstructsContinueOnTheNextLine() throws {

@@ -27,23 +27,8 @@ final class REPLTerminalTests: XCTestCase {
         for folder in ["/.local/state/rove", "/.local/state", "/.local", ""] { rmdir(home + folder) }
     }
 
-    private var environment: [String: String] {
-        ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-    }
-
-    private func roveExecutable() throws -> String {
-        guard let rove = BuiltProducts.executable(named: "rove", environment: ProcessInfo.processInfo.environment) else {
-            XCTFail("the rove executable was not found next to the tests; run `swift build` first")
-            throw XCTSkip("no rove binary")
-        }
-        return rove
-    }
-
-    private func startREPL(adding variables: [String: String] = [:]) throws -> TerminalSession {
-        let session = try TerminalSession(executable: try roveExecutable(),
-                                          environment: environment.merging(variables) { $1 })
-        XCTAssertTrue(session.waitFor("\nrove> "), "no prompt; screen: \(session.screen)")
-        return session
+    private func startREPL(adding variables: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: home, adding: variables, file: file, line: line)
     }
 
     func testPrintsEachValueAndExitsOnCtrlD() throws {
@@ -177,8 +162,8 @@ final class REPLTerminalTests: XCTestCase {
     func testTerminalModeIsRestoredAfterCtrlD() throws {
         let shell = try TerminalSession(
             executable: "/bin/sh",
-            arguments: ["-c", "\"$0\"; stty -a", try roveExecutable()],
-            environment: environment
+            arguments: ["-c", "\"$0\"; stty -a", try TerminalSession.roveExecutable()],
+            environment: TerminalSession.replEnvironment(home: home)
         )
         XCTAssertTrue(shell.waitFor("\nrove> "), shell.screen)
         shell.type("\u{04}")

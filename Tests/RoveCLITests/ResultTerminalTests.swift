@@ -29,13 +29,11 @@ final class ResultTerminalTests: XCTestCase {
         return script
     }
 
-    private func startREPL(_ variables: [String: String], arguments: [String] = [], rows: Int = 24) throws -> TerminalSession {
-        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
-        let environment = ["HOME": folder, "TERM": "xterm", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-            .merging(variables) { _, new in new }
-        let repl = try TerminalSession(executable: rove, arguments: arguments, environment: environment, rows: rows)
-        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
-        return repl
+    /// Colours are left to `variables` (a test sets NO_COLOR itself when it wants none).
+    private func startREPL(_ variables: [String: String], arguments: [String] = [], rows: Int = 24,
+                           file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: folder, colored: true, adding: variables, arguments: arguments, rows: rows,
+                                      file: file, line: line)
     }
 
     private func contents(_ path: String) -> String {

@@ -104,13 +104,8 @@ final class ProviderHelpREPLTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: home)
     }
 
-    private func startREPL(with variables: [String: String]) throws -> TerminalSession {
-        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
-        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-            .merging(variables) { _, new in new }
-        let repl = try TerminalSession(executable: rove, environment: environment)
-        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
-        return repl
+    private func startREPL(with variables: [String: String], file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: home, adding: variables, file: file, line: line)
     }
 
     func testHelpOfTheConnectionsACollectionAndAResource() throws {

@@ -17,14 +17,10 @@ final class TableTerminalTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: home)
     }
 
-    private func startREPL(_ simulator: SimulatorProcess, columns: Int) throws -> TerminalSession {
-        guard let rove = BuiltProducts.executable(named: "rove") else { throw XCTSkip("rove is not built") }
-        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-            .merging(simulator.environment) { _, new in new }
-        let repl = try TerminalSession(executable: rove, arguments: ["--no-pager"], environment: environment,
-                                       columns: columns, rows: 50)
-        XCTAssertTrue(repl.waitFor("\nrove> "), repl.screen)
-        return repl
+    private func startREPL(_ simulator: SimulatorProcess, columns: Int,
+                           file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {
+        try TerminalSession.startREPL(home: home, adding: simulator.environment, arguments: ["--no-pager"],
+                                      columns: columns, rows: 50, file: file, line: line)
     }
 
     /// The lines `entry` printed: after its echo, up to the next prompt.

@@ -40,7 +40,7 @@ final class InstallScriptTests: XCTestCase {
     }
 
     func testRefusesAPrefixThatIsAFile() throws {
-        FileManager.default.createFile(atPath: folder + "/file", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/file", contents: nil))
         let result = try install([folder + "/file"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.error, "install: '\(folder)/file' is not a folder; choose another PREFIX\n")
@@ -48,7 +48,7 @@ final class InstallScriptTests: XCTestCase {
 
     func testRefusesAPrefixWhoseBinIsAFile() throws {
         try FileManager.default.createDirectory(atPath: folder + "/prefix", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/prefix/bin", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/prefix/bin", contents: nil))
         let result = try install([folder + "/prefix/"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.error, "install: '\(folder)/prefix/bin' is not a folder; choose another PREFIX\n")
@@ -56,7 +56,7 @@ final class InstallScriptTests: XCTestCase {
 
     /// A PREFIX below a file can never be made, whoever runs the script (root included).
     func testRefusesAPrefixItCannotMake() throws {
-        FileManager.default.createFile(atPath: folder + "/file", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/file", contents: nil))
         let result = try install([folder + "/file/prefix"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.error, "install: cannot write to '\(folder)/file/prefix' ('\(folder)/file' is not a"
@@ -65,7 +65,7 @@ final class InstallScriptTests: XCTestCase {
 
     /// A relative PREFIX is taken from the current folder, and messages show it whole.
     func testNamesARelativePrefixInFull() throws {
-        FileManager.default.createFile(atPath: folder + "/here", contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/here", contents: nil))
         let result = try install(["here"], in: folder)
         XCTAssertEqual(result.error, "install: '\(folder)/here' is not a folder; choose another PREFIX\n")
     }

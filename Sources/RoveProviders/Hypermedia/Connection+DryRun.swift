@@ -22,8 +22,6 @@ extension Connection {
         let value: Value?
     }
 
-    static let readMethods: Set<String> = ["GET", "HEAD"]
-
     /// Under a dry run, the plan's answer to `method` `link`, or nil when the request goes out.
     ///
     /// A write never goes out: it becomes a plan entry, and the answer is a stand-in the
@@ -35,13 +33,14 @@ extension Connection {
                        replacing edit: ResourceEdit? = nil) throws -> PlannedAnswer? {
         guard let plan else { return nil }
         let url = url(for: link)
-        if Self.readMethods.contains(method) {
+        let request = HTTPRequest(method: method, url: url)
+        if request.onlyReads {
             guard plan.mentionsPlanned(url) else { return nil }
             return PlannedAnswer(value: plan.document(at: url).map(Value.object) ?? .list([]))
         }
         // What the run's policy refuses is refused in a dry run too: the preview shows the
         // failure the real run would meet (`--read-only` with `--dry-run` stops at the write).
-        try interpreter.policy.checkMethod(of: HTTPRequest(method: method, url: url), redactor: redactor)
+        try interpreter.policy.checkMethod(of: request, redactor: redactor)
         var entry = PlanEntry(connection: name, method: method, url: redactor.redact(url: url),
                               body: try body.map(redactedText), placeholder: nil, changes: nil)
         var answer: Value?

@@ -92,11 +92,13 @@ public final class Connection {
     /// as text) is fetched again, since a GET is safe to repeat; after that it is a `network`
     /// error naming the URL, never a value quietly missing its items.
     public func documents(at links: [String]) throws -> [Value] {
-        if plan != nil, try links.contains(where: { try plannedAnswer("GET", $0, body: nil) != nil }) {
-            // Some are only planned: those are answered from the plan, the rest one by one.
-            return try links.map { link in
-                if let planned = try plannedAnswer("GET", link, body: nil) { return planned.value ?? .null }
-                return try documents(at: [link])[0]
+        if plan != nil {
+            let planned = try links.map { try plannedAnswer("GET", $0, body: nil) }
+            if planned.contains(where: { $0 != nil }) {
+                // Some are only planned: those are answered from the plan, the rest one by one.
+                return try zip(links, planned).map { link, answer in
+                    try answer.map { $0.value ?? .null } ?? documents(at: [link])[0]
+                }
             }
         }
         var results = [Value?](repeating: nil, count: links.count)
@@ -201,7 +203,7 @@ public final class Connection {
 
     private func sendUnjournaled(_ requests: [HTTPRequest]) throws -> [HTTPResponse] {
         for request in requests { try interpreter.policy.checkMethod(of: request, redactor: redactor) }
-        if plan != nil, let write = requests.first(where: { !Self.readMethods.contains($0.method) }) {
+        if plan != nil, let write = requests.first(where: { !$0.onlyReads }) {
             // Every write is planned before it gets here; one that was not is a bug, and a
             // dry run must never send it.
             throw Diagnostic(.denied, "dry run: \(write.method) \(redactor.redact(url: write.url)) was about to be sent")

@@ -56,20 +56,14 @@ extension CLI {
             names = try Interpreter.topLevelFunctions(in: SourceFile(name: file, text: source), prefix: "test_")
         } catch {
             // A file that cannot be read or parsed fails as a whole: its tests cannot run.
-            standardOutput.write("FAIL \(shown)\n")
-            reportFailure(error)
-            tally.failed += 1
-            return
+            return fail(shown, error, tally: &tally)
         }
         let fileRecords: RunRecords
         do {
             fileRecords = try records.forTests(in: file, invocation, connections: connections,
                                                certificateAuthorities: certificateAuthorities)
         } catch {
-            standardOutput.write("FAIL \(shown)\n")
-            reportFailure(Diagnostic(.value, error.message))
-            tally.failed += 1
-            return
+            return fail(shown, Diagnostic(.value, error.message), tally: &tally)
         }
         let fileConnections = fileRecords.recording?.connections(replacing: connections) ?? connections
         for name in names {
@@ -82,9 +76,7 @@ extension CLI {
             do {
                 session = try runner.makeSession(perFile, fileConnections, records: fileRecords, stackSize: stackSize)
             } catch {
-                standardOutput.write("FAIL \(shown) \(name)\n")
-                reportFailure(error)
-                tally.failed += 1
+                fail("\(shown) \(name)", error, tally: &tally)
                 continue
             }
             catchInterruptsWhileRunning(session)
@@ -114,19 +106,20 @@ extension CLI {
         }
         // The file's own recording is written once its tests ran (the run's is written at the end).
         if fileRecords.recording !== records.recording, let problem = fileRecords.recording?.finish() {
-            standardOutput.write("FAIL \(shown)\n")
-            reportFailure(Diagnostic(.value, problem))
-            tally.failed += 1
+            fail(shown, Diagnostic(.value, problem), tally: &tally)
         }
     }
 
-    /// Renders `error` the one way diagnostics are rendered, for failures before a session exists.
-    private func reportFailure(_ error: any Error) {
+    /// A failure before a test's session exists (or of a whole file): its `FAIL` line, then
+    /// the error rendered the one way diagnostics are rendered, counted once.
+    private func fail(_ shown: String, _ error: any Error, tally: inout TestTally) {
+        standardOutput.write("FAIL \(shown)\n")
         standardOutput.flush()
         let diagnostic = error as? Diagnostic ?? Diagnostic(.value, "\(error)")
         let color = Terminal.wantsColor(onTerminal: terminal.error, environment: environment)
         standardError.write(DiagnosticRenderer.render(diagnostic, color: color))
         standardError.flush()
+        tally.failed += 1
     }
 }
 

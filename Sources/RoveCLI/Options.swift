@@ -52,10 +52,7 @@ struct Option {
                .flag { $0.pages = false }),
         Option(["--profile"], "NAME", help: ["connect with the config file's profile NAME",
                                              "(default: $ROVE_PROFILE, else the file's `profile`)"],
-               .value { invocation, name throws(UsageError) in
-                   guard !name.isEmpty else { throw UsageError(message: "option '--profile' needs a value") }
-                   invocation.profile = name
-               }),
+               .value { invocation, name throws(UsageError) in invocation.profile = try nonEmpty(name, "--profile", "a value") }),
         Option(["--demo"], help: ["start the local simulator and connect to it"],
                .flag { $0.startsDemo = true }),
         Option(["--ci"], "NAME", help: ["write outputs and error annotations for github, gitlab,",

@@ -89,29 +89,19 @@ extension Compiler {
             let value = try expression(object)
             let where_ = location(at)
             let cache = FieldCache()
-            // `p.x` on an unboxed local or a global reads the object where the variable holds
-            // it: only the field's value is copied out, not the object (no retain, no release).
-            // Anything but an object takes the general path below, through `value`, so errors
-            // (an undefined global) and their locations are unchanged.
-            switch directOperand(object) {
-            case .local(let slot)?:
+            // `p.x`, `xs[i].x`, `doc.Items`: the object is read where it is stored and only
+            // the field's value is copied out, not the object and the lists above it. Anything
+            // else takes the general path, so errors and their locations are unchanged.
+            if let address = readAddress(object) {
                 return { interpreter in
-                    if let found = Compiler.field(name, in: interpreter.stack + (interpreter.base &+ slot), cache: cache) {
+                    if let place = address(interpreter),
+                       let found = Borrowing.fieldValue(name, ofObjectAt: place, cache: cache) {
                         return found
                     }
                     let target = try value(interpreter)
                     if optional, case .null = target { return .null }
                     return try interpreter.member(of: target, name, at: where_)
                 }
-            case .global(let box)?:
-                return { interpreter in
-                    if box.isDefined, let found = Compiler.field(name, inGlobal: box, cache: cache) { return found }
-                    let target = try value(interpreter)
-                    if optional, case .null = target { return .null }
-                    return try interpreter.member(of: target, name, at: where_)
-                }
-            case .literal?, nil:
-                break
             }
             return { interpreter in
                 let target = try value(interpreter)
@@ -126,13 +116,20 @@ extension Compiler {
         case .index(let object, let key, let optional, let at):
             let value = try expression(object), keyCode = try expression(key)
             let where_ = location(at)
+            if let address = readAddress(expr) {
+                return { interpreter in
+                    if let place = address(interpreter) { return place.pointee }
+                    let target = try value(interpreter)
+                    if optional, case .null = target { return .null }
+                    return try interpreter.element(of: target, at: try keyCode(interpreter), location: where_)
+                }
+            }
             return { interpreter in
                 let target = try value(interpreter)
                 if optional, case .null = target { return .null }
-                if case .list(let items) = target, case .int(let i) = try keyCode(interpreter), i >= 0, i < items.count {
-                    return items[i]
-                }
-                return try interpreter.element(of: target, at: try keyCode(interpreter), location: where_)
+                let key = try keyCode(interpreter)
+                if case .list(let items) = target, case .int(let i) = key, i >= 0, i < items.count { return items[i] }
+                return try interpreter.element(of: target, at: key, location: where_)
             }
         case .call(let callee, let arguments, let optional, let at):
             return try call(callee, arguments, optional: optional, at: location(at))

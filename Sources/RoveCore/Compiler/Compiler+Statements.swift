@@ -162,10 +162,18 @@ extension Compiler {
         let newValue = try expression(value)
         let place = try self.place(target)
         let where_ = location(at)
+        // A path of variables, fields and integer indexes (`points[i].hits += d`) changes
+        // in place: found after the value is computed, as the place would be.
+        let address = writeAddress(target)
         if let op {
             // The target's path (and any index in it) is evaluated once, for the read and the write.
             return { interpreter in
                 let operand = try newValue(interpreter)
+                if let address, case .int(let y) = operand, let stored = address(interpreter),
+                   case .int(let x) = stored.pointee, let result = Compiler.integerResult(op, x, y) {
+                    stored.pointee = result
+                    return .normal
+                }
                 _ = try place.modify(interpreter) { stored in
                     if case .int(let x) = stored, case .int(let y) = operand, let result = Compiler.integerResult(op, x, y) {
                         stored = result
@@ -209,7 +217,12 @@ extension Compiler {
             }
         }
         return { interpreter in
-            try place.assign(interpreter, try newValue(interpreter))
+            let value = try newValue(interpreter)
+            if Compiler.isScalar(value), let address, let stored = address(interpreter) {
+                stored.pointee = value
+                return .normal
+            }
+            try place.assign(interpreter, value)
             return .normal
         }
     }

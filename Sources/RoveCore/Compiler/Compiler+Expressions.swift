@@ -28,15 +28,16 @@ extension Compiler {
                 return list
             }
         case .object(let entries, let at):
-            // The keys are known now: each evaluation copies a template that shares them (and
-            // their hash table) and only fills in the values.
-            let template = OrderedDictionary(uniqueKeysWithValues: entries.map { ($0.key, Value.null) })
+            // The keys are known now: every object this literal makes shares them (and their
+            // hash table), and only the values are filled in.
+            let keys = OrderedSet(entries.map(\.key))
             let codes = try entries.map { CodeBox(try expression($0.value)) }
             let where_ = location(at)
             return { interpreter in
-                var fields = template
-                for index in codes.indices { fields.values[index] = try codes[index].run(interpreter) }
-                let object = Value.object(Fields(fields))
+                let fields = try Fields(sharing: keys) { values in
+                    for index in codes.indices { values[index] = try codes[index].run(interpreter) }
+                }
+                let object = Value.object(fields)
                 try interpreter.checkNesting(of: object, at: where_)
                 return object
             }

@@ -59,11 +59,10 @@ enum Borrowing {
     static func field(_ name: String, ofObjectAt place: UnsafeMutablePointer<Value>, cache: FieldCache,
                       unique: Bool) -> UnsafeMutablePointer<Value>? {
         guard case .object = place.pointee else { return nil }
-        if unique { makeUniqueReference(at: place, as: Fields.Storage.self) { Fields.Storage(entries: $0.entries, nesting: $0.nesting) } }
+        if unique { makeUniqueReference(at: place, as: Fields.Storage.self) { $0.copy(capacity: $0.count) } }
         return fieldsStorage(at: place)._withUnsafeGuaranteedRef { storage in
             guard let index = storage.index(forKey: name, cache: cache) else { return nil }
-            if unique { return storage.entries.values.withUnsafeMutableBufferPointer { $0.baseAddress! + index } }
-            return storage.entries.values.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress! + index) }
+            return storage.values + index
         }
     }
 

@@ -43,10 +43,11 @@ public enum Dismantling {
         yard.drainIfIdle()
     }
 
-    static func release(_ entries: inout OrderedDictionary<String, Value>) {
+    /// Frees `count` values at `values`, leaving that memory uninitialized.
+    static func release(_ values: UnsafeMutablePointer<Value>, count: Int) {
         let yard = Yard.current
-        yard.pending.append(contentsOf: entries.values)
-        entries = [:]
+        yard.pending.append(contentsOf: UnsafeBufferPointer(start: values, count: count))
+        values.deinitialize(count: count)
         yard.drainIfIdle()
     }
 

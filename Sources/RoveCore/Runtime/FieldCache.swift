@@ -17,11 +17,11 @@ extension Fields.Storage {
         let guess = cache.index
         // The key is copied out before it is compared: holding the whole key set across the
         // comparison (a runtime call) would retain and release its storage on every read.
-        if guess < entries.count {
-            let candidate = entries.keys[guess]
+        if guess < count {
+            let candidate = keys[guess]
             if candidate == key { return guess }
         }
-        guard let found = entries.index(forKey: key) else { return nil }
+        guard let found = keys.firstIndex(of: key) else { return nil }
         cache.index = found
         return found
     }
@@ -31,7 +31,7 @@ extension Fields.Storage {
     @inline(__always)
     func value(forKey key: String, cache: FieldCache) -> Value? {
         guard let index = index(forKey: key, cache: cache) else { return nil }
-        return entries.values[index]
+        return values[index]
     }
 }
 
@@ -48,14 +48,14 @@ extension Fields {
     /// reference and can change it in place; `restoreValue` puts it back.
     mutating func takeValue(at index: Int) -> Value {
         makeUnique()
-        return swap(&storage.entries.values[index], .null)
+        return swap(&storage.values[index], .null)
     }
 
     /// Puts a value taken with `takeValue` (or any new one) at `index`.
     mutating func restoreValue(_ value: Value, at index: Int) {
         makeUnique()
         noteNesting(of: value)
-        storage.entries.values[index] = value
+        storage.values[index] = value
     }
 }
 

@@ -124,7 +124,7 @@ extension Compiler {
         let receiver = try expression(object)
         if Methods.mutatingNames.contains(name), let target = try? place(object), !target.name.isEmpty {
             if name == "append", argumentCodes.count == 1, labels.isEmpty {
-                return appendCall(target, argumentCodes[0].run, optional: optional, at: where_)
+                return appendCall(target, writeAddress(object), argumentCodes[0].run, optional: optional, at: where_)
             }
             return { interpreter in
                 let values = try Compiler.evaluate(argumentCodes, interpreter)
@@ -146,9 +146,22 @@ extension Compiler {
     /// method table or an argument array when the variable holds a list. What it does is the
     /// `append` method's body (ListMethods.swift): room for the item against the memory limit,
     /// the item in place, the list's nesting checked; anything but a list takes the general path.
-    func appendCall(_ target: Place, _ argument: @escaping Code, optional: Bool, at where_: SourceLocation) -> Code {
+    /// A receiver with a write address (`xs`, `groups[i].items`) is appended to where it is.
+    func appendCall(_ target: Place, _ address: Address?, _ argument: @escaping Code, optional: Bool,
+                    at where_: SourceLocation) -> Code {
         return { interpreter in
             let item = try argument(interpreter)
+            if let address, let place = address(interpreter), case .list = place.pointee {
+                let list = Borrowing.list(at: place)
+                do {
+                    try interpreter.reserveRoom(in: list.pointee)
+                    list.pointee.append(item)
+                    if list.pointee.nesting > interpreter.budget.limits.nesting { try interpreter.checkNesting(of: place.pointee) }
+                } catch {
+                    throw interpreter.locate(error, at: where_)
+                }
+                return .null
+            }
             var isList = false
             let result = try target.access(interpreter, false) { stored in
                 guard case .list(var items) = stored else { return .null }

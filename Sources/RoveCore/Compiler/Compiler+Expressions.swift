@@ -20,10 +20,14 @@ extension Compiler {
         case .dollar(let n, let at):
             return variable("$\(n)", at: location(at))
         case .list(let items, let at):
-            let codes = try items.map { CodeBox(try expression($0)) }
+            let fill = try self.fill(items[...]), count = items.count
             let where_ = location(at)
             return { interpreter in
-                let list = Value.list(try Compiler.evaluate(codes, interpreter))
+                var items = [Value](repeating: .null, count: count)
+                try items.withUnsafeMutableBufferPointer { buffer in
+                    if let values = buffer.baseAddress { try fill(interpreter, values) }
+                }
+                let list = Value.list(List(items))
                 try interpreter.checkNesting(of: list, at: where_)
                 return list
             }
@@ -31,12 +35,10 @@ extension Compiler {
             // The keys are known now: every object this literal makes shares them (and their
             // hash table), and only the values are filled in.
             let keys = OrderedSet(entries.map(\.key))
-            let codes = try entries.map { CodeBox(try expression($0.value)) }
+            let fill = try self.fill(entries.map(\.value)[...])
             let where_ = location(at)
             return { interpreter in
-                let fields = try Fields(sharing: keys) { values in
-                    for index in codes.indices { values[index] = try codes[index].run(interpreter) }
-                }
+                let fields = try Fields(sharing: keys) { values in try fill(interpreter, values) }
                 let object = Value.object(fields)
                 try interpreter.checkNesting(of: object, at: where_)
                 return object
@@ -268,6 +270,51 @@ extension Interpreter {
             return try Operators.binary(op, left, right, interpreter: self)
         } catch {
             throw locate(error, at: location)
+        }
+    }
+}
+
+/// Evaluates a literal's items, in order, into consecutive initialized values.
+typealias Fill = (Interpreter, UnsafeMutablePointer<Value>) throws -> Void
+
+extension Compiler {
+    /// The items compiled into nested closures of up to four items each, not into an array of
+    /// boxes: calling a closure held by the running closure's context costs no retain, taking
+    /// one out of an array retains and releases it, and a closure stored in an array (or passed
+    /// through a generic) is called through a reabstraction thunk.
+    mutating func fill(_ items: ArraySlice<Expr>) throws -> Fill {
+        let start = items.startIndex
+        switch items.count {
+        case 0:
+            return { _, _ in }
+        case 1:
+            let a = try expression(items[start])
+            return { interpreter, values in values[0] = try a(interpreter) }
+        case 2:
+            let a = try expression(items[start]), b = try expression(items[start + 1])
+            return { interpreter, values in
+                values[0] = try a(interpreter)
+                values[1] = try b(interpreter)
+            }
+        case 3:
+            let a = try expression(items[start]), b = try expression(items[start + 1])
+            let c = try expression(items[start + 2])
+            return { interpreter, values in
+                values[0] = try a(interpreter)
+                values[1] = try b(interpreter)
+                values[2] = try c(interpreter)
+            }
+        default:
+            let a = try expression(items[start]), b = try expression(items[start + 1])
+            let c = try expression(items[start + 2]), d = try expression(items[start + 3])
+            let rest = items.count > 4 ? try fill(items.dropFirst(4)) : nil
+            return { interpreter, values in
+                values[0] = try a(interpreter)
+                values[1] = try b(interpreter)
+                values[2] = try c(interpreter)
+                values[3] = try d(interpreter)
+                try rest?(interpreter, values + 4)
+            }
         }
     }
 }

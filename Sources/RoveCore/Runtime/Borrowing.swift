@@ -43,7 +43,7 @@ enum Borrowing {
     @inline(__always)
     static func item(_ index: Int, ofListAt place: UnsafeMutablePointer<Value>, unique: Bool) -> UnsafeMutablePointer<Value>? {
         guard case .list = place.pointee else { return nil }
-        if unique { makeUniqueReference(at: place, as: List.Storage.self) { List.Storage(items: $0.items, nesting: $0.nesting) } }
+        if unique { list(at: place).pointee.makeUnique() }
         return listStorage(at: place)._withUnsafeGuaranteedRef { storage in
             let count = storage.items.count
             let position = index < 0 ? index &+ count : index
@@ -59,7 +59,7 @@ enum Borrowing {
     static func field(_ name: String, ofObjectAt place: UnsafeMutablePointer<Value>, cache: FieldCache,
                       unique: Bool) -> UnsafeMutablePointer<Value>? {
         guard case .object = place.pointee else { return nil }
-        if unique { makeUniqueReference(at: place, as: Fields.Storage.self) { $0.copy(capacity: $0.count) } }
+        if unique { fields(at: place).pointee.makeUnique() }
         return fieldsStorage(at: place)._withUnsafeGuaranteedRef { storage in
             guard let index = storage.index(forKey: name, cache: cache) else { return nil }
             return storage.values + index
@@ -74,14 +74,19 @@ enum Borrowing {
         return fieldsStorage(at: place)._withUnsafeGuaranteedRef { $0.value(forKey: name, cache: cache) ?? .null }
     }
 
-    /// Replaces the storage reference at `place` by `copy` of it unless `place` holds the only
-    /// reference: what `List.makeUnique` and `Fields.makeUnique` do, on a value in memory.
+    /// The list at `place` (which must hold `.list`) seen as a `List` where it is, so it can
+    /// be changed (made unique, appended to) without moving it out of the value and back.
     @inline(__always)
-    private static func makeUniqueReference<Storage: AnyObject>(
-        at place: UnsafeMutablePointer<Value>, as _: Storage.Type, copy: (Storage) -> Storage
-    ) {
-        let reference = UnsafeMutableRawPointer(place).assumingMemoryBound(to: Storage.self)
-        if !isKnownUniquelyReferenced(&reference.pointee) { reference.pointee = copy(reference.pointee) }
+    static func list(at place: UnsafeMutablePointer<Value>) -> UnsafeMutablePointer<List> {
+        _ = listStorage(at: place)  // debug builds check the layout
+        return UnsafeMutableRawPointer(place).assumingMemoryBound(to: List.self)
+    }
+
+    /// The object at `place` (which must hold `.object`) seen as `Fields` where it is.
+    @inline(__always)
+    static func fields(at place: UnsafeMutablePointer<Value>) -> UnsafeMutablePointer<Fields> {
+        _ = fieldsStorage(at: place)
+        return UnsafeMutableRawPointer(place).assumingMemoryBound(to: Fields.self)
     }
 }
 

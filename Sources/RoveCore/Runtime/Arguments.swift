@@ -130,6 +130,11 @@ public struct Arguments {
         throw typeError(index, expected: "function")
     }
 
+    /// The function at `index`, made ready for a builtin to call once per item.
+    public func callable(_ index: Int) throws -> Callable {
+        Callable(try function(index), in: interpreter)
+    }
+
     // MARK: Labelled arguments
 
     /// The index of the argument labelled `label`, if it was passed.

@@ -176,28 +176,14 @@ public final class Interpreter {
         try spending(limits) { try callValue(callee, arguments, labels: labels, at: nil) }
     }
 
-    /// Calls `callee` with one argument without building an array: the path `map { }` takes
-    /// once per item.
+    /// Calls `callee` with one argument without building an array.
     public func call(_ callee: Value, with argument: Value) throws -> Value {
-        if case .function(let function) = callee, let code = function.unretainedCode,
-           code.isSimple, code.parameters.count == 1 || code.isClosure {
-            let frame = try pushFrame(for: code, at: nil)
-            if !code.parameters.isEmpty { stack[frame] = argument }
-            return try enter(code, captures: function.captures, frame: frame, at: nil)
-        }
-        return try callValue(callee, [argument], labels: [], at: nil)
+        try Callable(callee, in: self)(argument)
     }
 
-    /// Calls `callee` with two arguments without building an array (`reduce`, `sortBy`).
+    /// Calls `callee` with two arguments without building an array.
     public func call(_ callee: Value, with first: Value, _ second: Value) throws -> Value {
-        if case .function(let function) = callee, let code = function.unretainedCode,
-           code.isSimple, code.parameters.count == 2 || code.isClosure {
-            let frame = try pushFrame(for: code, at: nil)
-            if code.parameters.count >= 1 { stack[frame] = first }
-            if code.parameters.count >= 2 { stack[frame + 1] = second }
-            return try enter(code, captures: function.captures, frame: frame, at: nil)
-        }
-        return try callValue(callee, [first, second], labels: [], at: nil)
+        try Callable(callee, in: self)(first, second)
     }
 
     // MARK: Globals

@@ -51,6 +51,11 @@ extension Arguments {
         return try function(index)
     }
 
+    /// `optionalFunction(index)`, made ready for a builtin to call once per item.
+    public func optionalCallable(_ index: Int) throws -> Callable? {
+        try optionalFunction(index).map { Callable($0, in: interpreter) }
+    }
+
     /// Calls `function` with `item` and reports whether the result is truthy: predicates.
     @inline(__always)
     func test(_ function: Value, _ item: Value) throws -> Bool {

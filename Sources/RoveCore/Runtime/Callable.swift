@@ -1,0 +1,54 @@
+// A function value a builtin calls once per item: map, where, sortBy, reduce.
+
+/// A function value made ready to be called many times. `xs.map { … }` calls its closure once
+/// per item; taking the value apart on every call (matching `.function`, reading its code and
+/// captures out of it) cost a retain and a release of the function and of its captures each
+/// time. Here that is done once: the callable holds the function, so its code and captures
+/// stay alive, and each call only pushes a frame, stores the arguments and runs the body.
+public struct Callable {
+    /// The function value, called the general way when the fast path does not apply. Holding
+    /// it keeps `code` alive.
+    public let value: Value
+    private let interpreter: Interpreter
+    /// The code of a script function that takes plain positional parameters; nil otherwise.
+    private unowned(unsafe) let code: CompiledFunction?
+    private let captures: [Box]
+
+    init(_ value: Value, in interpreter: Interpreter) {
+        self.value = value
+        self.interpreter = interpreter
+        if case .function(let function) = value, let code = function.unretainedCode, code.isSimple {
+            self.code = code
+            captures = function.captures
+        } else {
+            code = nil
+            captures = []
+        }
+    }
+
+    /// Calls the function with one argument; a closure may ignore it (`map { 0 }`).
+    public func callAsFunction(_ argument: Value) throws -> Value {
+        if let code, code.parameters.count == 1 || code.isClosure {
+            let frame = try interpreter.pushFrame(for: code, at: nil)
+            if !code.parameters.isEmpty { interpreter.stack[frame] = argument }
+            return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try interpreter.callValue(value, [argument], labels: [], at: nil)
+    }
+
+    /// Calls the function with two arguments (`reduce`'s accumulator and item).
+    public func callAsFunction(_ first: Value, _ second: Value) throws -> Value {
+        if let code, code.parameters.count == 2 || code.isClosure {
+            let frame = try interpreter.pushFrame(for: code, at: nil)
+            if code.parameters.count >= 1 { interpreter.stack[frame] = first }
+            if code.parameters.count >= 2 { interpreter.stack[frame + 1] = second }
+            return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+        }
+        return try interpreter.callValue(value, [first, second], labels: [], at: nil)
+    }
+
+    /// Whether the function answers a truthy value for `item`: predicates.
+    public func accepts(_ item: Value) throws -> Bool {
+        try self(item).isTruthy
+    }
+}

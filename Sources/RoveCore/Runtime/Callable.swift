@@ -11,38 +11,50 @@ public struct Callable {
     public let value: Value
     private let interpreter: Interpreter
     /// The code of a script function that takes plain positional parameters; nil otherwise.
-    private unowned(unsafe) let code: CompiledFunction?
+    /// Unmanaged, so reaching it on a call is no retain (binding an optional unowned
+    /// reference with `if let` makes a strong one), with what a call checks beside it.
+    private let code: Unmanaged<CompiledFunction>?
+    private let parameterCount: Int
+    private let isClosure: Bool
     private let captures: [Box]
 
     init(_ value: Value, in interpreter: Interpreter) {
         self.value = value
         self.interpreter = interpreter
-        if case .function(let function) = value, let code = function.unretainedCode, code.isSimple {
-            self.code = code
+        if case .function(let function) = value, let code = function.code, code.isSimple {
+            self.code = Unmanaged.passUnretained(code)
+            parameterCount = code.parameters.count
+            isClosure = code.isClosure
             captures = function.captures
         } else {
             code = nil
+            parameterCount = 0
+            isClosure = false
             captures = []
         }
     }
 
     /// Calls the function with one argument; a closure may ignore it (`map { 0 }`).
     public func callAsFunction(_ argument: Value) throws -> Value {
-        if let code, code.parameters.count == 1 || code.isClosure {
-            let frame = try interpreter.pushFrame(for: code, at: nil)
-            if !code.parameters.isEmpty { interpreter.stack[frame] = argument }
-            return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+        if let code, parameterCount == 1 || isClosure {
+            return try code._withUnsafeGuaranteedRef { code in
+                let frame = try interpreter.pushFrame(for: code, at: nil)
+                if parameterCount > 0 { interpreter.stack[frame] = argument }
+                return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+            }
         }
         return try interpreter.callValue(value, [argument], labels: [], at: nil)
     }
 
     /// Calls the function with two arguments (`reduce`'s accumulator and item).
     public func callAsFunction(_ first: Value, _ second: Value) throws -> Value {
-        if let code, code.parameters.count == 2 || code.isClosure {
-            let frame = try interpreter.pushFrame(for: code, at: nil)
-            if code.parameters.count >= 1 { interpreter.stack[frame] = first }
-            if code.parameters.count >= 2 { interpreter.stack[frame + 1] = second }
-            return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+        if let code, parameterCount == 2 || isClosure {
+            return try code._withUnsafeGuaranteedRef { code in
+                let frame = try interpreter.pushFrame(for: code, at: nil)
+                if parameterCount >= 1 { interpreter.stack[frame] = first }
+                if parameterCount >= 2 { interpreter.stack[frame + 1] = second }
+                return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+            }
         }
         return try interpreter.callValue(value, [first, second], labels: [], at: nil)
     }

@@ -19,17 +19,18 @@ extension Compiler {
         }
         return { interpreter in
             let calleeValue = try function(interpreter)
-            if labels.isEmpty, case .function(let f) = calleeValue, let code = f.unretainedCode,
-               code.isSimple, code.parameters.count == count {
+            if labels.isEmpty, case .function(let f) = calleeValue, f.simpleArity == count, let code = f.unretainedCode {
                 // Arguments go straight into the new frame's parameter slots.
-                let frame = try interpreter.pushFrame(for: code, at: where_)
-                do {
-                    for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index].run(interpreter) }
-                } catch {
-                    interpreter.popFrame(at: frame)
-                    throw error
+                return try code._withUnsafeGuaranteedRef { code in
+                    let frame = try interpreter.pushFrame(for: code, at: where_)
+                    do {
+                        for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index].run(interpreter) }
+                    } catch {
+                        interpreter.popFrame(at: frame)
+                        throw error
+                    }
+                    return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
                 }
-                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
             if optional, case .null = calleeValue { return .null }
             let values = try Compiler.evaluate(argumentCodes, interpreter)
@@ -65,15 +66,17 @@ extension Compiler {
             return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)
         }
         // Only `f` is used from here on, so it takes over the callee's reference: no copy.
-        if let code = f.unretainedCode, code.isSimple, code.parameters.count == 1 {
-            let frame = try interpreter.pushFrame(for: code, at: where_)
-            do {
-                interpreter.stack[frame] = try argument(interpreter)
-            } catch {
-                interpreter.popFrame(at: frame)
-                throw error
+        if f.simpleArity == 1, let code = f.unretainedCode {
+            return try code._withUnsafeGuaranteedRef { code in
+                let frame = try interpreter.pushFrame(for: code, at: where_)
+                do {
+                    interpreter.stack[frame] = try argument(interpreter)
+                } catch {
+                    interpreter.popFrame(at: frame)
+                    throw error
+                }
+                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
-            return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
         }
         if let unary = f.unary {
             // A one-argument builtin (`len(p)`): what `callNative` does, without the arrays.

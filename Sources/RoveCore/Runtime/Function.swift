@@ -20,8 +20,12 @@ public final class Function {
     /// reads them without copying the `body` enum's payload on every call.
     let code: CompiledFunction?
     /// `code` again, read by the call fast path without a retain: the strong `code` above
-    /// keeps it alive as long as this function, and the caller holds the function.
-    unowned(unsafe) let unretainedCode: CompiledFunction?
+    /// keeps it alive as long as this function, and the caller holds the function. Unmanaged,
+    /// because binding an optional unowned reference (`if let`) makes a strong one.
+    let unretainedCode: Unmanaged<CompiledFunction>?
+    /// How many parameters the fast path stores straight into the frame: the parameter count
+    /// of a script function whose parameters are plain and positional (`isSimple`), else -1.
+    let simpleArity: Int
     let captures: [Box]
     /// A one-argument builtin's direct body (`Builtin.unary`), for calls with one argument.
     let unary: ((Value, Interpreter) throws -> Value)?
@@ -40,11 +44,13 @@ public final class Function {
         switch body {
         case .script(let code, let captures):
             self.code = code
-            self.unretainedCode = code
+            self.unretainedCode = Unmanaged.passUnretained(code)
+            self.simpleArity = code.isSimple ? code.parameters.count : -1
             self.captures = captures
         case .native, .bound:
             self.code = nil
             self.unretainedCode = nil
+            self.simpleArity = -1
             self.captures = []
         }
     }

@@ -122,22 +122,30 @@ extension Interpreter {
         try checkpoint(at: location)
         do {
             return try function.run(self)
-        } catch var diagnostic as Diagnostic {
-            // Functions of the bundled library act like builtins: their errors point at the call.
-            if function.location.file.isBundled, let location, !location.file.isBundled,
-               diagnostic.location?.file.isBundled ?? true {
-                diagnostic.location = location
-                diagnostic.trace.removeAll()
-                diagnostic.unwindSite = location
-                throw diagnostic
-            }
-            // Record this function in the trace, then continue unwinding from the call site.
-            if let here = diagnostic.unwindSite ?? diagnostic.location, diagnostic.kind != .interrupted {
-                diagnostic.record(TraceFrame(function: function.name, location: here))
-            }
-            diagnostic.unwindSite = location
-            throw diagnostic
+        } catch let diagnostic as Diagnostic {
+            throw unwinding(diagnostic, from: function, calledAt: location)
         }
+    }
+
+    /// The error leaving `function`, with the function recorded in its trace. Out of `enter`,
+    /// so the rare path does not make every call's native frame larger.
+    @inline(never)
+    private func unwinding(_ error: Diagnostic, from function: CompiledFunction, calledAt location: SourceLocation?) -> Diagnostic {
+        var diagnostic = error
+        // Functions of the bundled library act like builtins: their errors point at the call.
+        if function.location.file.isBundled, let location, !location.file.isBundled,
+           diagnostic.location?.file.isBundled ?? true {
+            diagnostic.location = location
+            diagnostic.trace.removeAll()
+            diagnostic.unwindSite = location
+            return diagnostic
+        }
+        // Record this function in the trace, then continue unwinding from the call site.
+        if let here = diagnostic.unwindSite ?? diagnostic.location, diagnostic.kind != .interrupted {
+            diagnostic.record(TraceFrame(function: function.name, location: here))
+        }
+        diagnostic.unwindSite = location
+        return diagnostic
     }
 
     // MARK: Argument matching

@@ -4,7 +4,7 @@
 Called by scripts/bench, which builds rove and makes the JSON input first; it can also be run on
 its own from the repository root:
 
-    python3 bench/run.py --rove .build/release/rove [--runs 3] [--only fib,loop] [--out FILE]
+    python3 bench/run.py --rove .build-install/release/rove [--runs 3] [--only fib,loop] [--out FILE]
 
 For every program each language runs once to check its output (the peers must print exactly what
 Python prints; the run also gives the peak RSS and warms the page cache), then --runs more times
@@ -350,7 +350,7 @@ def main():
     w(f"- **Machine:** {facts['nproc']} cores ({facts['cpu']}), {facts['memory']} RAM, "
       f"{facts['os']}, Linux {facts['kernel']}; load average {load_before[0]:.2f} before, "
       f"{load_after[0]:.2f} after")
-    w(f"- **Rove:** {rove_revision()}, release build; {version_of(['swift', '--version'])}")
+    w(f"- **Rove:** {rove_revision()}, release build as `scripts/install` makes it (Swift runtime linked in); {version_of(['swift', '--version'])}")
     w(f"- **Peers:** {version_of([python, '--version'])} (`{python}`), "
       f"{' '.join(version_of([lua, '-v']).split()[:2]) if lua else 'lua5.4 not installed'}"
       f"{', ' + version_of(['hyperfine', '--version']) if use_hyperfine else ''}")

@@ -43,6 +43,11 @@ extension Compiler {
     func singleArgumentCall(global box: Box, _ function: @escaping Code, _ argument: @escaping Code, optional: Bool,
                             at where_: SourceLocation) -> Code {
         return { interpreter in
+            // The function taken straight out of the box: one retain, not a copy of the `Value`
+            // through its outlined copy and destroy.
+            if box.isDefined, case .function(let f) = box.value {
+                return try Compiler.call(f, withOneArgument: argument, at: where_, interpreter)
+            }
             let calleeValue = box.isDefined ? box.value : try function(interpreter)
             return try Compiler.callWithOneArgument(calleeValue, argument, optional: optional, at: where_, interpreter)
         }
@@ -56,8 +61,7 @@ extension Compiler {
         }
     }
 
-    /// Calls `calleeValue` with the one argument `argument` evaluates: a script function gets it
-    /// straight in its new frame, a one-argument builtin directly; anything else the general way.
+    /// Calls `calleeValue` with the one argument `argument` evaluates (see `call(_:withOneArgument:)`).
     @inline(__always)
     static func callWithOneArgument(_ calleeValue: consuming Value, _ argument: Code, optional: Bool,
                                     at where_: SourceLocation, _ interpreter: Interpreter) throws -> Value {
@@ -66,6 +70,14 @@ extension Compiler {
             return try interpreter.callValue(calleeValue, [try argument(interpreter)], labels: [], at: where_)
         }
         // Only `f` is used from here on, so it takes over the callee's reference: no copy.
+        return try call(f, withOneArgument: argument, at: where_, interpreter)
+    }
+
+    /// Calls `f` with the one argument `argument` evaluates: a script function gets it straight
+    /// in its new frame, a one-argument builtin directly; anything else the general way.
+    @inline(__always)
+    static func call(_ f: Function, withOneArgument argument: Code, at where_: SourceLocation,
+                     _ interpreter: Interpreter) throws -> Value {
         if f.simpleArity == 1, let code = f.unretainedCode {
             return try code._withUnsafeGuaranteedRef { code in
                 let frame = try interpreter.pushFrame(for: code, at: where_)

@@ -97,7 +97,14 @@ extension Interpreter {
     func popFrame(at frame: Int, clearingBoxes: Bool = true) {
         var slot = frame
         while slot < top {
-            stack[slot] = .null
+            let place = stack + slot
+            switch place.pointee {
+            case .null, .bool, .int, .float:
+                // Nothing to release: overwritten in place, without the outlined destroy call.
+                place.initialize(to: .null)
+            case .string, .list, .object, .function, .host:
+                place.pointee = .null
+            }
             if clearingBoxes { boxes[slot] = nil }
             slot += 1
         }

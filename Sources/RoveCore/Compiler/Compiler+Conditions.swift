@@ -46,8 +46,10 @@ extension Compiler {
             case .lessEqual: return try comparison(IntegerLessEqual.self, left, right, at: where_)
             case .greater: return try comparison(IntegerGreater.self, left, right, at: where_)
             case .greaterEqual: return try comparison(IntegerGreaterEqual.self, left, right, at: where_)
-            case .equal: return try comparison(IntegerEqual.self, left, right, at: where_)
-            case .notEqual: return try comparison(IntegerNotEqual.self, left, right, at: where_)
+            case .equal: return try textComparison(left, right, equal: true, at: where_)
+                ?? comparison(IntegerEqual.self, left, right, at: where_)
+            case .notEqual: return try textComparison(left, right, equal: false, at: where_)
+                ?? comparison(IntegerNotEqual.self, left, right, at: where_)
             case .add, .subtract, .multiply, .divide, .remainder, .contains: break
             }
         case .logical(let left, .and, let right, _):
@@ -65,6 +67,20 @@ extension Compiler {
         }
         let value = try expression(expr)
         return { interpreter in try value(interpreter).isTruthy }
+    }
+
+    /// `x == "text"` and `x != "text"`, the usual test of a state or a name
+    /// (`$0.State == "Failed"`): compared without evaluating the literal or calling the
+    /// operator; anything but a string on the left takes the operator's path. Nil when the
+    /// right operand is not a string literal.
+    mutating func textComparison(_ left: Expr, _ right: Expr, equal: Bool, at where_: SourceLocation) throws -> Test? {
+        guard case .literal(.string(let text), _) = right else { return nil }
+        let l = try expression(left)
+        return { interpreter in
+            let a = try l(interpreter)
+            if case .string(let x) = a { return (x == text) == equal }
+            return try interpreter.binary(equal ? .equal : .notEqual, a, .string(text), at: where_).isTruthy
+        }
     }
 
     private mutating func comparison<Comparison: IntegerComparison>(

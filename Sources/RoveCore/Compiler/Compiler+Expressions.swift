@@ -160,6 +160,9 @@ extension Compiler {
 
     /// Binary operators, with the integer cases inline.
     mutating func binary(_ left: Expr, _ op: BinaryOperator, _ right: Expr, at where_: SourceLocation) throws -> Code {
+        if op == .equal || op == .notEqual, let test = try textComparison(left, right, equal: op == .equal, at: where_) {
+            return { interpreter in .bool(try test(interpreter)) }
+        }
         let l = try expression(left), r = try expression(right)
         switch op {
         case .add: return integerFastPath(IntegerAdd.self, l, r, left, right, at: where_)

@@ -112,6 +112,7 @@ extension Interpreter {
     }
 
     /// Runs `function` in the frame at `frame`, whose parameters are already bound.
+    @inline(__always)
     func enter(_ function: CompiledFunction, captures: [Box], frame: Int, at location: SourceLocation?) throws -> Value {
         let savedBase = base
         // Most calls capture nothing on either side; skip the array swap (two retains) then.

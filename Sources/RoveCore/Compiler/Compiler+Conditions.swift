@@ -46,10 +46,12 @@ extension Compiler {
             case .lessEqual: return try comparison(IntegerLessEqual.self, left, right, at: where_)
             case .greater: return try comparison(IntegerGreater.self, left, right, at: where_)
             case .greaterEqual: return try comparison(IntegerGreaterEqual.self, left, right, at: where_)
-            case .equal: return try textComparison(left, right, equal: true, at: where_)
-                ?? comparison(IntegerEqual.self, left, right, at: where_)
-            case .notEqual: return try textComparison(left, right, equal: false, at: where_)
-                ?? comparison(IntegerNotEqual.self, left, right, at: where_)
+            // Not `textComparison(…) ?? comparison(…)`: through `??`'s generic the closure would
+            // be wrapped in a reabstraction thunk, called on every test.
+            case .equal, .notEqual:
+                if let test = try textComparison(left, right, equal: op == .equal, at: where_) { return test }
+                if op == .equal { return try comparison(IntegerEqual.self, left, right, at: where_) }
+                return try comparison(IntegerNotEqual.self, left, right, at: where_)
             case .add, .subtract, .multiply, .divide, .remainder, .contains: break
             }
         case .logical(let left, .and, let right, _):

@@ -310,13 +310,22 @@ extension Compiler {
         default:
             let a = try expression(items[start]), b = try expression(items[start + 1])
             let c = try expression(items[start + 2]), d = try expression(items[start + 3])
-            let rest = items.count > 4 ? try fill(items.dropFirst(4)) : nil
+            if items.count == 4 {
+                return { interpreter, values in
+                    values[0] = try a(interpreter)
+                    values[1] = try b(interpreter)
+                    values[2] = try c(interpreter)
+                    values[3] = try d(interpreter)
+                }
+            }
+            // Not an optional closure: calling one goes through a reabstraction thunk.
+            let rest = try fill(items.dropFirst(4))
             return { interpreter, values in
                 values[0] = try a(interpreter)
                 values[1] = try b(interpreter)
                 values[2] = try c(interpreter)
                 values[3] = try d(interpreter)
-                try rest?(interpreter, values + 4)
+                try rest(interpreter, values + 4)
             }
         }
     }

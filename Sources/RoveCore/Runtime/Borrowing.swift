@@ -17,22 +17,23 @@ enum Borrowing {
     /// retained nor released.
     @inline(__always)
     static func listStorage(at place: UnsafePointer<Value>) -> Unmanaged<List.Storage> {
-        let storage = UnsafeRawPointer(place).load(as: Unmanaged<List.Storage>.self)
-        assert({
-            if case .list(let items) = place.pointee { return items.storage === storage.takeUnretainedValue() }
-            return false
-        }())
-        return storage
+        firstWord(of: place) { if case .list(let items) = $0 { items.storage } else { nil } }
     }
 
     /// The storage of the object at `place` (which must hold `.object`), borrowed.
     @inline(__always)
     static func fieldsStorage(at place: UnsafePointer<Value>) -> Unmanaged<Fields.Storage> {
-        let storage = UnsafeRawPointer(place).load(as: Unmanaged<Fields.Storage>.self)
-        assert({
-            if case .object(let fields) = place.pointee { return fields.storage === storage.takeUnretainedValue() }
-            return false
-        }())
+        firstWord(of: place) { if case .object(let fields) = $0 { fields.storage } else { nil } }
+    }
+
+    /// The reference in the first word of the value at `place`; debug builds check it is the
+    /// one `payload` finds by pattern matching.
+    @inline(__always)
+    private static func firstWord<Storage: AnyObject>(
+        of place: UnsafePointer<Value>, checkedAgainst payload: (Value) -> Storage?
+    ) -> Unmanaged<Storage> {
+        let storage = UnsafeRawPointer(place).load(as: Unmanaged<Storage>.self)
+        assert(payload(place.pointee) === storage.takeUnretainedValue(), "Value's layout changed")
         return storage
     }
 

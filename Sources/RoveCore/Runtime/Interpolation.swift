@@ -32,25 +32,50 @@ enum Interpolation {
         guard before.count &+ after.count <= 64 else {
             return { interpreter in try interpreter.interpolate(pieces) }
         }
+        let around = (before: WordText(before), after: WordText(after))
         let afterText = String(decoding: after, as: UTF8.self)
         return { interpreter in
-            try interpreter.interpolate(before, try value(interpreter), after, afterText: afterText)
+            try interpreter.interpolate(around.before, try value(interpreter), around.after, afterText: afterText)
+        }
+    }
+}
+
+/// Literal text kept as whole words, so that a short literal is copied with a store or two
+/// instead of a call to memmove.
+struct WordText {
+    /// The bytes, zero-padded to a whole word.
+    private let words: [UInt64]
+    let count: Int
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        var words = [UInt64](repeating: 0, count: (bytes.count &+ 7) / 8)
+        words.withUnsafeMutableBytes { $0.copyBytes(from: bytes) }
+        self.words = words
+    }
+
+    /// Writes the text at `destination`, which must have room for `count` rounded up to a
+    /// whole word; the bytes past `count` are left for what is written next.
+    @inline(__always)
+    func write(to destination: UnsafeMutableRawPointer) {
+        words.withUnsafeBufferPointer { words in
+            for index in words.indices {
+                destination.storeBytes(of: words[index], toByteOffset: index &* 8, as: UInt64.self)
+            }
         }
     }
 }
 
 extension Interpreter {
     /// `before`, then `value` as text, then `after` (`afterText` as a String).
-    func interpolate(_ before: [UInt8], _ value: Value, _ after: [UInt8], afterText: String) throws -> Value {
+    func interpolate(_ before: WordText, _ value: Value, _ after: WordText, afterText: String) throws -> Value {
         try withUnsafeTemporaryAllocation(byteCount: Self.interpolationScratch &+ 16, alignment: 8) { scratch in
             let base = scratch.baseAddress!
             // Zeroed so that the words a short string is loaded from are defined past its end.
             base.storeBytes(of: 0, as: UInt64.self)
             base.storeBytes(of: 0, toByteOffset: 8, as: UInt64.self)
+            before.write(to: base)
             var length = before.count
-            before.withUnsafeBytes { text in
-                if let source = text.baseAddress { base.copyMemory(from: source, byteCount: length) }
-            }
             switch value {
             case .int(let number):
                 length = Self.writeDecimal(number, into: base, at: length)
@@ -62,9 +87,7 @@ extension Interpreter {
                 return try interpolateLong(prefix: UnsafeRawBufferPointer(start: base, count: length),
                                            pending: part, rest: [.text(afterText)][...])
             }
-            after.withUnsafeBytes { text in
-                if let source = text.baseAddress { (base + length).copyMemory(from: source, byteCount: text.count) }
-            }
+            after.write(to: base + length)
             length &+= after.count
             if length <= ShortStrings.capacity, let short = ShortStrings.ascii(wide: base, count: length) {
                 return .string(short)
@@ -185,16 +208,24 @@ extension Interpreter {
 
     /// How many bytes `number` takes in decimal, its sign included.
     static func decimalLength(_ number: Int) -> Int {
-        var magnitude = number.magnitude
-        var length = number < 0 ? 2 : 1
-        while magnitude >= 10 {
-            magnitude /= 10
-            length &+= 1
-        }
-        return length
+        (number < 0 ? 1 : 0) &+ digitCount(number.magnitude)
     }
 
-    /// Writes `number` in decimal at `at` and returns the index after it.
+    /// How many decimal digits `magnitude` has: comparisons, not divisions.
+    @inline(__always)
+    private static func digitCount(_ magnitude: UInt) -> Int {
+        var count = 1
+        var bound: UInt = 10
+        // 10^19 is the largest power of ten a UInt holds.
+        while magnitude >= bound && count < 20 {
+            count &+= 1
+            bound = bound &* 10
+        }
+        return count
+    }
+
+    /// Writes `number` in decimal at `start` and returns the index after it: two digits per
+    /// division, copied from a table of the pairs "00" to "99".
     static func writeDecimal(_ number: Int, into buffer: UnsafeMutableRawPointer, at start: Int) -> Int {
         var at = start
         if number < 0 {
@@ -202,14 +233,24 @@ extension Interpreter {
             at &+= 1
         }
         var magnitude = number.magnitude
-        let end = start &+ decimalLength(number)
+        let end = at &+ digitCount(magnitude)
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let table = UnsafeRawPointer(pairs.utf8Start)
         var position = end
-        repeat {
-            position &-= 1
-            buffer.storeBytes(of: UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0"),
-                              toByteOffset: position, as: UInt8.self)
-            magnitude /= 10
-        } while magnitude > 0
+        while magnitude >= 100 {
+            let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 100)
+            position &-= 2
+            buffer.storeBytes(of: table.loadUnaligned(fromByteOffset: Int(remainder) &* 2, as: UInt16.self),
+                              toByteOffset: position, as: UInt16.self)
+            magnitude = quotient
+        }
+        if magnitude >= 10 {
+            buffer.storeBytes(of: table.loadUnaligned(fromByteOffset: Int(magnitude) &* 2, as: UInt16.self),
+                              toByteOffset: position &- 2, as: UInt16.self)
+        } else {
+            buffer.storeBytes(of: UInt8(truncatingIfNeeded: magnitude) &+ UInt8(ascii: "0"),
+                              toByteOffset: position &- 1, as: UInt8.self)
+        }
         return end
     }
 }

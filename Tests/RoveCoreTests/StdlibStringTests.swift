@@ -66,4 +66,44 @@ final class StdlibStringTests: XCTestCase {
             XCTAssertDiagnostic(try interpreter.callMethod(name, on: receiver, arguments, labels: labels), kind, message)
         }
     }
+
+    /// The inline-string shortcuts (ShortStrings) against the standard library: the strings
+    /// they make equal and hash as the ones it makes, and what they read is what it reads.
+    func testShortStringsAgreeWithStandardLibrary() {
+        #if arch(x86_64) || arch(arm64)
+        XCTAssertTrue(ShortStrings.layoutHolds, "the standard library's string layout changed")
+        #endif
+        let samples = ["", "a", "item-1", "abcdefg", "abcdefgh", "abcdefghijklmn", "abcdefghijklmno",
+                       "abcdefghijklmnop", "é", "e\u{301}", "\r\n", "a\r\nb", "🇫🇷🇩🇪", "ab\u{0}cd", "x\u{7F}y",
+                       String(repeating: "z", count: 40), String(repeating: "\r\n", count: 8)]
+        for sample in samples {
+            let bytes = Array(sample.utf8)
+            let made = bytes.withUnsafeBytes { String.fromValidUTF8($0) }
+            XCTAssertEqual(made, sample, sample.debugDescription)
+            XCTAssertEqual(made.hashValue, sample.hashValue, sample.debugDescription)
+            XCTAssertEqual(Array(made.utf8), bytes, sample.debugDescription)
+            XCTAssertEqual(sample.characterCount, sample.count, sample.debugDescription)
+            XCTAssertEqual(made.characterCount, sample.count, sample.debugDescription)
+            var copied = [UInt8](repeating: 0xFF, count: bytes.count + 16)
+            let count = copied.withUnsafeMutableBytes { sample.copyUTF8(to: $0.baseAddress!) }
+            XCTAssertEqual(Array(copied[..<count]), bytes, sample.debugDescription)
+            // Loaded from a wider buffer whose bytes past the string are not zero.
+            if bytes.count <= ShortStrings.capacity {
+                let wide = bytes + Array(repeating: 0x41, count: 16)
+                let loaded = wide.withUnsafeBytes { ShortStrings.ascii(wide: $0.baseAddress!, count: bytes.count) }
+                let ascii = bytes.allSatisfy { $0 < 0x80 }
+                XCTAssertEqual(loaded, ascii ? sample : nil, sample.debugDescription)
+                XCTAssertEqual(loaded?.hashValue, ascii ? sample.hashValue : nil, sample.debugDescription)
+            }
+        }
+    }
+
+    func testSplitAtOneByteMatchesStandardLibrary() {
+        let samples = ["", ",", ",,", "a,b", "item-1,item-2,item-3", "é,e\u{301},\r\n,🇫🇷🇩🇪,",
+                       String(repeating: "abcdefghijklmnopq,", count: 5), ",x" + String(repeating: "é", count: 9)]
+        for sample in samples {
+            let expected = sample.split(separator: ",", omittingEmptySubsequences: false).map { Value.string(String($0)) }
+            XCTAssertEqual(sample.pieces(splitAt: UInt8(ascii: ",")), expected, sample.debugDescription)
+        }
+    }
 }

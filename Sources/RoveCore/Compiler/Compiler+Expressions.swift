@@ -10,11 +10,11 @@ extension Compiler {
         case .interpolated(let parts, _):
             let pieces: [InterpolationPiece] = try parts.map { part in
                 switch part {
-                case .text(let text): return InterpolationPiece(text: text, code: nil)
-                case .expression(let e): return InterpolationPiece(text: "", code: CodeBox(try expression(e)))
+                case .text(let text): return .text(text)
+                case .expression(let e): return .code(CodeBox(try expression(e)))
                 }
             }
-            return { interpreter in try interpreter.interpolate(pieces) }
+            return Interpolation.code(pieces)
         case .name(let name, let at):
             return variable(name, at: location(at))
         case .dollar(let n, let at):

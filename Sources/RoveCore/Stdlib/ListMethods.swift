@@ -120,10 +120,7 @@ enum ListMethods {
         method("join", walks: true, doc: "join(sep) — the items as text with sep between") { items, args in
             try args.expect(0...1)
             let separator = args.count == 0 ? "" : try args.string(0)
-            let parts = items.map { args.interpreter.describe($0) }
-            // One string shared by many items joins into many copies of it.
-            try args.interpreter.reserveMemory(parts.reduce(separator.utf8.count * parts.count) { $0 &+ $1.utf8.count })
-            return .string(parts.joined(separator: separator))
+            return .string(try args.interpreter.joined(items.array, separator: separator))
         },
         method("contains", walks: true, doc: "contains(x) — whether an item equals x") { items, args in
             try args.expect(1)

@@ -130,38 +130,50 @@ extension String {
 
 extension String {
     /// The parts between each `byte` (an ASCII separator), empty ones included. One pass over
-    /// the bytes counts the parts, the second cuts them: no array of slices between, and parts
-    /// of up to 15 bytes are small strings, made without allocating.
+    /// the bytes counts the parts, the second cuts them, both eight bytes at a time: no array
+    /// of slices between, and short
+    /// ASCII parts are made inline (see ShortStrings), without allocating or validating.
     func pieces(splitAt byte: UInt8) -> [Value] {
         var text = self
         return text.withUTF8 { bytes in
-            var count = 1
-            for b in bytes where b == byte { count &+= 1 }
             var pieces: [Value] = []
-            pieces.reserveCapacity(count)
+            pieces.reserveCapacity(ByteScanning.count(of: byte, in: bytes) &+ 1)
+            guard let base = bytes.baseAddress else { return [.string("")] }
+            let end = bytes.count
+            func piece(_ start: Int, _ stop: Int) -> Value {
+                let length = stop &- start
+                // The two words of an inline string are loaded whole, so only where 16 bytes
+                // remain; the last few parts take the copying path.
+                if length <= ShortStrings.capacity, start &+ 16 <= end,
+                   let short = ShortStrings.ascii(wide: base + start, count: length) {
+                    return .string(short)
+                }
+                return .string(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
+            }
             var start = 0
-            for index in 0..<bytes.count where bytes[index] == byte {
-                pieces.append(.string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
+            ByteScanning.forEach(byte, in: bytes) { index in
+                pieces.append(piece(start, index))
                 start = index &+ 1
             }
-            pieces.append(.string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)))
+            pieces.append(piece(start, end))
             return pieces
         }
     }
 
     /// The number of characters, as `count`, with a shortcut for ASCII text (most API data):
-    /// there every byte is a character, and checking bytes is far cheaper than finding
-    /// grapheme boundaries.
+    /// there every byte is a character, except that "\r\n" is one, and checking bytes is far
+    /// cheaper than finding grapheme boundaries.
     var characterCount: Int {
+        if let count = ShortStrings.asciiCount(self) { return count }
         var utf8 = self.utf8
-        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        let ascii = utf8.withContiguousStorageIfAvailable(ByteScanning.isOneBytePerCharacter)
         if ascii == true { return utf8.count }
         if ascii == nil {
             // Bridged or otherwise non-contiguous storage: make it native once and retry.
             var copy = self
             copy.makeContiguousUTF8()
             utf8 = copy.utf8
-            if utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) == true { return utf8.count }
+            if utf8.withContiguousStorageIfAvailable(ByteScanning.isOneBytePerCharacter) == true { return utf8.count }
         }
         return count
     }

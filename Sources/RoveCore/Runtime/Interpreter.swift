@@ -83,6 +83,7 @@ public final class Interpreter {
         budget = RunBudget(limits: Limits(), host: host)
         stack = .allocate(capacity: stackCapacity)
         boxes = .allocate(capacity: stackCapacity)
+        ShortStrings.enableIfLayoutHolds()
         Builtins.install(in: self)
         loadPrelude()
     }

@@ -10,13 +10,25 @@
 //
 // The layout is an implementation detail of the standard library (though part of its stable ABI
 // on Apple platforms, where inlined code depends on it), so `layoutHolds` checks it against
-// strings the standard library made. The check runs in tests and in every debug-build call;
-// release builds trust it, since a once-only global costs a `swift_once` call per use, about
-// as much as the shortcut saves.
+// strings the standard library made, and the shortcuts stay off until it has: every
+// `Interpreter` checks it as it is made (`enableIfLayoutHolds`), and a toolchain that lays
+// strings out otherwise only loses their speed. The check also runs in tests and in every
+// debug-build call. It is not a lazy global read at each use: that costs a `swift_once` call
+// per use, about as much as the shortcut saves.
 
 enum ShortStrings {
     /// The longest string kept inline.
     static let capacity = 15
+
+    /// Whether the shortcuts are on. A constant initializer makes this a statically initialized
+    /// global: reading it is one load. It only ever goes from false to true, and every writer
+    /// writes the same answer, so interpreters made at once on several threads agree.
+    private(set) static var isEnabled = false
+
+    /// Turns the shortcuts on when the layout is the one assumed here.
+    static func enableIfLayoutHolds() {
+        if !isEnabled && layoutHolds { isEnabled = true }
+    }
 
     #if (arch(x86_64) || arch(arm64)) && _endian(little)
     /// Whether strings have the inline layout assumed here, checked against ones the standard
@@ -52,6 +64,7 @@ enum ShortStrings {
     /// bytes past `count` dropped.
     @inline(__always)
     static func ascii(wide bytes: UnsafeRawPointer, count: Int) -> String? {
+        guard isEnabled else { return nil }
         assert(layoutHolds, "String layout changed: see ShortStrings")
         var low = bytes.loadUnaligned(as: UInt64.self)
         var high = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
@@ -76,6 +89,7 @@ enum ShortStrings {
     /// and returns how many of them are the string's; nil when `s` is not inline.
     @inline(__always)
     static func copyInline(_ s: String, to destination: UnsafeMutableRawPointer) -> Int? {
+        guard isEnabled else { return nil }
         assert(layoutHolds, "String layout changed: see ShortStrings")
         let words = unsafeBitCast(s, to: (UInt64, UInt64).self)
         guard words.1 & smallFlag != 0 else { return nil }
@@ -88,6 +102,7 @@ enum ShortStrings {
     /// byte is a character ("\r\n" is one character of two bytes).
     @inline(__always)
     static func asciiCount(_ s: String) -> Int? {
+        guard isEnabled else { return nil }
         assert(layoutHolds, "String layout changed: see ShortStrings")
         let words = unsafeBitCast(s, to: (UInt64, UInt64).self)
         let low = words.0, high = words.1 & highBytesMask

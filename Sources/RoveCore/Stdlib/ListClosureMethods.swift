@@ -57,7 +57,9 @@ enum ListClosureMethods {
             let key = try args.callable(0)
             // Each key is computed once; ties keep their original order (a stable sort), so
             // sorting by one field after another composes.
-            let keyed = try items.enumerated().map { (key: try key($0.element), offset: $0.offset) }
+            let keys = try items.map { try key($0) }
+            if let order = SortKeys.stableOrder(of: keys) { return .list(order.map { items[$0] }) }
+            let keyed = keys.enumerated().map { (key: $0.element, offset: $0.offset) }
             let sorted = try keyed.sorted { a, b in
                 let order = try ValueOrdering.compare(a.key, b.key)
                 return order != 0 ? order < 0 : a.offset < b.offset

@@ -7,17 +7,8 @@ import XCTest
 /// the type it replaced, through the same operations, with copies taken along the way that
 /// must never see a later change.
 final class FieldsTests: XCTestCase {
-    /// A fixed pseudo-random sequence, so a failure replays.
-    private struct Steps: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 11
-        }
-    }
-
     func testOperationsMatchAnOrderedDictionaryAndCopiesStayApart() {
-        var random = Steps(state: 15)
+        var random = SeededRandom(seed: 15)
         let keys = (0..<24).map { "k\($0)" }  // more than 15: the key set gets a hash table
         var fields = Fields()
         var model = OrderedDictionary<String, Value>()

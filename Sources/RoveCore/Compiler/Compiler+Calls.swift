@@ -22,14 +22,9 @@ extension Compiler {
             if labels.isEmpty, case .function(let f) = calleeValue, f.simpleArity == count, let code = f.unretainedCode {
                 // Arguments go straight into the new frame's parameter slots.
                 return try code._withUnsafeGuaranteedRef { code in
-                    let frame = try interpreter.pushFrame(for: code, at: where_)
-                    do {
+                    try interpreter.enterNewFrame(for: code, captures: f.captures, at: where_) { frame in
                         for index in 0..<count { interpreter.stack[frame + index] = try argumentCodes[index].run(interpreter) }
-                    } catch {
-                        interpreter.popFrame(at: frame)
-                        throw error
                     }
-                    return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
                 }
             }
             if optional, case .null = calleeValue { return .null }
@@ -80,14 +75,9 @@ extension Compiler {
                      _ interpreter: Interpreter) throws -> Value {
         if f.simpleArity == 1, let code = f.unretainedCode {
             return try code._withUnsafeGuaranteedRef { code in
-                let frame = try interpreter.pushFrame(for: code, at: where_)
-                do {
+                try interpreter.enterNewFrame(for: code, captures: f.captures, at: where_) { frame in
                     interpreter.stack[frame] = try argument(interpreter)
-                } catch {
-                    interpreter.popFrame(at: frame)
-                    throw error
                 }
-                return try interpreter.enter(code, captures: f.captures, frame: frame, at: where_)
             }
         }
         if let unary = f.unary {

@@ -38,9 +38,9 @@ public struct Callable {
     public func callAsFunction(_ argument: Value) throws -> Value {
         if let code, parameterCount == 1 || isClosure {
             return try code._withUnsafeGuaranteedRef { code in
-                let frame = try interpreter.pushFrame(for: code, at: nil)
-                if parameterCount > 0 { interpreter.stack[frame] = argument }
-                return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+                try interpreter.enterNewFrame(for: code, captures: captures, at: nil) { frame in
+                    if parameterCount > 0 { interpreter.stack[frame] = argument }
+                }
             }
         }
         return try interpreter.callValue(value, [argument], labels: [], at: nil)
@@ -50,10 +50,10 @@ public struct Callable {
     public func callAsFunction(_ first: Value, _ second: Value) throws -> Value {
         if let code, parameterCount == 2 || isClosure {
             return try code._withUnsafeGuaranteedRef { code in
-                let frame = try interpreter.pushFrame(for: code, at: nil)
-                if parameterCount >= 1 { interpreter.stack[frame] = first }
-                if parameterCount >= 2 { interpreter.stack[frame + 1] = second }
-                return try interpreter.enter(code, captures: captures, frame: frame, at: nil)
+                try interpreter.enterNewFrame(for: code, captures: captures, at: nil) { frame in
+                    if parameterCount >= 1 { interpreter.stack[frame] = first }
+                    if parameterCount >= 2 { interpreter.stack[frame + 1] = second }
+                }
             }
         }
         return try interpreter.callValue(value, [first, second], labels: [], at: nil)

@@ -111,6 +111,21 @@ extension Interpreter {
         top = frame
     }
 
+    /// Runs `code` in a new frame whose parameters `bind` stores, given the frame: the fast
+    /// path of every call whose arguments go straight into their slots.
+    @inline(__always)
+    func enterNewFrame(for code: CompiledFunction, captures: [Box], at location: SourceLocation?,
+                       binding bind: (_ frame: Int) throws -> Void) throws -> Value {
+        let frame = try pushFrame(for: code, at: location)
+        do {
+            try bind(frame)
+        } catch {
+            popFrame(at: frame)
+            throw error
+        }
+        return try enter(code, captures: captures, frame: frame, at: location)
+    }
+
     /// Runs `function` in the frame at `frame`, whose parameters are already bound.
     @inline(__always)
     func enter(_ function: CompiledFunction, captures: [Box], frame: Int, at location: SourceLocation?) throws -> Value {

@@ -16,11 +16,11 @@ final class JSONHostileDecodingTests: XCTestCase {
     /// quote or a control character must not let the same bytes, unescaped, through.
     func testRawBytesNeverMatchAnEscapedKey() {
         XCTAssertDiagnostic(try interpreter.decodeJSON(#"[{"a\"b": 1}, {"a"b": 2}]"#), .value,
-                            "invalid JSON at 1:18: expected ':' after the key")
+                            "invalid JSON at 1:19: expected ':' after the key")
         XCTAssertDiagnostic(try interpreter.decodeJSON("[{\"a\\nb\": 1}, {\"a\nb\": 2}]"), .value,
                             "invalid JSON at 1:18: control character in string (escape it as \\u000a)")
         XCTAssertDiagnostic(try interpreter.decodeJSON("[{\"a\\u0000\": 1}, {\"a\u{0}\": 2}]"), .value,
-                            "invalid JSON at 1:20: control character in string (escape it as \\u0000)")
+                            "invalid JSON at 1:21: control character in string (escape it as \\u0000)")
     }
 
     func testObjectsThatAlmostFollowTheShapeBeforeThem() throws {

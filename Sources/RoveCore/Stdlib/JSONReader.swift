@@ -2,7 +2,7 @@
 
 import OrderedCollections
 
-/// An object's fields while they are read; `Fields` takes them over, counting their nesting once.
+/// An object's fields while they are read; `Fields` takes them over with the nesting counted on the way.
 private typealias Entries = OrderedDictionary<String, Value>
 
 /// Reads one JSON document (RFC 8259) from UTF-8 bytes.
@@ -19,18 +19,11 @@ struct JSONReader {
     private let end: UnsafePointer<UInt8>
     private var cursor: UnsafePointer<UInt8>
     private var depth = 0
-    /// The size of the last object and array closed at each depth. Items of an API collection
-    /// share one shape, so reserving that much up front spares regrowing and rehashing as
-    /// fields arrive (about a fifth of the decoding time). Capped so that one huge value cannot
-    /// make every later small one reserve a lot; kept for the shallow levels that matter.
-    private var fieldCountHints = [Int](repeating: 0, count: hintedDepth)
-    /// The keys of the last object closed at each depth. Items of a collection repeat one shape,
-    /// so while an object's keys match these byte for byte it reuses them, hash table and all,
-    /// and fills in only the values: no key is hashed or allocated again.
-    private var shapes = [ObjectShape?](repeating: nil, count: hintedDepth)
-    private var itemCountHints = [Int](repeating: 0, count: hintedDepth)
-    private static let maxHint = 64
-    private static let hintedDepth = 16
+    /// What was learnt about the document's structure so far: the shapes of its objects and
+    /// the lengths of its lists, by place (see `JSONSlot`). Kept for the shallow levels that
+    /// matter, so that a deep hostile document costs no memory for it.
+    private let root = JSONSlot()
+    private static let slottedDepth = 16
 
     /// A failure before it is given a line and column: where, and what was wrong.
     struct Failure: Error {
@@ -86,7 +79,7 @@ struct JSONReader {
     /// document -> BOM? ws value ws
     private mutating func document() throws -> Value {
         if end - cursor >= 3, cursor[0] == 0xEF, cursor[1] == 0xBB, cursor[2] == 0xBF { cursor += 3 }
-        let result = try value()
+        let result = try value(in: root)
         skipWhitespace()
         guard cursor == end else { throw failure("unexpected \(describeCurrent()) after the document") }
         return result
@@ -103,12 +96,12 @@ struct JSONReader {
     }
 
     /// value -> object | array | string | number | "true" | "false" | "null"
-    private mutating func value() throws -> Value {
+    private mutating func value(in slot: JSONSlot?) throws -> Value {
         skipWhitespace()
         guard cursor < end else { throw failure("unexpected end of input") }
         switch cursor.pointee {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"): return try object(in: depth < Self.slottedDepth ? slot : nil)
+        case UInt8(ascii: "["): return try array(in: depth < Self.slottedDepth ? slot : nil)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -119,96 +112,119 @@ struct JSONReader {
     }
 
     /// object -> "{" ws ( string ws ":" value ws ( "," ws string ws ":" value ws )* )? "}"
-    private mutating func object() throws -> Value {
+    ///
+    /// While the keys match the shape last read at `slot` byte for byte, the object is a copy
+    /// of that shape with its values filled in: no key is decoded, hashed or allocated. At the
+    /// first key that differs it continues as an ordinary object.
+    private mutating func object(in slot: JSONSlot?) throws -> Value {
         try enter()
         defer { depth -= 1 }
         cursor += 1
-        let hinted = depth < Self.hintedDepth
-        let shape = hinted ? shapes[depth] : nil
-        // Values of keys that matched `shape` so far; `fields` takes over at the first mismatch.
-        var matched: [Value] = []
-        var following = shape != nil
-        var fields = Entries()
-        if let shape { matched.reserveCapacity(shape.keys.count) }
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "}") {
             cursor += 1
-            return .object(Fields(fields))
+            return .object(Fields())
+        }
+        var nesting = 1
+        var fields: Entries
+        if let shape = slot?.shape {
+            fields = shape.template
+            var matched = 0
+            while matched < shape.count {
+                let length = shape.matchKey(matched, at: cursor, end: end)
+                if length == 0 { break }
+                cursor += length
+                try colon()
+                let item = try value(in: shape.slots[matched])
+                try countItem()
+                nesting = max(nesting, item.nesting &+ 1)
+                fields.values[matched] = item
+                matched += 1
+                if try endOfObject() {
+                    if matched < shape.count { fields = shape.prefix(matched, of: fields, reserving: 0) }
+                    return .object(Fields(entries: fields, nesting: nesting))
+                }
+                skipWhitespace()
+            }
+            if matched < shape.count { fields = shape.prefix(matched, of: fields, reserving: slot!.fieldCountHint) }
+        } else {
+            fields = Entries()
+            if let slot, slot.fieldCountHint > 0 { fields.reserveCapacity(slot.fieldCountHint) }
         }
         while true {
-            skipWhitespace()
             guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
                 throw failure(cursor < end ? "expected a string key" : "unexpected end of input")
             }
-            var key: String? = nil
-            if following, let shape, !(matched.count < shape.keys.count && skipKey(shape.keyBytes[matched.count])) {
-                following = false
-                fields = shape.prefix(matched.count, values: matched)
-                if hinted, fieldCountHints[depth] > fields.count { fields.reserveCapacity(fieldCountHints[depth]) }
-            } else if shape == nil, fields.isEmpty, hinted, fieldCountHints[depth] > 0 {
-                fields.reserveCapacity(fieldCountHints[depth])
-            }
-            if !following { key = try string() }
-            skipWhitespace()
-            guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
-                throw failure(cursor < end ? "expected ':' after the key" : "unexpected end of input")
-            }
-            cursor += 1
-            let item = try value()
+            let key = try string()
+            try colon()
+            let item = try value(in: slot?.fieldSlot)
             try countItem()
+            nesting = max(nesting, item.nesting &+ 1)
             // Assigning keeps a repeated key where it first appeared, with the last value.
-            if let key { fields[key] = item } else { matched.append(item) }
-            skipWhitespace()
-            guard cursor < end else { throw failure("unexpected end of input") }
-            switch cursor.pointee {
-            case UInt8(ascii: ","): cursor += 1
-            case UInt8(ascii: "}"):
-                cursor += 1
-                if following, let shape {
-                    fields = shape.prefix(matched.count, values: matched)
-                } else if hinted {
-                    shapes[depth] = ObjectShape(fields)
+            fields[key] = item
+            if try endOfObject() {
+                if let slot {
+                    slot.shape = ObjectShape(fields)
+                    slot.fieldCountHint = min(fields.count, JSONSlot.maxHint)
                 }
-                if hinted { fieldCountHints[depth] = min(fields.count, Self.maxHint) }
-                return .object(Fields(fields))
-            default: throw failure("expected ',' or '}'")
+                return .object(Fields(entries: fields, nesting: nesting))
             }
+            skipWhitespace()
         }
     }
 
-    /// Moves past the key at the cursor (its opening quote) when its bytes are exactly `bytes`.
-    private mutating func skipKey(_ bytes: [UInt8]) -> Bool {
-        let count = bytes.count
-        guard end - cursor > count + 1, cursor[count + 1] == UInt8(ascii: "\"") else { return false }
-        for index in 0..<count where cursor[index + 1] != bytes[index] { return false }
-        cursor += count + 2
-        return true
+    /// The ':' after a key, and the whitespace around it.
+    @inline(__always)
+    private mutating func colon() throws {
+        skipWhitespace()
+        guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
+            throw failure(cursor < end ? "expected ':' after the key" : "unexpected end of input")
+        }
+        cursor += 1
+    }
+
+    /// After a member: true past a '}', false past a ','.
+    @inline(__always)
+    private mutating func endOfObject() throws -> Bool {
+        skipWhitespace()
+        guard cursor < end else { throw failure("unexpected end of input") }
+        switch cursor.pointee {
+        case UInt8(ascii: ","):
+            cursor += 1
+            return false
+        case UInt8(ascii: "}"):
+            cursor += 1
+            return true
+        default: throw failure("expected ',' or '}'")
+        }
     }
 
     /// array -> "[" ws ( value ws ( "," value ws )* )? "]"
-    private mutating func array() throws -> Value {
+    private mutating func array(in slot: JSONSlot?) throws -> Value {
         try enter()
         defer { depth -= 1 }
         cursor += 1
-        var items: [Value] = []
-        let hinted = depth < Self.hintedDepth
-        if hinted, itemCountHints[depth] > 0 { items.reserveCapacity(itemCountHints[depth]) }
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "]") {
             cursor += 1
-            return .list(items)
+            return .list(List())
         }
+        var items: [Value] = []
+        if let slot, slot.itemCountHint > 0 { items.reserveCapacity(slot.itemCountHint) }
+        var nesting = 1
         while true {
-            items.append(try value())
+            let item = try value(in: slot?.itemSlot)
             try countItem()
+            nesting = max(nesting, item.nesting &+ 1)
+            items.append(item)
             skipWhitespace()
             guard cursor < end else { throw failure("unexpected end of input") }
             switch cursor.pointee {
             case UInt8(ascii: ","): cursor += 1
             case UInt8(ascii: "]"):
                 cursor += 1
-                if hinted { itemCountHints[depth] = min(items.count, Self.maxHint) }
-                return .list(items)
+                if let slot { slot.itemCountHint = min(items.count, JSONSlot.maxHint) }
+                return .list(List(items: items, nesting: nesting))
             default: throw failure("expected ',' or ']'")
             }
         }
@@ -241,28 +257,41 @@ struct JSONReader {
     private mutating func string() throws -> String {
         cursor += 1
         let first = cursor
-        var highBits: UInt8 = 0
-        // Skip eight plain bytes at a time while no quote, backslash or control byte is among them.
+        let highBits = skipPlainBytes()
+        guard cursor < end else { throw failure("unexpected end of input in string") }
+        switch cursor.pointee {
+        case UInt8(ascii: "\""):
+            // The common case: no escapes, so the bytes between the quotes are the string.
+            let text = try makeString(from: first, to: cursor, nonASCII: highBits & 0x80 != 0)
+            cursor += 1
+            return text
+        case UInt8(ascii: "\\"):
+            return try escapedString(from: first)
+        default:
+            throw failure("control character in string (escape it as \\u\(hex4(cursor.pointee)))")
+        }
+    }
+
+    /// Moves the cursor to the next quote, backslash or control byte (or the end), and returns
+    /// the bytes passed or'ed together: their high bit says whether any was not ASCII.
+    @inline(__always)
+    private mutating func skipPlainBytes() -> UInt8 {
+        var highBits: UInt64 = 0
+        // Eight bytes at a time while no quote, backslash or control byte is among them.
         while end - cursor >= 8 {
             let word = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
             if Self.hasSpecialByte(word) { break }
-            if word & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
+            highBits |= word
             cursor += 8
         }
-        // The common case: no escapes, so the bytes between the quotes are the string.
+        var bytes: UInt8 = highBits & 0x8080_8080_8080_8080 != 0 ? 0x80 : 0
         while cursor < end {
             let byte = cursor.pointee
-            if byte == UInt8(ascii: "\"") {
-                let text = try makeString(from: first, to: cursor, nonASCII: highBits & 0x80 != 0)
-                cursor += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: first) }
-            if byte < 0x20 { throw failure("control character in string (escape it as \\u\(hex4(byte)))") }
-            highBits |= byte
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            bytes |= byte
             cursor += 1
         }
-        throw failure("unexpected end of input in string")
+        return bytes
     }
 
     /// Whether any byte of `word` is a quote, a backslash or a control character. Uses the
@@ -280,29 +309,30 @@ struct JSONReader {
         return (hasQuote | hasBackslash | hasControl) != 0
     }
 
-    /// The slow path, once a backslash is seen: copies bytes, decoding escapes as it goes.
+    /// The slow path, once a backslash is seen: copies the runs of plain bytes between escapes,
+    /// decoding the escapes.
     private mutating func escapedString(from first: UnsafePointer<UInt8>) throws -> String {
-        var bytes = [UInt8](UnsafeBufferPointer(start: first, count: cursor - first))
-        bytes.reserveCapacity(bytes.count + 16)
-        while cursor < end {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cursor - first + 32)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: first, count: cursor - first))
+        while true {
+            // The cursor is on a backslash.
+            try escape(into: &bytes)
+            let run = cursor
+            _ = skipPlainBytes()
+            bytes.append(contentsOf: UnsafeBufferPointer(start: run, count: cursor - run))
+            guard cursor < end else { throw failure("unexpected end of input in string") }
             let byte = cursor.pointee
-            switch byte {
-            case UInt8(ascii: "\""):
+            if byte == UInt8(ascii: "\"") {
                 cursor += 1
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw Failure(offset: first - start, message: "invalid UTF-8 in string")
+                return try bytes.withUnsafeBufferPointer { buffer in
+                    try makeString(from: buffer.baseAddress!, to: buffer.baseAddress! + buffer.count, nonASCII: true, at: first)
                 }
-                return text
-            case UInt8(ascii: "\\"):
-                try escape(into: &bytes)
-            case 0..<0x20:
+            }
+            if byte != UInt8(ascii: "\\") {
                 throw failure("control character in string (escape it as \\u\(hex4(byte)))")
-            default:
-                bytes.append(byte)
-                cursor += 1
             }
         }
-        throw failure("unexpected end of input in string")
     }
 
     /// escape -> ["\/bfnrt] | "u" hex hex hex hex, with the cursor on the backslash.
@@ -362,13 +392,31 @@ struct JSONReader {
         return unit
     }
 
-    private func makeString(from first: UnsafePointer<UInt8>, to last: UnsafePointer<UInt8>, nonASCII: Bool) throws -> String {
-        let bytes = UnsafeBufferPointer(start: first, count: last - first)
-        guard nonASCII else { return String(decoding: bytes, as: UTF8.self) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(offset: first - start, message: "invalid UTF-8 in string")
+    /// The string of the bytes `first..<last`, which lie in the document at `origin` (where an
+    /// error points) unless they were copied out to decode escapes.
+    private func makeString(
+        from first: UnsafePointer<UInt8>, to last: UnsafePointer<UInt8>, nonASCII: Bool, at origin: UnsafePointer<UInt8>? = nil
+    ) throws -> String {
+        let count = last - first
+        let bytes = UnsafeBufferPointer(start: first, count: count)
+        guard nonASCII else {
+            // ASCII that fits inline (15 bytes) is copied straight in; `String(decoding:)` would
+            // check it for UTF-8 again first.
+            if count <= 15 {
+                if count == 0 { return "" }
+                return String(unsafeUninitializedCapacity: count) { buffer in
+                    UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: first, byteCount: count)
+                    return count
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return text
+        // `String(decoding:)` would replace malformed bytes rather than refuse them, and
+        // `String(validating:)` goes through the generic decoder, several times slower.
+        guard UTF8Validation.isValid(bytes) else {
+            throw Failure(offset: (origin ?? first) - start, message: "invalid UTF-8 in string")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Numbers
@@ -454,11 +502,22 @@ struct JSONReader {
 
     // MARK: Scanning
 
+    /// Pretty-printed documents indent every line, so runs of spaces are skipped eight at a time.
     @inline(__always)
     private mutating func skipWhitespace() {
         while cursor < end {
             switch cursor.pointee {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): cursor += 1
+            case UInt8(ascii: " "):
+                while end - cursor >= 8 {
+                    let spaces = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                    if spaces != 0 {
+                        cursor += spaces.trailingZeroBitCount >> 3
+                        break
+                    }
+                    cursor += 8
+                }
+                if cursor < end, cursor.pointee == UInt8(ascii: " ") { cursor += 1 }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): cursor += 1
             default: return
             }
         }
@@ -485,37 +544,5 @@ struct JSONReader {
     private func hex4<T: BinaryInteger>(_ unit: T) -> String {
         let digits = String(unit, radix: 16)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-}
-
-/// The keys of an object, kept to build the next object of the same shape.
-private struct ObjectShape {
-    /// The keys with nil values: copying it shares the keys and their hash table.
-    let template: Entries
-    let keys: [String]
-    /// Each key's UTF-8 bytes, compared with the raw bytes of the next object's keys.
-    let keyBytes: [[UInt8]]
-
-    /// Nil for objects whose keys hold a backslash: raw JSON bytes equal to such a key could
-    /// spell a different, escaped key.
-    init?(_ fields: Entries) {
-        var template = fields
-        for index in template.values.indices { template.values[index] = .null }
-        self.template = template
-        keys = Array(fields.keys)
-        keyBytes = keys.map { Array($0.utf8) }
-        if keyBytes.contains(where: { $0.contains(UInt8(ascii: "\\")) || $0.isEmpty }) { return nil }
-    }
-
-    /// An object with the first `count` keys and `values`.
-    func prefix(_ count: Int, values: [Value]) -> Entries {
-        if count == keys.count {
-            var fields = template
-            for index in values.indices { fields.values[index] = values[index] }
-            return fields
-        }
-        var fields = Entries(minimumCapacity: count)
-        for index in 0..<count { fields[keys[index]] = values[index] }
-        return fields
     }
 }

@@ -1,0 +1,122 @@
+// What the JSON reader remembers about a document's structure while it reads: the keys of the
+// objects found at each place, and how long the lists there were.
+
+import OrderedCollections
+
+/// One place in a document's structure: the root, the value of one remembered key, the values
+/// of objects that followed no shape, or the items of a list.
+///
+/// Items of an API collection share one shape, and so do the objects nested in them at the
+/// same key; remembering shapes per place rather than per depth keeps two kinds of object at
+/// one depth (an item's `Arguments` and its `Links`) from evicting each other's shape.
+final class JSONSlot {
+    /// The keys of the last object read here that could be remembered.
+    @exclusivity(unchecked) var shape: ObjectShape?
+    /// The size of the last object and list read here, capped: reserving that much up front
+    /// spares regrowing and rehashing, and one huge value cannot make later small ones reserve a lot.
+    @exclusivity(unchecked) var fieldCountHint = 0
+    @exclusivity(unchecked) var itemCountHint = 0
+    @exclusivity(unchecked) private var items: JSONSlot?
+    @exclusivity(unchecked) private var otherFields: JSONSlot?
+
+    static let maxHint = 64
+
+    /// Where the items of a list read here are read.
+    var itemSlot: JSONSlot {
+        if let items { return items }
+        let slot = JSONSlot()
+        items = slot
+        return slot
+    }
+
+    /// Where the values of an object read here are read once it stops following `shape`.
+    var fieldSlot: JSONSlot {
+        if let otherFields { return otherFields }
+        let slot = JSONSlot()
+        otherFields = slot
+        return slot
+    }
+}
+
+/// The keys of an object, kept to build the next object of the same shape.
+final class ObjectShape {
+    /// The keys with nil values: a copy shares the keys and their hash table, so an object of
+    /// this shape costs only its values.
+    let template: OrderedDictionary<String, Value>
+    let count: Int
+    /// Each key's UTF-8 bytes, one after another, compared with the raw bytes of the next
+    /// object's keys; key `i` spans `keyBounds[i]..<keyBounds[i + 1]`.
+    private let keyBytes: UnsafeMutablePointer<UInt8>
+    private let keyBounds: UnsafeMutablePointer<Int>
+    /// Where the value of each key is read. Made with the shape, which happens once per kind of
+    /// object, rather than checked for on every value.
+    let slots: [JSONSlot]
+
+    /// Nil when a key holds a quote, a backslash or a control character: raw JSON bytes equal
+    /// to such a key would be malformed, or spell another key, and must go through the decoder.
+    init?(_ fields: OrderedDictionary<String, Value>) {
+        var total = 0
+        for key in fields.keys {
+            for byte in key.utf8 where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                return nil
+            }
+            total += key.utf8.count
+        }
+        count = fields.count
+        keyBytes = .allocate(capacity: max(total, 1))
+        keyBounds = .allocate(capacity: count + 1)
+        var offset = 0
+        for (index, key) in fields.keys.enumerated() {
+            keyBounds[index] = offset
+            for byte in key.utf8 {
+                keyBytes[offset] = byte
+                offset += 1
+            }
+        }
+        keyBounds[count] = offset
+        var template = fields
+        template.values.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = .null }
+        }
+        self.template = template
+        slots = (0..<count).map { _ in JSONSlot() }
+    }
+
+    deinit {
+        keyBytes.deallocate()
+        keyBounds.deallocate()
+    }
+
+    /// The length of the raw key that matches key `index` at `cursor` (its opening quote),
+    /// quotes included, or 0 when the bytes there are not exactly that key.
+    @inline(__always)
+    func matchKey(_ index: Int, at cursor: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Int {
+        let first = keyBounds[index]
+        let length = keyBounds[index + 1] &- first
+        guard end - cursor > length + 1, cursor.pointee == UInt8(ascii: "\""),
+              cursor[length + 1] == UInt8(ascii: "\"") else { return 0 }
+        let raw = UnsafeRawPointer(cursor + 1)
+        let key = UnsafeRawPointer(keyBytes + first)
+        var offset = 0
+        while offset &+ 8 <= length {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != key.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return 0 }
+            offset &+= 8
+        }
+        while offset < length {
+            if raw.load(fromByteOffset: offset, as: UInt8.self) != key.load(fromByteOffset: offset, as: UInt8.self) { return 0 }
+            offset &+= 1
+        }
+        return length &+ 2
+    }
+
+    /// An object with the first `count` keys of this shape and their values from `fields`, a
+    /// copy of `template` whose first `count` values were filled in.
+    func prefix(_ count: Int, of fields: OrderedDictionary<String, Value>, reserving capacity: Int) -> OrderedDictionary<String, Value> {
+        var prefix = OrderedDictionary<String, Value>(minimumCapacity: max(count, capacity))
+        for index in 0..<count {
+            prefix[fields.keys[index]] = fields.values[index]
+        }
+        return prefix
+    }
+}

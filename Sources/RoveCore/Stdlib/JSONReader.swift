@@ -79,7 +79,8 @@ struct JSONReader {
     /// document -> BOM? ws value ws
     private mutating func document() throws -> Value {
         if end - cursor >= 3, cursor[0] == 0xEF, cursor[1] == 0xBB, cursor[2] == 0xBF { cursor += 3 }
-        let result = try value(in: root)
+        var nesting = 0
+        let result = try value(in: .passUnretained(root), nesting: &nesting)
         skipWhitespace()
         guard cursor == end else { throw failure("unexpected \(describeCurrent()) after the document") }
         return result
@@ -96,17 +97,29 @@ struct JSONReader {
     }
 
     /// value -> object | array | string | number | "true" | "false" | "null"
-    private mutating func value(in slot: JSONSlot?) throws -> Value {
+    ///
+    /// A list or object read raises `nesting`, the enclosing one's, to its own plus one: counted
+    /// here, it needs no pass over the items afterwards.
+    ///
+    /// The slot is passed unretained (its parent slot or shape owns it): most values are
+    /// scalars, which never look at it.
+    private mutating func value(in slot: Unmanaged<JSONSlot>?, nesting: inout Int) throws -> Value {
         skipWhitespace()
         guard cursor < end else { throw failure("unexpected end of input") }
         switch cursor.pointee {
-        case UInt8(ascii: "{"): return try object(in: depth < Self.slottedDepth ? slot : nil)
-        case UInt8(ascii: "["): return try array(in: depth < Self.slottedDepth ? slot : nil)
+        case UInt8(ascii: "{"): return try object(in: depth < Self.slottedDepth ? slot?.takeUnretainedValue() : nil, nesting: &nesting)
+        case UInt8(ascii: "["): return try array(in: depth < Self.slottedDepth ? slot?.takeUnretainedValue() : nil, nesting: &nesting)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            if word(0x6575_7274) { cursor += 4 } else { try literal("true") }
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            if word(0x736C_6166), end - cursor > 4, cursor[4] == UInt8(ascii: "e") { cursor += 5 } else { try literal("false") }
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            if word(0x6C6C_756E) { cursor += 4 } else { try literal("null") }
+            return .null
         default: throw failure("expected a value, found \(describeCurrent())")
         }
     }
@@ -116,13 +129,14 @@ struct JSONReader {
     /// While the keys match the shape last read at `slot` byte for byte, the object is a copy
     /// of that shape with its values filled in: no key is decoded, hashed or allocated. At the
     /// first key that differs it continues as an ordinary object.
-    private mutating func object(in slot: JSONSlot?) throws -> Value {
+    private mutating func object(in slot: JSONSlot?, nesting outer: inout Int) throws -> Value {
         try enter()
         defer { depth -= 1 }
         cursor += 1
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "}") {
             cursor += 1
+            outer = max(outer, 2)
             return .object(Fields())
         }
         var nesting = 1
@@ -135,13 +149,12 @@ struct JSONReader {
                 if length == 0 { break }
                 cursor += length
                 try colon()
-                let item = try value(in: shape.slots[matched])
-                try countItem()
-                nesting = max(nesting, item.nesting &+ 1)
-                fields.values[matched] = item
+                fields.values[matched] = try value(in: shape.slots[matched], nesting: &nesting)
                 matched += 1
+                try countItem()
                 if try endOfObject() {
                     if matched < shape.count { fields = shape.prefix(matched, of: fields, reserving: 0) }
+                    outer = max(outer, nesting &+ 1)
                     return .object(Fields(entries: fields, nesting: nesting))
                 }
                 skipWhitespace()
@@ -157,16 +170,15 @@ struct JSONReader {
             }
             let key = try string()
             try colon()
-            let item = try value(in: slot?.fieldSlot)
-            try countItem()
-            nesting = max(nesting, item.nesting &+ 1)
             // Assigning keeps a repeated key where it first appeared, with the last value.
-            fields[key] = item
+            fields[key] = try value(in: slot.map { .passUnretained($0.fieldSlot) }, nesting: &nesting)
+            try countItem()
             if try endOfObject() {
                 if let slot {
                     slot.shape = ObjectShape(fields)
                     slot.fieldCountHint = min(fields.count, JSONSlot.maxHint)
                 }
+                outer = max(outer, nesting &+ 1)
                 return .object(Fields(entries: fields, nesting: nesting))
             }
             skipWhitespace()
@@ -200,23 +212,22 @@ struct JSONReader {
     }
 
     /// array -> "[" ws ( value ws ( "," value ws )* )? "]"
-    private mutating func array(in slot: JSONSlot?) throws -> Value {
+    private mutating func array(in slot: JSONSlot?, nesting outer: inout Int) throws -> Value {
         try enter()
         defer { depth -= 1 }
         cursor += 1
         skipWhitespace()
         if cursor < end, cursor.pointee == UInt8(ascii: "]") {
             cursor += 1
+            outer = max(outer, 2)
             return .list(List())
         }
         var items: [Value] = []
         if let slot, slot.itemCountHint > 0 { items.reserveCapacity(slot.itemCountHint) }
         var nesting = 1
         while true {
-            let item = try value(in: slot?.itemSlot)
+            items.append(try value(in: slot.map { .passUnretained($0.itemSlot) }, nesting: &nesting))
             try countItem()
-            nesting = max(nesting, item.nesting &+ 1)
-            items.append(item)
             skipWhitespace()
             guard cursor < end else { throw failure("unexpected end of input") }
             switch cursor.pointee {
@@ -224,6 +235,7 @@ struct JSONReader {
             case UInt8(ascii: "]"):
                 cursor += 1
                 if let slot { slot.itemCountHint = min(items.count, JSONSlot.maxHint) }
+                outer = max(outer, nesting &+ 1)
                 return .list(List(items: items, nesting: nesting))
             default: throw failure("expected ',' or ']'")
             }
@@ -235,6 +247,13 @@ struct JSONReader {
         guard depth <= Self.maxDepth else { throw failure("nesting deeper than \(Self.maxDepth) levels") }
     }
 
+    /// Whether the next four bytes are `expected`, the bytes of a literal read as a little-endian word.
+    @inline(__always)
+    private func word(_ expected: UInt32) -> Bool {
+        end - cursor >= 4 && UInt32(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt32.self)) == expected
+    }
+
+    /// A literal spelled out byte by byte, which says where it goes wrong.
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         let text = word.utf8Start

@@ -49,8 +49,9 @@ final class ObjectShape {
     private let keyBytes: UnsafeMutablePointer<UInt8>
     private let keyBounds: UnsafeMutablePointer<Int>
     /// Where the value of each key is read. Made with the shape, which happens once per kind of
-    /// object, rather than checked for on every value.
-    let slots: [JSONSlot]
+    /// object, rather than checked for on every value; `ownedSlots` keeps them alive.
+    let slots: [Unmanaged<JSONSlot>]
+    private let ownedSlots: [JSONSlot]
 
     /// Nil when a key holds a quote, a backslash or a control character: raw JSON bytes equal
     /// to such a key would be malformed, or spell another key, and must go through the decoder.
@@ -79,7 +80,8 @@ final class ObjectShape {
             for index in values.indices { values[index] = .null }
         }
         self.template = template
-        slots = (0..<count).map { _ in JSONSlot() }
+        ownedSlots = (0..<count).map { _ in JSONSlot() }
+        slots = ownedSlots.map { .passUnretained($0) }
     }
 
     deinit {

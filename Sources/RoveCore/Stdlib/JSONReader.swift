@@ -296,10 +296,17 @@ struct JSONReader {
     @inline(__always)
     private mutating func skipPlainBytes() -> UInt8 {
         var highBits: UInt64 = 0
-        // Eight bytes at a time while no quote, backslash or control byte is among them.
+        // Eight bytes at a time; the first special byte's position comes out of the same word,
+        // so no byte is looked at twice.
         while end - cursor >= 8 {
-            let word = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
-            if Self.hasSpecialByte(word) { break }
+            let word = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self))
+            let special = Self.specialBytes(word)
+            if special != 0 {
+                let plain = special.trailingZeroBitCount >> 3
+                highBits |= word & ((1 << (UInt64(plain) << 3)) &- 1)
+                cursor += plain
+                return highBits & 0x8080_8080_8080_8080 != 0 ? 0x80 : 0
+            }
             highBits |= word
             cursor += 8
         }
@@ -313,19 +320,19 @@ struct JSONReader {
         return bytes
     }
 
-    /// Whether any byte of `word` is a quote, a backslash or a control character. Uses the
-    /// "has a zero byte" bit trick; it may flag a word that has none, which only sends it to the
-    /// byte-by-byte loop, but never misses one.
+    /// The high bit set in each byte of `word` (read little-endian) that is a quote, a backslash
+    /// or a control character. The "has a zero byte" bit trick: a borrow may also flag bytes
+    /// after a special one, never before it, so the lowest flag is exact.
     @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
         let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes & highs
-        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
-        let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return (hasQuote | hasBackslash | hasControl) != 0
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl) & highs
     }
 
     /// The slow path, once a backslash is seen: copies the runs of plain bytes between escapes,

@@ -44,10 +44,12 @@ final class ObjectShape {
     /// this shape costs only its values.
     let template: OrderedDictionary<String, Value>
     let count: Int
-    /// Each key's UTF-8 bytes, one after another, compared with the raw bytes of the next
-    /// object's keys; key `i` spans `keyBounds[i]..<keyBounds[i + 1]`.
+    /// Each key's UTF-8 bytes, compared with the raw bytes of the next object's keys. Key `i`
+    /// starts at `keyStarts[i]`, a multiple of 8, and is padded with zeros to the next one, so
+    /// that it can be compared a whole word at a time.
     private let keyBytes: UnsafeMutablePointer<UInt8>
-    private let keyBounds: UnsafeMutablePointer<Int>
+    private let keyStarts: UnsafeMutablePointer<Int>
+    private let keyLengths: UnsafeMutablePointer<Int>
     /// Where the value of each key is read. Made with the shape, which happens once per kind of
     /// object, rather than checked for on every value; `ownedSlots` keeps them alive.
     let slots: [Unmanaged<JSONSlot>]
@@ -56,25 +58,29 @@ final class ObjectShape {
     /// Nil when a key holds a quote, a backslash or a control character: raw JSON bytes equal
     /// to such a key would be malformed, or spell another key, and must go through the decoder.
     init?(_ fields: OrderedDictionary<String, Value>) {
-        var total = 0
         for key in fields.keys {
             for byte in key.utf8 where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
                 return nil
             }
-            total += key.utf8.count
         }
         count = fields.count
-        keyBytes = .allocate(capacity: max(total, 1))
-        keyBounds = .allocate(capacity: count + 1)
-        var offset = 0
+        keyStarts = .allocate(capacity: count)
+        keyLengths = .allocate(capacity: count)
+        var padded = 0
         for (index, key) in fields.keys.enumerated() {
-            keyBounds[index] = offset
+            keyStarts[index] = padded
+            keyLengths[index] = key.utf8.count
+            padded += (key.utf8.count + 7) & ~7
+        }
+        keyBytes = .allocate(capacity: max(padded, 8))
+        keyBytes.initialize(repeating: 0, count: max(padded, 8))
+        for (index, key) in fields.keys.enumerated() {
+            var offset = keyStarts[index]
             for byte in key.utf8 {
                 keyBytes[offset] = byte
                 offset += 1
             }
         }
-        keyBounds[count] = offset
         var template = fields
         template.values.withUnsafeMutableBufferPointer { values in
             for index in values.indices { values[index] = .null }
@@ -86,28 +92,35 @@ final class ObjectShape {
 
     deinit {
         keyBytes.deallocate()
-        keyBounds.deallocate()
+        keyStarts.deallocate()
+        keyLengths.deallocate()
     }
 
     /// The length of the raw key that matches key `index` at `cursor` (its opening quote),
     /// quotes included, or 0 when the bytes there are not exactly that key.
     @inline(__always)
     func matchKey(_ index: Int, at cursor: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Int {
-        let first = keyBounds[index]
-        let length = keyBounds[index + 1] &- first
+        let length = keyLengths[index]
         guard end - cursor > length + 1, cursor.pointee == UInt8(ascii: "\""),
               cursor[length + 1] == UInt8(ascii: "\"") else { return 0 }
         let raw = UnsafeRawPointer(cursor + 1)
-        let key = UnsafeRawPointer(keyBytes + first)
-        var offset = 0
-        while offset &+ 8 <= length {
-            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                != key.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return 0 }
-            offset &+= 8
+        let key = UnsafeRawPointer(keyBytes + keyStarts[index])
+        // Whole words, the last one masked to the key's length, while reading a word past the
+        // key stays inside the document; byte by byte near its end.
+        guard end - cursor >= length + 9 else {
+            for offset in 0..<length where raw.load(fromByteOffset: offset, as: UInt8.self) != key.load(fromByteOffset: offset, as: UInt8.self) {
+                return 0
+            }
+            return length &+ 2
         }
+        var offset = 0
         while offset < length {
-            if raw.load(fromByteOffset: offset, as: UInt8.self) != key.load(fromByteOffset: offset, as: UInt8.self) { return 0 }
-            offset &+= 1
+            let difference = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                ^ UInt64(littleEndian: key.load(fromByteOffset: offset, as: UInt64.self))
+            let remaining = length &- offset
+            let mask: UInt64 = remaining >= 8 ? ~0 : (1 << (UInt64(remaining) << 3)) &- 1
+            if difference & mask != 0 { return 0 }
+            offset &+= 8
         }
         return length &+ 2
     }

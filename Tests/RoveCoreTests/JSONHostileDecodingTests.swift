@@ -82,6 +82,52 @@ final class JSONHostileDecodingTests: XCTestCase {
         }
     }
 
+    /// Pretty-printed items repeat the bytes between their values, whitespace included; items
+    /// that space, order or name their keys a little differently decode as themselves.
+    func testItemsLaidOutALittleDifferently() throws {
+        let items = [
+            "{\n  \"a\": 1,\n  \"b\": \"x\"\n}",
+            "{\n  \"a\": 2,\n  \"b\": \"y\"\n}",
+            "{\n  \"a\" : 3,\n    \"b\":\"z\"}",
+            "{\"a\":4,\"b\":\"w\"}",
+            "{\n  \"a\": 5,\n  \"bb\": 6\n}",
+            "{\n  \"a\": 7,\n  \"b\": 8,\n  \"c\": 9\n}",
+            "{\n  \"a\": 10\n}",
+            "{\n  \"a\": 11,\n  \"b\"\n: 12}",
+            "{\n\t\"a\": 13,\n\t\"b\": 14\n}",
+            "{\n  \"a\": 15,\n  \"b\": 16,\n  \"b\": 17\n}",
+            "{\n  \"a\": 18,  \"b\": 19}",
+            "{\n  \"b\": 20,\n  \"a\": 21\n}",
+        ]
+        let expected = #"[{"a":1,"b":"x"},{"a":2,"b":"y"},{"a":3,"b":"z"},{"a":4,"b":"w"},{"a":5,"bb":6},"#
+            + #"{"a":7,"b":8,"c":9},{"a":10},{"a":11,"b":12},{"a":13,"b":14},{"a":15,"b":17},{"a":18,"b":19},{"b":20,"a":21}]"#
+        XCTAssertEqual(try roundTrip("[" + items.joined(separator: ",\n") + "]"), expected)
+        // The same items twice over, so that every layout follows one it differs from.
+        let twice = "[" + (items + items.reversed()).joined(separator: ", ") + "]"
+        let value = try interpreter.decodeJSON(twice)
+        guard case .list(let list) = value else { return XCTFail("expected a list") }
+        XCTAssertEqual(Array(list.prefix(items.count)), Array(list.suffix(items.count).reversed()))
+        let bytes = Array(twice.utf8)
+        for length in stride(from: 0, to: bytes.count, by: 3) {
+            XCTAssertThrowsError(try interpreter.decodeJSON(Array(bytes[..<length])))
+        }
+    }
+
+    /// Every prefix of a pretty-printed collection fails cleanly with a location.
+    func testEveryPrefixOfAPrettyCollectionFailsCleanly() throws {
+        let item = #"{"Id":"T-1","Name":"Deploy","N":12,"L":{"Self":"/a","Web":"/b"},"A":[1,{"k":null}]}"#
+        let compact = try interpreter.decodeJSON("[" + Array(repeating: item, count: 3).joined(separator: ",") + "]")
+        let pretty = try interpreter.encodeJSON(compact, pretty: true)
+        let bytes = Array(pretty.utf8)
+        XCTAssertEqual(try interpreter.decodeJSON(bytes), compact)
+        for length in 0..<bytes.count {
+            XCTAssertThrowsError(try interpreter.decodeJSON(Array(bytes[..<length]))) { error in
+                guard let diagnostic = error as? Diagnostic else { return XCTFail("unexpected error \(error)") }
+                XCTAssertTrue(diagnostic.message.hasPrefix("invalid JSON at "), diagnostic.message)
+            }
+        }
+    }
+
     /// Strings around the length where Swift stores them inline (15 bytes), ASCII or not.
     func testStringsAroundTheInlineLength() throws {
         for length in 12...18 {

@@ -145,21 +145,39 @@ struct JSONReader {
             fields = shape.template
             var matched = 0
             while matched < shape.count {
-                let length = shape.matchKey(matched, at: cursor, end: end)
-                if length == 0 { break }
-                cursor += length
-                try colon()
+                let gapStart = cursor
+                let gap = shape.matchGap(matched, at: cursor, end: end)
+                if gap != 0 {
+                    cursor += gap
+                } else {
+                    if matched > 0 {
+                        if try endOfObject() {
+                            fields = shape.prefix(matched, of: fields, reserving: 0)
+                            outer = max(outer, nesting &+ 1)
+                            return .object(Fields(entries: fields, nesting: nesting))
+                        }
+                        skipWhitespace()
+                    }
+                    let length = shape.matchKey(matched, at: cursor, end: end)
+                    if length == 0 { break }
+                    cursor += length
+                    try colon()
+                    skipWhitespace()
+                    shape.recordGap(matched, from: gapStart, to: cursor)
+                }
                 fields.values[matched] = try value(in: shape.slots[matched], nesting: &nesting)
                 matched += 1
                 try countItem()
+            }
+            if matched == shape.count {
                 if try endOfObject() {
-                    if matched < shape.count { fields = shape.prefix(matched, of: fields, reserving: 0) }
                     outer = max(outer, nesting &+ 1)
                     return .object(Fields(entries: fields, nesting: nesting))
                 }
                 skipWhitespace()
+            } else {
+                fields = shape.prefix(matched, of: fields, reserving: slot!.fieldCountHint)
             }
-            if matched < shape.count { fields = shape.prefix(matched, of: fields, reserving: slot!.fieldCountHint) }
         } else {
             fields = Entries()
             if let slot, slot.fieldCountHint > 0 { fields.reserveCapacity(slot.fieldCountHint) }

@@ -50,6 +50,14 @@ final class ObjectShape {
     private let keyBytes: UnsafeMutablePointer<UInt8>
     private let keyStarts: UnsafeMutablePointer<Int>
     private let keyLengths: UnsafeMutablePointer<Int>
+    /// The raw bytes last seen before each key's value, from the end of the previous value
+    /// (or the first key) to the value: `,\n    "Name": ` in a pretty-printed document. Items
+    /// of a collection repeat them exactly, so one comparison stands for the comma, the
+    /// whitespace, the key and the colon. Gap `i` takes `maxGap` bytes from `i * maxGap`; a
+    /// length of 0 means none was kept.
+    private let gapBytes: UnsafeMutablePointer<UInt8>
+    private let gapLengths: UnsafeMutablePointer<Int>
+    private static let maxGap = 64
     /// Where the value of each key is read. Made with the shape, which happens once per kind of
     /// object, rather than checked for on every value; `ownedSlots` keeps them alive.
     let slots: [Unmanaged<JSONSlot>]
@@ -81,6 +89,10 @@ final class ObjectShape {
                 offset += 1
             }
         }
+        gapBytes = .allocate(capacity: count * Self.maxGap)
+        gapBytes.initialize(repeating: 0, count: count * Self.maxGap)
+        gapLengths = .allocate(capacity: count)
+        gapLengths.initialize(repeating: 0, count: count)
         var template = fields
         template.values.withUnsafeMutableBufferPointer { values in
             for index in values.indices { values[index] = .null }
@@ -94,6 +106,8 @@ final class ObjectShape {
         keyBytes.deallocate()
         keyStarts.deallocate()
         keyLengths.deallocate()
+        gapBytes.deallocate()
+        gapLengths.deallocate()
     }
 
     /// The length of the raw key that matches key `index` at `cursor` (its opening quote),
@@ -103,26 +117,51 @@ final class ObjectShape {
         let length = keyLengths[index]
         guard end - cursor > length + 1, cursor.pointee == UInt8(ascii: "\""),
               cursor[length + 1] == UInt8(ascii: "\"") else { return 0 }
-        let raw = UnsafeRawPointer(cursor + 1)
-        let key = UnsafeRawPointer(keyBytes + keyStarts[index])
-        // Whole words, the last one masked to the key's length, while reading a word past the
-        // key stays inside the document; byte by byte near its end.
-        guard end - cursor >= length + 9 else {
-            for offset in 0..<length where raw.load(fromByteOffset: offset, as: UInt8.self) != key.load(fromByteOffset: offset, as: UInt8.self) {
-                return 0
-            }
-            return length &+ 2
+        return Self.equal(cursor + 1, keyBytes + keyStarts[index], length, end: end) ? length &+ 2 : 0
+    }
+
+    /// The length of the gap before the value of key `index` when the bytes at `cursor` repeat
+    /// it exactly, or 0. Being bytes that parsed before as this key with its punctuation and
+    /// whitespace, they parse the same way again.
+    @inline(__always)
+    func matchGap(_ index: Int, at cursor: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Int {
+        let length = gapLengths[index]
+        guard length > 0, end - cursor >= length else { return 0 }
+        return Self.equal(cursor, gapBytes + index &* Self.maxGap, length, end: end) ? length : 0
+    }
+
+    /// Keeps `first..<last`, the bytes before the value of key `index`, when they are short enough.
+    func recordGap(_ index: Int, from first: UnsafePointer<UInt8>, to last: UnsafePointer<UInt8>) {
+        let length = last - first
+        guard length <= Self.maxGap else {
+            gapLengths[index] = 0
+            return
         }
+        (gapBytes + index &* Self.maxGap).update(from: first, count: length)
+        gapLengths[index] = length
+    }
+
+    /// Whether the `length` bytes at `raw`, in the document, equal those at `stored`, which
+    /// has whole words of room. Whole words, the last one masked to the length, while reading
+    /// a word past them stays inside the document; byte by byte near its end.
+    @inline(__always)
+    private static func equal(_ raw: UnsafePointer<UInt8>, _ stored: UnsafePointer<UInt8>, _ length: Int, end: UnsafePointer<UInt8>) -> Bool {
+        guard end - raw >= length + 8 else {
+            for offset in 0..<length where raw[offset] != stored[offset] { return false }
+            return true
+        }
+        let document = UnsafeRawPointer(raw)
+        let kept = UnsafeRawPointer(stored)
         var offset = 0
         while offset < length {
-            let difference = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                ^ UInt64(littleEndian: key.load(fromByteOffset: offset, as: UInt64.self))
+            let difference = UInt64(littleEndian: document.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                ^ UInt64(littleEndian: kept.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             let remaining = length &- offset
             let mask: UInt64 = remaining >= 8 ? ~0 : (1 << (UInt64(remaining) << 3)) &- 1
-            if difference & mask != 0 { return 0 }
+            if difference & mask != 0 { return false }
             offset &+= 8
         }
-        return length &+ 2
+        return true
     }
 
     /// An object with the first `count` keys of this shape and their values from `fields`, a

@@ -113,6 +113,21 @@ final class JSONHostileDecodingTests: XCTestCase {
         }
     }
 
+    /// Objects too wide to remember, and maps of thousands of keys, decode like any other.
+    func testWideObjects() throws {
+        for width in [127, 128, 129, 3000] {
+            let keys = (0..<width).map { "key\($0)" }
+            let object = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+            let value = try interpreter.decodeJSON("[\(object), \(object), {\"key0\": {}}]")
+            guard case .list(let items) = value, items.count == 3, case .object(let first) = items[0] else {
+                return XCTFail("expected three objects")
+            }
+            XCTAssertEqual(Array(first.keys), keys)
+            XCTAssertEqual(items[0], items[1])
+            XCTAssertEqual(items[2], .object(["key0": .object([:])]))
+        }
+    }
+
     /// Every prefix of a pretty-printed collection fails cleanly with a location.
     func testEveryPrefixOfAPrettyCollectionFailsCleanly() throws {
         let item = #"{"Id":"T-1","Name":"Deploy","N":12,"L":{"Self":"/a","Web":"/b"},"A":[1,{"k":null}]}"#

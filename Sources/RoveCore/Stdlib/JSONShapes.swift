@@ -58,14 +58,18 @@ final class ObjectShape {
     private let gapBytes: UnsafeMutablePointer<UInt8>
     private let gapLengths: UnsafeMutablePointer<Int>
     private static let maxGap = 64
+    private static let maxKeys = 128
     /// Where the value of each key is read. Made with the shape, which happens once per kind of
     /// object, rather than checked for on every value; `ownedSlots` keeps them alive.
     let slots: [Unmanaged<JSONSlot>]
     private let ownedSlots: [JSONSlot]
 
-    /// Nil when a key holds a quote, a backslash or a control character: raw JSON bytes equal
+    /// Nil for objects of over `maxKeys` keys, and when a key holds a quote, a backslash or a control character: raw JSON bytes equal
     /// to such a key would be malformed, or spell another key, and must go through the decoder.
     init?(_ fields: OrderedDictionary<String, Value>) {
+        // A shape costs about 130 bytes a key; a map of thousands of keys is read once and
+        // would only waste that.
+        guard fields.count <= Self.maxKeys else { return nil }
         for key in fields.keys {
             for byte in key.utf8 where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
                 return nil

@@ -84,17 +84,40 @@ public struct Fields {
         storage = Storage.make(keys: [], nesting: 1, capacity: minimumCapacity)
     }
 
+    /// An object with `keys` (shared, not copied) and every value nil, for a reader that fills
+    /// the values in as it reads them (`setValue(_:at:)`).
+    init(sharing keys: OrderedSet<String>) {
+        let count = keys.count
+        storage = Storage.make(keys: keys, nesting: 1, capacity: count)
+        storage.values.initialize(repeating: .null, count: count)
+    }
+
     /// An object with `keys` (shared, not copied) whose values `fill` writes. `fill` gets the
     /// values initialized to nil and may throw; the object is then dropped.
     init(sharing keys: OrderedSet<String>, fill: (UnsafeMutablePointer<Value>) throws -> Void) rethrows {
-        let count = keys.count
-        storage = Storage.make(keys: keys, nesting: 1, capacity: count)
+        self.init(sharing: keys)
         let values = storage.values
-        values.initialize(repeating: .null, count: count)
         try fill(values)
         var nesting = 1
-        for index in 0..<count { nesting = Swift.max(nesting, values[index].nesting &+ 1) }
+        for index in 0..<keys.count { nesting = Swift.max(nesting, values[index].nesting &+ 1) }
         storage.nesting = nesting
+    }
+
+    /// Fields whose nesting the caller counted while it read the values.
+    init(entries: OrderedDictionary<String, Value>, nesting: Int) {
+        self.init(sharing: entries.keys)
+        storage.nesting = nesting
+        let values = storage.values
+        entries.values.withUnsafeBufferPointer { read in
+            for index in read.indices { values[index] = read[index] }
+        }
+    }
+
+    /// Sets the value at `index` of an object only its reader holds.
+    mutating func setValue(_ value: Value, at index: Int) {
+        assert(isKnownUniquelyReferenced(&storage))
+        noteNesting(of: value)
+        storage.values[index] = value
     }
 
     public init(_ entries: OrderedDictionary<String, Value>) {

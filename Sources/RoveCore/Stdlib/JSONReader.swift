@@ -143,7 +143,8 @@ struct JSONReader {
         var nesting = 1
         var fields: Entries
         if let shape = slot?.shape {
-            fields = shape.template
+            // Filled in place: the object shares the shape's keys and is one allocation.
+            var object = Fields(sharing: shape.keys)
             var matched = 0
             while matched < shape.count {
                 let gapStart = cursor
@@ -153,9 +154,8 @@ struct JSONReader {
                 } else {
                     if matched > 0 {
                         if try endOfObject() {
-                            fields = shape.prefix(matched, of: fields, reserving: 0)
                             outer = max(outer, nesting &+ 1)
-                            return .object(Fields(entries: fields, nesting: nesting))
+                            return .object(Fields(entries: shape.prefix(matched, of: object, reserving: 0), nesting: nesting))
                         }
                         skipWhitespace()
                     }
@@ -166,19 +166,18 @@ struct JSONReader {
                     skipWhitespace()
                     shape.recordGap(matched, from: gapStart, to: cursor)
                 }
-                fields.values[matched] = try value(in: shape.slots[matched], nesting: &nesting)
+                object.setValue(try value(in: shape.slots[matched], nesting: &nesting), at: matched)
                 matched += 1
                 try countItem()
             }
             if matched == shape.count {
                 if try endOfObject() {
                     outer = max(outer, nesting &+ 1)
-                    return .object(Fields(entries: fields, nesting: nesting))
+                    return .object(object)
                 }
                 skipWhitespace()
-            } else {
-                fields = shape.prefix(matched, of: fields, reserving: slot!.fieldCountHint)
             }
+            fields = shape.prefix(matched, of: object, reserving: slot!.fieldCountHint)
         } else {
             fields = Entries()
             if let slot, slot.fieldCountHint > 0 { fields.reserveCapacity(slot.fieldCountHint) }

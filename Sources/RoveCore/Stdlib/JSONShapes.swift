@@ -40,9 +40,8 @@ final class JSONSlot {
 
 /// The keys of an object, kept to build the next object of the same shape.
 final class ObjectShape {
-    /// The keys with nil values: a copy shares the keys and their hash table, so an object of
-    /// this shape costs only its values.
-    let template: OrderedDictionary<String, Value>
+    /// The keys, shared (hash table and all) by every object of this shape.
+    let keys: OrderedSet<String>
     let count: Int
     /// Each key's UTF-8 bytes, compared with the raw bytes of the next object's keys. Key `i`
     /// starts at `keyStarts[i]`, a multiple of 8, and is padded with zeros to the next one, so
@@ -97,11 +96,7 @@ final class ObjectShape {
         gapBytes.initialize(repeating: 0, count: count * Self.maxGap)
         gapLengths = .allocate(capacity: count)
         gapLengths.initialize(repeating: 0, count: count)
-        var template = fields
-        template.values.withUnsafeMutableBufferPointer { values in
-            for index in values.indices { values[index] = .null }
-        }
-        self.template = template
+        keys = fields.keys
         ownedSlots = (0..<count).map { _ in JSONSlot() }
         slots = ownedSlots.map { .passUnretained($0) }
     }
@@ -168,13 +163,11 @@ final class ObjectShape {
         return true
     }
 
-    /// An object with the first `count` keys of this shape and their values from `fields`, a
-    /// copy of `template` whose first `count` values were filled in.
-    func prefix(_ count: Int, of fields: OrderedDictionary<String, Value>, reserving capacity: Int) -> OrderedDictionary<String, Value> {
+    /// The first `count` fields of `object`, an object of this shape whose first `count`
+    /// values were filled in, to go on with where the next object leaves the shape.
+    func prefix(_ count: Int, of object: Fields, reserving capacity: Int) -> OrderedDictionary<String, Value> {
         var prefix = OrderedDictionary<String, Value>(minimumCapacity: max(count, capacity))
-        for index in 0..<count {
-            prefix[fields.keys[index]] = fields.values[index]
-        }
+        for field in object.prefix(count) { prefix[field.key] = field.value }
         return prefix
     }
 }

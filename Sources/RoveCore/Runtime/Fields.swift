@@ -121,9 +121,9 @@ public struct Fields {
     }
 
     public init(_ entries: OrderedDictionary<String, Value>) {
-        self.init(sharing: entries.keys) { values in
-            for (index, value) in entries.values.enumerated() { values[index] = value }
-        }
+        var nesting = 1
+        for value in entries.values { nesting = Swift.max(nesting, value.nesting &+ 1) }
+        self.init(entries: entries, nesting: nesting)
     }
 
     public init<S: Sequence>(uniqueKeysWithValues pairs: S) where S.Element == (String, Value) {

@@ -14,12 +14,7 @@ final class DemoScriptTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-demo-script") else { throw XCTSkip("no temporary folder") }
-        root = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: root)
+        root = try temporaryFolder(prefix: "rove-demo-script")
     }
 
     /// Writes `path` under the fake checkout (executable, for the programs), dated `time`.

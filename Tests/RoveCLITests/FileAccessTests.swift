@@ -10,12 +10,7 @@ final class FileAccessTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        guard let made = makeRealTemporaryFolder(prefix: "rove-read") else { throw XCTSkip("no temporary folder") }
-        root = made
-    }
-
-    override func tearDown() {
-        _ = try? FileManager.default.removeItem(atPath: root)
+        root = try temporaryFolder(prefix: "rove-read", realPath: true)
     }
 
     /// Sizes around the first read's buffer (the file's size, or 64 KB when it has none) and

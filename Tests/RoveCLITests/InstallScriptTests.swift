@@ -15,12 +15,7 @@ final class InstallScriptTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-install-script") else { throw XCTSkip("no temporary folder") }
-        folder = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder(prefix: "rove-install-script")
     }
 
     func testAnswersBadArgumentsWithTheUsage() throws {

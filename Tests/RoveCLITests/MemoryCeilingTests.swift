@@ -10,12 +10,7 @@ final class MemoryCeilingTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-ceiling") else { throw XCTSkip("no temporary folder") }
-        folder = made
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder(prefix: "rove-ceiling")
     }
 
     private func file(_ name: String, _ text: String) throws -> String {

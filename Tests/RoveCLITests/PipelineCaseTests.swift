@@ -217,18 +217,13 @@ final class PipelineCaseTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeRealTemporaryFolder(prefix: "rove-pipeline") else { throw XCTSkip("no temporary folder") }
-        folder = made
+        folder = try temporaryFolder(prefix: "rove-pipeline", realPath: true)
         for (name, text) in files {
             let path = folder + "/" + name
             let parent = String(path[..<path.lastIndex(of: "/")!])
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             try FileAccess.store(text, at: path)
         }
-    }
-
-    override func tearDown() {
-        _ = try? FileManager.default.removeItem(atPath: folder)
     }
 
     func testCases() throws {

@@ -15,8 +15,7 @@ final class ResolvedPathTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        guard let made = makeRealTemporaryFolder(prefix: "rove-policy") else { throw XCTSkip("no temporary folder") }
-        root = made
+        root = try temporaryFolder(prefix: "rove-policy", realPath: true)
         for folder in ["allowed", "allowed/sub", "outside"] { mkdir(root + "/" + folder, 0o755) }
         try write("allowed/file.txt", "inside")
         try write("allowed/sub/deep.txt", "deeper")
@@ -31,10 +30,6 @@ final class ResolvedPathTests: XCTestCase {
             ("link-to-allowed", "allowed"),                  // the root spelt through a link
         ]
         for (link, target) in links { symlink(target, root + "/" + link) }
-    }
-
-    override func tearDown() {
-        _ = try? FileManager.default.removeItem(atPath: root)
     }
 
     private func write(_ name: String, _ text: String) throws {

@@ -12,12 +12,7 @@ final class ResultTerminalTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-result-tests") else { throw XCTSkip("no temporary folder") }
-        folder = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder(prefix: "rove-result-tests")
     }
 
     /// A pager that keeps what it was given in `<script>.out`, counting its runs in `<script>.runs`:

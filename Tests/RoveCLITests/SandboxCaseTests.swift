@@ -174,8 +174,7 @@ final class SandboxCaseTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        guard let made = makeRealTemporaryFolder(prefix: "rove-sandbox") else { throw XCTSkip("no temporary folder") }
-        folder = made
+        folder = try temporaryFolder(prefix: "rove-sandbox", realPath: true)
         for (name, text) in files {
             let path = folder + "/" + name
             var parent = Substring(path)
@@ -187,10 +186,6 @@ final class SandboxCaseTests: XCTestCase {
                 try FileAccess.store(text, at: path)
             }
         }
-    }
-
-    override func tearDown() {
-        _ = try? FileManager.default.removeItem(atPath: folder)
     }
 
     func testCases() {

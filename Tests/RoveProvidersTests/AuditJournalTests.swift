@@ -12,12 +12,7 @@ final class AuditJournalTests: XCTestCase {
     private let canarySecret = "canary-secret-value-2718"
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-audit") else { throw XCTSkip("no temporary folder") }
-        folder = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder(prefix: "rove-audit")
     }
 
     private func lines(of journal: String) throws -> [[String: Any]] {

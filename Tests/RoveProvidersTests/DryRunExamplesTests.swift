@@ -12,12 +12,7 @@ final class DryRunExamplesTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-dry-run-examples") else { throw XCTSkip("no temporary folder") }
-        home = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
+        home = try temporaryFolder(prefix: "rove-dry-run-examples")
     }
 
     struct Case {

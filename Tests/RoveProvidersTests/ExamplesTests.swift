@@ -12,12 +12,7 @@ final class ExamplesTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-examples-tests") else { throw XCTSkip("no temporary folder") }
-        home = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
+        home = try temporaryFolder(prefix: "rove-examples-tests")
     }
 
     // MARK: Releases and deployments

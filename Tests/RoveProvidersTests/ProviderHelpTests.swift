@@ -96,12 +96,7 @@ final class ProviderHelpREPLTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-provider-help") else { throw XCTSkip("no temporary folder") }
-        home = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
+        home = try temporaryFolder(prefix: "rove-provider-help")
     }
 
     private func startREPL(with variables: [String: String], file: StaticString = #filePath, line: UInt = #line) throws -> TerminalSession {

@@ -8,12 +8,7 @@ final class ProviderREPLTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-provider-repl") else { throw XCTSkip("no temporary folder") }
-        home = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
+        home = try temporaryFolder(prefix: "rove-provider-repl")
     }
 
     /// `rove` on a new terminal, HOME in a fresh folder, at its first prompt.

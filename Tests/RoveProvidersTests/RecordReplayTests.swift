@@ -11,12 +11,7 @@ final class RecordReplayTests: XCTestCase {
     private let canarySecret = "canary-secret-value-9431"
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-cassette") else { throw XCTSkip("no temporary folder") }
-        folder = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder(prefix: "rove-cassette")
     }
 
     private static let example = ExampleRunner.repository.appendingPathComponent("examples/octopus").path

@@ -9,12 +9,7 @@ final class TableTerminalTests: XCTestCase {
     private var home = ""
 
     override func setUpWithError() throws {
-        guard let made = makeTemporaryFolder(prefix: "rove-table-repl") else { throw XCTSkip("no temporary folder") }
-        home = made
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: home)
+        home = try temporaryFolder(prefix: "rove-table-repl")
     }
 
     private func startREPL(_ simulator: SimulatorProcess, columns: Int,

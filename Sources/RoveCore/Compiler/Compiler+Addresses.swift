@@ -16,7 +16,7 @@ extension Compiler {
 
     /// The address of `expr` for changing it in place: every list and object along the path is
     /// made unique to it first, as `Place.modify` would, and a `let` root has none. Whoever
-    /// stores through it must keep nesting counts right (see `Compiler.isScalar`).
+    /// stores through it must keep nesting counts right: storing a value of nesting 0 deepens nothing.
     mutating func writeAddress(_ expr: Expr) -> Address? {
         address(expr, forWriting: true)
     }
@@ -62,16 +62,6 @@ extension Compiler {
             // Globals can be redefined with `let` by later REPL lines: checked when it runs.
             if writing { return { _ in box.isDefined && !box.isConstant ? box.valueAddress : nil } }
             return { _ in box.isDefined ? box.valueAddress : nil }
-        }
-    }
-
-    /// True for values that hold no list or object, so storing one cannot deepen what holds it:
-    /// a store through a write address needs no nesting check then.
-    @inline(__always)
-    static func isScalar(_ value: Value) -> Bool {
-        switch value {
-        case .null, .bool, .int, .float, .string: return true
-        case .list, .object, .function, .host: return false
         }
     }
 }

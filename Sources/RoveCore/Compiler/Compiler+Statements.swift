@@ -162,10 +162,10 @@ extension Compiler {
         let newValue = try expression(value)
         let place = try self.place(target)
         let where_ = location(at)
-        // A path of variables, fields and integer indexes (`points[i].hits += d`) changes
-        // in place: found after the value is computed, as the place would be.
-        let address = writeAddress(target)
         if let op {
+            // A path of variables, fields and integer indexes (`points[i].hits += d`) changes
+            // in place: found after the value is computed, as the place would be.
+            let address = writeAddress(target)
             // The target's path (and any index in it) is evaluated once, for the read and the write.
             return { interpreter in
                 let operand = try newValue(interpreter)
@@ -216,9 +216,10 @@ extension Compiler {
                 return .normal
             }
         }
+        let address = writeAddress(target)
         return { interpreter in
             let value = try newValue(interpreter)
-            if Compiler.isScalar(value), let address, let stored = address(interpreter) {
+            if value.nesting == 0, let address, let stored = address(interpreter) {
                 stored.pointee = value
                 return .normal
             }

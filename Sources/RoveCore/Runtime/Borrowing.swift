@@ -46,9 +46,7 @@ enum Borrowing {
         guard case .list = place.pointee else { return nil }
         if unique { list(at: place).pointee.makeUnique() }
         return listStorage(at: place)._withUnsafeGuaranteedRef { storage in
-            let count = storage.items.count
-            let position = index < 0 ? index &+ count : index
-            guard position >= 0, position < count else { return nil }
+            guard let position = List.position(of: index, count: storage.items.count) else { return nil }
             if unique { return storage.items.withUnsafeMutableBufferPointer { $0.baseAddress! + position } }
             return storage.items.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress! + position) }
         }

@@ -48,6 +48,14 @@ public struct List {
     /// The capacity of the items' buffer, for the memory limit's view of growth.
     public var capacity: Int { storage.items.capacity }
 
+    /// Where index `index` (negative counts from the end) falls among `count` items; nil when
+    /// it falls outside them.
+    @inline(__always)
+    static func position(of index: Int, count: Int) -> Int? {
+        let position = index < 0 ? index &+ count : index
+        return position >= 0 && position < count ? position : nil
+    }
+
     mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(items: storage.items, nesting: storage.nesting)

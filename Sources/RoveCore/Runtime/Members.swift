@@ -140,8 +140,7 @@ extension Interpreter {
         guard case .int(let raw) = key else {
             throw Diagnostic(.type, "\(kind) index must be an integer, got \(key.typeName)", at: location)
         }
-        let position = raw < 0 ? raw + count : raw
-        guard position >= 0, position < count else {
+        guard let position = List.position(of: raw, count: count) else {
             let plural = count == 1 ? "" : "s"
             throw Diagnostic(.index, "index \(raw) out of range for \(kind) of \(count) item\(plural)", at: location)
         }

@@ -133,9 +133,7 @@ enum ListMethods {
         // `xs[i]` that gives nil out of range instead of an error: `args.at(1) ?? "Staging"`.
         method("at", doc: "at(i) — the item at i (negative counts from the end), or nil out of range") { items, args in
             try args.expect(1)
-            let index = try args.int(0)
-            let position = index < 0 ? index + items.count : index
-            return items.indices.contains(position) ? items[position] : .null
+            return List.position(of: try args.int(0), count: items.count).map { items[$0] } ?? .null
         },
     ]
 

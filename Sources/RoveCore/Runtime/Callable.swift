@@ -21,10 +21,10 @@ public struct Callable {
     init(_ value: Value, in interpreter: Interpreter) {
         self.value = value
         self.interpreter = interpreter
-        if case .function(let function) = value, let code = function.code, code.isSimple {
-            self.code = Unmanaged.passUnretained(code)
-            parameterCount = code.parameters.count
-            isClosure = code.isClosure
+        if case .function(let function) = value, function.simpleArity >= 0, let code = function.unretainedCode {
+            self.code = code
+            parameterCount = function.simpleArity
+            isClosure = code._withUnsafeGuaranteedRef(\.isClosure)
             captures = function.captures
         } else {
             code = nil
